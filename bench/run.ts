@@ -1,0 +1,4 @@
+// `npm run bench`: prints tables of measured figures. Run by hand; no test depends on timings.
+import { nodeBench } from './node-bench';
+
+process.stdout.write(`\n## Node\n\n${await nodeBench()}\n`);

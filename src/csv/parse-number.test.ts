@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { numberProblem, parseNumber } from './parse-number';
+
+describe('parseNumber', () => {
+  it.each([
+    ['1', 1],
+    ['-1', -1],
+    ['+1.5', 1.5],
+    ['0.1', 0.1],
+    [' 3.25 ', 3.25],
+    ['\t7\t', 7],
+    ['1e3', 1000],
+    ['1E-3', 0.001],
+    ['1.5e+2', 150],
+    ['.5', 0.5],
+    ['-.5', -0.5],
+    ['5.', 5],
+    ['007', 7],
+    ['1e308', 1e308],
+  ])('reads %j as %d', (text, expected) => {
+    expect(parseNumber(text)).toBe(expected);
+    expect(numberProblem(text)).toBeUndefined();
+  });
+
+  it('keeps the sign of zero', () => {
+    expect(Object.is(parseNumber('-0'), -0)).toBe(true);
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['\t', 'empty'],
+    ['\u00a0', 'empty'],
+    ['abc', 'not-a-number'],
+    ['1,5', 'not-a-number'],
+    ['0x10', 'not-a-number'],
+    ['0X1F', 'not-a-number'],
+    ['0b1', 'not-a-number'],
+    ['0o7', 'not-a-number'],
+    ['-0x10', 'not-a-number'],
+    ['\n1', 'not-a-number'],
+    ['1\r', 'not-a-number'],
+    ['1_000', 'not-a-number'],
+    ['1 000', 'not-a-number'],
+    ['1.2.3', 'not-a-number'],
+    ['--1', 'not-a-number'],
+    ['+-1', 'not-a-number'],
+    ['-', 'not-a-number'],
+    ['.', 'not-a-number'],
+    ['e5', 'not-a-number'],
+    ['1e', 'not-a-number'],
+    ['1e+', 'not-a-number'],
+    ['1e 5', 'not-a-number'],
+    ['1.5x', 'not-a-number'],
+    ['$5', 'not-a-number'],
+    ['5%', 'not-a-number'],
+    ['1\u00a0', 'not-a-number'],
+    ['NaN', 'not-finite'],
+    ['nan', 'not-finite'],
+    ['Infinity', 'not-finite'],
+    ['-Infinity', 'not-finite'],
+    ['+inf', 'not-finite'],
+    ['1e400', 'not-finite'],
+    ['-1e400', 'not-finite'],
+  ])('rejects %j as %s', (text, problem) => {
+    expect(parseNumber(text)).toBeUndefined();
+    expect(numberProblem(text)).toBe(problem);
+  });
+
+  it('agrees with the documented grammar on random strings', () => {
+    const grammar = /^[ \t]*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[ \t]*$/;
+    const alphabet = ['0', '1', '9', '.', '+', '-', 'e', 'E', 'x', 'b', 'o', ' ', '\t', '\n', ',', 'I', 'n'];
+    let seed = 12345;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let i = 0; i < 20000; i++) {
+      let text = '';
+      const length = Math.floor(random() * 7);
+      for (let j = 0; j < length; j++) text += alphabet[Math.floor(random() * alphabet.length)];
+      const expected = grammar.test(text) && Number.isFinite(Number(text)) ? Number(text) : undefined;
+      expect({ text, value: parseNumber(text) }).toEqual({ text, value: expected });
+    }
+  });
+});

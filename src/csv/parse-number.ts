@@ -1,0 +1,75 @@
+/** Why a cell is not a usable number. */
+export type NumberProblem = 'empty' | 'not-a-number' | 'not-finite';
+
+const TAB = 9;
+const SPACE = 32;
+const PLUS = 43;
+const MINUS = 45;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+const LOWER_B = 98;
+const LOWER_O = 111;
+const LOWER_X = 120;
+
+/**
+ * The finite number a cell holds, or undefined. Accepts `[+|-](digits[.digits]|.digits)[(e|E)[+|-]digits]`
+ * with optional spaces or tabs around it; rejects '', '1,5', '0x10', 'NaN', 'Infinity' and anything else.
+ * Call `numberProblem` on failure to learn why.
+ *
+ * This runs once per cell of every file, so the usual cell costs two char-code checks and one `Number`
+ * call, and allocates nothing. It relies on `Number`'s own grammar, which is the one above plus exactly
+ * these extras: surrounding white space ('' and '  ' give 0), 'Infinity', and 0x / 0o / 0b literals. A
+ * cell that starts with a digit, sign or dot and ends with a digit or dot cannot be the first two, and the
+ * check on its second character rules out the third.
+ */
+export function parseNumber(text: string): number | undefined {
+  if (!startsLikeNumber(text, 0) || !endsLikeNumber(text, text.length)) return parsePadded(text);
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** The slow path, for cells with spaces or tabs around the number (or no number at all). */
+function parsePadded(text: string): number | undefined {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (start === 0 && end === text.length) return undefined;
+  if (!startsLikeNumber(text, start) || !endsLikeNumber(text, end)) return undefined;
+  const value = Number(text.slice(start, end));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function startsLikeNumber(text: string, start: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first === ZERO) {
+    const prefix = text.charCodeAt(start + 1) | 0x20; // lower-cases an ASCII letter
+    return prefix !== LOWER_X && prefix !== LOWER_O && prefix !== LOWER_B;
+  }
+  return (first > ZERO && first <= NINE) || first === MINUS || first === PLUS || first === DOT;
+}
+
+function endsLikeNumber(text: string, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  return (last >= ZERO && last <= NINE) || last === DOT;
+}
+
+function isSpace(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+/**
+ * Why `parseNumber` rejects a cell, or undefined if it does not. Off the hot path (called only to word an
+ * error), so it may use regular expressions. 'not-finite' covers NaN / Infinity spelled out and numbers too
+ * large for a double, so the user is told the value is out of range rather than "not a number".
+ */
+export function numberProblem(text: string): NumberProblem | undefined {
+  if (parseNumber(text) !== undefined) return undefined;
+  if (text.trim() === '') return 'empty';
+  // Only spaces and tabs surround a number (as in parseNumber); other white space is part of the value.
+  const trimmed = text.replace(/^[ \t]+|[ \t]+$/g, '');
+  if (/^[+-]?(nan|inf|infinity)$/i.test(trimmed)) return 'not-finite';
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return 'not-finite';
+  return 'not-a-number';
+}

@@ -1,0 +1,183 @@
+// `npm run train` — trains a Petal model in Node from a CSV and writes the standard TF.js files
+// (`model.json` + `weights.bin`, Petal's metadata inside). With no flags it rebuilds the default model that
+// ships with the app, byte for byte.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { bundleFiles, bundleFromModel, metadataFor } from '../src/core/bundle';
+import { crossValidateNetwork } from '../src/core/cross-validate-network';
+import type { Metrics } from '../src/core/evaluate';
+import { DEFAULT_TRAIN_SETTINGS, trainModel } from '../src/core/train-model';
+import { parseCsvText } from '../src/csv/parse-csv';
+import { tableToDataset } from '../src/csv/table-to-dataset';
+import { formatTable } from './format-table';
+import { type BackendName, useBackend } from './use-backend';
+
+const HELP = `Usage: npm run train -- [options]
+
+  --data <file>        CSV with a header row (default: public/data/iris.csv)
+  --label <column>     label column (default: the last non-numeric column)
+  --hidden <list>      hidden layer widths, e.g. 16 or 64,32 (default: ${DEFAULT_TRAIN_SETTINGS.hidden.join(',')})
+  --epochs <n>         (default: ${DEFAULT_TRAIN_SETTINGS.epochs})
+  --batch-size <n>     (default: ${DEFAULT_TRAIN_SETTINGS.batchSize})
+  --learning-rate <x>  (default: ${DEFAULT_TRAIN_SETTINGS.learningRate})
+  --seed <n>           (default: ${DEFAULT_TRAIN_SETTINGS.seed})
+  --folds <n>          cross-validation folds (default: 5)
+  --repeats <n>        cross-validation repeats (default: 3; 0 skips cross-validation)
+  --backend cpu|wasm   TensorFlow.js backend (default: cpu)
+  --created <iso>      creation time stored in the model (default: SOURCE_DATE_EPOCH if set, else now)
+  --out <folder>       output folder (default: public/models/default)
+`;
+
+const { values: flags } = parseArgs({
+  options: {
+    data: { type: 'string', default: 'public/data/iris.csv' },
+    label: { type: 'string' },
+    hidden: { type: 'string' },
+    epochs: { type: 'string' },
+    'batch-size': { type: 'string' },
+    'learning-rate': { type: 'string' },
+    seed: { type: 'string' },
+    folds: { type: 'string', default: '5' },
+    repeats: { type: 'string', default: '3' },
+    backend: { type: 'string', default: 'cpu' },
+    created: { type: 'string' },
+    out: { type: 'string', default: 'public/models/default' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (flags.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(`train: ${(error as Error).message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const backend = flags.backend as BackendName;
+  if (backend !== 'cpu' && backend !== 'wasm')
+    throw new Error(`--backend must be cpu or wasm, not "${backend}".`);
+  await useBackend(backend);
+
+  const dataset = tableToDataset(parseCsvText(await readFile(flags.data, 'utf8')), { label: flags.label });
+  const settings = {
+    ...DEFAULT_TRAIN_SETTINGS,
+    ...(flags.hidden !== undefined ? { hidden: parseList(flags.hidden, '--hidden') } : {}),
+    ...(flags.epochs !== undefined ? { epochs: parseNumber(flags.epochs, '--epochs') } : {}),
+    ...(flags['batch-size'] !== undefined
+      ? { batchSize: parseNumber(flags['batch-size'], '--batch-size') }
+      : {}),
+    ...(flags['learning-rate'] !== undefined
+      ? { learningRate: parseNumber(flags['learning-rate'], '--learning-rate') }
+      : {}),
+    ...(flags.seed !== undefined ? { seed: parseNumber(flags.seed, '--seed') } : {}),
+  };
+  const folds = parseNumber(flags.folds, '--folds');
+  const repeats = parseNumber(flags.repeats, '--repeats');
+
+  const trained = await trainModel({ dataset, settings });
+  const cvStarted = performance.now();
+  const cv = repeats > 0 ? await crossValidateNetwork({ dataset, settings, folds, repeats }) : undefined;
+  const cvMs = performance.now() - cvStarted;
+
+  const metadata = metadataFor(trained, {
+    createdAt: createdAt(),
+    ...(cv
+      ? {
+          crossValidation: {
+            accuracy: cv.accuracy,
+            macroF1: cv.macroF1,
+            logLoss: cv.logLoss,
+            folds,
+            repeats,
+          },
+        }
+      : {}),
+  });
+  const files = bundleFiles(await bundleFromModel(trained.model, metadata));
+  trained.model.dispose();
+  await mkdir(flags.out, { recursive: true });
+  await writeFile(join(flags.out, 'model.json'), files.modelJson);
+  await writeFile(join(flags.out, 'weights.bin'), new Uint8Array(files.weights));
+
+  const { schema } = dataset;
+  const summary: string[][] = [
+    ['figure', 'value'],
+    [
+      'data',
+      `${flags.data} (${dataset.rows} rows, ${schema.features.length} features, label "${schema.label}")`,
+    ],
+    [
+      'network',
+      `${schema.features.length} → ${[...settings.hidden, schema.classes.length].join(' → ')} (softmax)`,
+    ],
+    [
+      'rows train / validation / test',
+      `${trained.rows.train} / ${trained.rows.validation} / ${trained.rows.test}`,
+    ],
+    ['held-out test accuracy', trained.testMetrics.accuracy.toFixed(4)],
+    ['held-out test log loss', trained.testMetrics.logLoss.toFixed(4)],
+    [
+      'training time',
+      `${trained.trainingMs.toFixed(0)} ms (${tfBackendLabel(backend)}, ${trained.history.length} epochs)`,
+    ],
+  ];
+  if (cv) {
+    summary.push([
+      `cross-validation accuracy (${repeats}×${folds}-fold)`,
+      `${cv.accuracy.mean.toFixed(4)} ± ${cv.accuracy.sd.toFixed(4)} (min ${cv.accuracy.min.toFixed(3)}, ${cvMs.toFixed(0)} ms)`,
+    ]);
+    summary.push([
+      'cross-validation macro F1',
+      `${cv.macroF1.mean.toFixed(4)} ± ${cv.macroF1.sd.toFixed(4)}`,
+    ]);
+  }
+  summary.push([
+    'written',
+    `${join(flags.out, 'model.json')}, weights.bin (${files.weights.byteLength} bytes)`,
+  ]);
+  process.stdout.write(
+    `${formatTable(summary)}\n\nConfusion matrix on the held-out test rows (rows: true class, columns: predicted)\n`,
+  );
+  process.stdout.write(`${formatTable(confusionRows(trained.testMetrics, schema.classes))}\n`);
+}
+
+function confusionRows(metrics: Metrics, classes: readonly string[]): string[][] {
+  return [
+    ['true \\ predicted', ...classes, 'recall'],
+    ...metrics.confusion.map((row, i) => [
+      classes[i],
+      ...row.map(String),
+      metrics.perClass[i].recall.toFixed(3),
+    ]),
+    ['precision', ...metrics.perClass.map((c) => c.precision.toFixed(3)), ''],
+  ];
+}
+
+function createdAt(): string {
+  if (flags.created) return new Date(flags.created).toISOString();
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return epoch ? new Date(Number(epoch) * 1000).toISOString() : new Date().toISOString();
+}
+
+function tfBackendLabel(backend: BackendName): string {
+  return backend === 'cpu' ? 'Node, CPU backend' : 'Node, WASM backend';
+}
+
+function parseNumber(text: string, flag: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value))
+    throw new Error(`${flag} must be a number, not "${text}".`);
+  return value;
+}
+
+function parseList(text: string, flag: string): number[] {
+  if (text.trim() === '') return [];
+  return text.split(',').map((part) => parseNumber(part, flag));
+}
