@@ -20,14 +20,16 @@ export interface TrainSettings extends NetworkSettings {
 }
 
 /**
- * The defaults reach the accuracy target in the fewest optimiser steps we found (README, "Choosing the
- * default network"): one hidden layer of 8, batches of 32, Adam at 0.03 for 40 epochs.
+ * The defaults clear the accuracy target for every seed we tried in few optimiser steps (README, "Choosing
+ * the default network"): one hidden layer of 8, batches of 32, Adam at 0.02 for 60 epochs, a light L2
+ * penalty (which lifted the worst seed's cross-validated accuracy from 0.956 to 0.962).
  */
 export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
   hidden: DEFAULT_HIDDEN,
-  epochs: 40,
+  epochs: 60,
   batchSize: 32,
-  learningRate: 0.03,
+  learningRate: 0.02,
+  l2: 0.003,
   seed: 42,
   patience: 0,
   testFraction: 0.2,

@@ -20,6 +20,8 @@ export interface NetworkSettings {
   readonly seed: number;
   /** Early stopping: stop after this many epochs without improvement of the monitored loss; 0 turns it off. */
   readonly patience: number;
+  /** L2 penalty on the kernels (weight decay), added to the loss as l2 × Σw²; 0 turns it off. */
+  readonly l2?: number;
 }
 
 export interface EpochProgress {
@@ -68,6 +70,7 @@ const YIELD_EVERY_MS = 25;
  */
 export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainedNetwork> {
   const { train, validation, epochs, batchSize, learningRate, seed, patience, onEpoch, signal } = options;
+  const l2 = options.l2 ?? 0;
   validateSettings(options, train);
   signal?.throwIfAborted();
 
@@ -102,7 +105,13 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<Traine
           const indices = tf.tensor1d(batch, 'int32');
           const xb = tf.gather(xAll, indices);
           const yb = tf.gather(yAll, indices);
-          optimizer.minimize(() => crossEntropy(model.apply(xb, { training: true }) as tf.Tensor2D, yb));
+          optimizer.minimize(() => {
+            const loss = crossEntropy(model.apply(xb, { training: true }) as tf.Tensor2D, yb);
+            if (l2 === 0) return loss;
+            // Kernels are the rank-2 weights; biases (rank 1) are not penalised.
+            const kernels = model.trainableWeights.filter((w) => w.shape.length === 2);
+            return tf.add(loss, tf.mul(l2, tf.addN(kernels.map((w) => tf.sum(tf.square(w.read())))))) as tf.Scalar;
+          });
         });
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
           await yieldToEventLoop();
@@ -193,6 +202,7 @@ function validateSettings(settings: NetworkSettings, train: TrainingRows): void 
     throw new RangeError(`Batch size must be a whole number of at least 1 (got ${batchSize}).`);
   if (!(learningRate > 0 && learningRate <= 10))
     throw new RangeError(`Learning rate must be above 0 and at most 10 (got ${learningRate}).`);
+  if (!(settings.l2 === undefined || (settings.l2 >= 0 && settings.l2 <= 1))) throw new RangeError(`L2 penalty must be from 0 to 1 (got ${settings.l2}).`);
   if (!Number.isInteger(patience) || patience < 0)
     throw new RangeError(`Patience must be a whole number of at least 0 (got ${patience}).`);
   if (train.y.length === 0) throw new RangeError('There are no training rows.');
