@@ -55,6 +55,7 @@ export class CsvRowReader {
   delimiter: string | undefined;
 
   private readonly maxRowChars: number;
+  private readonly keepRaggedRows: boolean;
   private newline: Newline | undefined;
   private pending = '';
   private started = false;
@@ -62,8 +63,9 @@ export class CsvRowReader {
   /** Records (rows, blank ones included) parsed so far. */
   private records = 0;
 
-  constructor(options: { maxRowChars?: number } = {}) {
+  constructor(options: { maxRowChars?: number; keepRaggedRows?: boolean } = {}) {
     this.maxRowChars = options.maxRowChars ?? DEFAULT_MAX_ROW_CHARS;
+    this.keepRaggedRows = options.keepRaggedRows ?? false;
   }
 
   /**
@@ -138,7 +140,7 @@ export class CsvRowReader {
         this.header = header;
         this.headerRow = row;
       } else {
-        if (record.length !== this.header.length) {
+        if (record.length !== this.header.length && !this.keepRaggedRows) {
           const error = new CsvError({
             code: 'ragged-row',
             row,

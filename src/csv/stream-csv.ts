@@ -18,6 +18,11 @@ export interface StreamCsvOptions {
    * plus the source's own chunk) and sets the usual size of a batch of rows.
    */
   chunkBytes?: number;
+  /**
+   * Pass rows whose number of values differs from the header's on to `onRows` as they are, instead of
+   * rejecting with CsvError 'ragged-row' (batch scoring reports such a row and goes on).
+   */
+  keepRaggedRows?: boolean;
 }
 
 // Measured: 64-256 KiB steps parse fastest (papaparse's per-step arrays stay small); 1 MiB is ~2x slower.
@@ -47,7 +52,7 @@ export async function streamCsv(
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   const decode = createUtf8Decoder();
-  const csv = new CsvRowReader();
+  const csv = new CsvRowReader({ keepRaggedRows: options.keepRaggedRows });
   let rows = 0;
   let text = '';
   let announced = false;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, formatProbability } from './csv-cell';
+
+describe('csvCell', () => {
+  it('escapes every dangerous prefix of a text cell with a quote and quotes the cell', () => {
+    expect(csvCell('=SUM(A1:A2)', ',')).toBe(`"'=SUM(A1:A2)"`);
+    expect(csvCell('+cmd', ',')).toBe(`"'+cmd"`);
+    expect(csvCell('-2+3+cmd|x', ',')).toBe(`"'-2+3+cmd|x"`);
+    expect(csvCell('@SUM(1)', ',')).toBe(`"'@SUM(1)"`);
+    expect(csvCell('\t=1', ',')).toBe(`"'\t=1"`);
+    expect(csvCell('\r=1', ',')).toBe(`"'\r=1"`);
+    expect(csvCell('\n=1', ',')).toBe(`"'\n=1"`);
+    expect(csvCell('=HYPERLINK("http://x")', ',')).toBe(`"'=HYPERLINK(""http://x"")"`);
+  });
+
+  it('leaves numbers as numbers, signs included', () => {
+    for (const number of ['-1.5', '+3', '-0', '1e-5', '-.5', '5.1', '0']) {
+      expect(csvCell(number, ',')).toBe(number);
+    }
+  });
+
+  it('leaves plain text alone and quotes delimiters, quotes, CR and LF', () => {
+    expect(csvCell('setosa', ',')).toBe('setosa');
+    expect(csvCell('', ',')).toBe('');
+    expect(csvCell('a,b', ',')).toBe('"a,b"');
+    expect(csvCell('a,b', ';')).toBe('a,b');
+    expect(csvCell('a;b', ';')).toBe('"a;b"');
+    expect(csvCell('a\tb', '\t')).toBe('"a\tb"');
+    expect(csvCell('say "hi"', ',')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines', ',')).toBe('"two\nlines"');
+    expect(csvCell('cr\rhere', ',')).toBe('"cr\rhere"');
+    expect(csvCell('a=b', ',')).toBe('a=b');
+  });
+});
+
+describe('formatProbability', () => {
+  it('writes 6 significant digits, exactly representable as the shortest decimal', () => {
+    expect(formatProbability(1)).toBe('1');
+    expect(formatProbability(0)).toBe('0');
+    expect(formatProbability(0.5)).toBe('0.5');
+    expect(formatProbability(0.123456789)).toBe('0.123457');
+    expect(formatProbability(0.0123456789)).toBe('0.0123457');
+    expect(formatProbability(0.000123456789)).toBe('0.000123457');
+    expect(formatProbability(0.00000123456789)).toBe('0.00000123457');
+    expect(formatProbability(1.23456789e-9)).toBe('1.23457e-9');
+    expect(formatProbability(Math.fround(0.9999999))).toBe('1');
+    expect(formatProbability(0.0999999996)).toBe('0.1');
+    expect(formatProbability(0.00999999996)).toBe('0.01');
+    expect(formatProbability(0.25)).toBe('0.25');
+  });
+
+  it('stays within 6 significant digits of the float32 value', () => {
+    for (let i = 1; i < 2000; i++) {
+      const p = Math.fround(Math.exp(-i / 100));
+      const written = Number(formatProbability(p));
+      expect(Math.abs(written - p) / p).toBeLessThanOrEqual(5e-6);
+    }
+  });
+});

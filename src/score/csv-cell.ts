@@ -1,0 +1,75 @@
+import { parseNumber } from '../csv/parse-number';
+
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const PLUS = 43;
+const MINUS = 45;
+const EQUALS = 61;
+const AT = 64;
+
+/**
+ * One cell of an output CSV row, safe to open in a spreadsheet:
+ * - a text cell that starts with `=`, `+`, `-`, `@`, a tab, CR or LF would be run as a formula (CSV / formula
+ *   injection, OWASP), so it gets a leading `'` and is quoted: `=SUM(A1)` → `"'=SUM(A1)"`;
+ * - a cell that is a number by `parseNumber` (`-1.5`, `+3`, `1e-5`) is left as it is: numbers stay numbers;
+ * - a cell holding the delimiter, a double quote, CR or LF is quoted, with quotes doubled (RFC 4180).
+ * `delimiter` is the output's single-character delimiter (the input file's). Runs for every cell of every
+ * row, so the usual cell costs one char-code check per character and allocates nothing.
+ */
+export function csvCell(text: string, delimiter: string): string {
+  if (text === '') return '';
+  const first = text.charCodeAt(0);
+  if (
+    (first === EQUALS ||
+      first === PLUS ||
+      first === MINUS ||
+      first === AT ||
+      first === TAB ||
+      first === CR ||
+      first === LF) &&
+    parseNumber(text) === undefined
+  ) {
+    return quote(`'${text}`);
+  }
+  return needsQuotes(text, delimiter.charCodeAt(0)) ? quote(text) : text;
+}
+
+function needsQuotes(text: string, delimiter: number): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === delimiter || code === QUOTE || code === CR || code === LF) return true;
+  }
+  return false;
+}
+
+function quote(text: string): string {
+  return `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
+}
+
+/** Powers of ten that scale a probability in [10^-(z+1), 10^-z) to an integer of 6 digits. */
+const SCALE = [1e6, 1e7, 1e8, 1e9, 1e10, 1e11];
+const LIMIT = [0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6];
+const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000'];
+
+/**
+ * A probability in [0, 1] to 6 significant digits, e.g. `0.123457`, `0.00123457`, `1`, `0`, `0.5`; below
+ * 1e-6 in exponent form (`1.23457e-7`), which spreadsheets read as a number too. Six digits is what a
+ * float32 probability carries meaningfully. This runs `classes` times per row, so it rounds to a 6-digit
+ * integer and prints that (V8's integer-to-string is several times faster than `toPrecision` or printing
+ * a double), dropping trailing zeros. Values outside [0, 1] (not probabilities) are printed by `String`.
+ */
+export function formatProbability(p: number): string {
+  if (!(p > 0 && p < 1)) return p === 0 ? '0' : p === 1 ? '1' : String(p);
+  let z = 0;
+  while (z < 6 && p < LIMIT[z]) z++;
+  if (z === 6) return p.toPrecision(6);
+  let n = Math.round(p * SCALE[z]);
+  if (n >= 1e6) {
+    // Rounded up to the next power of ten: 0.0999999996 → 0.1.
+    return z === 0 ? '1' : `0.${ZEROS[z - 1]}1`;
+  }
+  while (n % 10 === 0) n /= 10;
+  return `0.${ZEROS[z]}${n}`;
+}

@@ -1,0 +1,160 @@
+import type { ValidBundle } from '../core/validate-bundle';
+import type { Predictor } from './score-csv';
+
+interface DenseLayer {
+  readonly inputs: number;
+  readonly units: number;
+  /** Transposed from TF.js's [inputs, units] to [units, inputs], so each unit's weights are contiguous. */
+  readonly kernel: Float64Array;
+  readonly bias: Float64Array;
+  readonly activation: string;
+}
+
+const SELU_ALPHA = 1.6732632423543772;
+const SELU_SCALE = 1.0507009873554805;
+
+/**
+ * A predictor for a Petal bundle computed in plain JavaScript: standardise, then each Dense layer
+ * (x · kernel + bias, then its activation), in float64 with float32 weights. For Petal's small networks
+ * (4 → 8 → 3 has 56 multiply-adds a row) this is far faster than a TF.js forward pass, whose per-batch
+ * overhead dominates: measured in Node 20 on the default iris model, about 10M rows/s against 130k
+ * (WASM) and 50k (CPU) for `predictProbabilities`. Its probabilities equal TF.js's to float32 rounding
+ * (about 1e-7; see dense-predictor.test.ts).
+ *
+ * The bundle must have passed `validateBundle` / `parseBundleFiles`, which guarantee what this relies on:
+ * a Sequential model of Dense layers with known activations, float32 weights in manifest order whose
+ * shapes chain from the features to the classes.
+ */
+export function densePredictor(bundle: Pick<ValidBundle, 'modelJson' | 'weights' | 'metadata'>): Predictor {
+  const layers = denseLayers(bundle);
+  const { mean, sd } = bundle.metadata.standardisation;
+  const features = mean.length;
+  const classes = layers[layers.length - 1].units;
+  const shift = Float64Array.from(mean);
+  const scale = Float64Array.from(sd, (value) => 1 / value);
+  // Activations of every layer for a whole batch, shape [rows, units], grown to the largest batch seen.
+  let buffers: Float64Array[] = [];
+  let capacity = 0;
+
+  return (x) => {
+    if (x.length % features !== 0) {
+      throw new RangeError(`Expected rows of ${features} features, got ${x.length} values.`);
+    }
+    const rows = x.length / features;
+    if (rows > capacity) {
+      capacity = rows;
+      buffers = [features, ...layers.map((layer) => layer.units)].map(
+        (width) => new Float64Array(rows * width),
+      );
+    }
+    const input = buffers[0];
+    for (let row = 0; row < rows; row++) {
+      const base = row * features;
+      for (let f = 0; f < features; f++) input[base + f] = (x[base + f] - shift[f]) * scale[f];
+    }
+    // Layer by layer over the whole batch: tight loops over typed arrays that V8 compiles well.
+    for (let l = 0; l < layers.length; l++) {
+      const { inputs, units, kernel, bias, activation } = layers[l];
+      const from = buffers[l];
+      const to = buffers[l + 1];
+      for (let row = 0; row < rows; row++) {
+        const a = row * inputs;
+        const o = row * units;
+        for (let j = 0; j < units; j++) {
+          const w = j * inputs;
+          let sum = bias[j];
+          for (let i = 0; i < inputs; i++) sum += from[a + i] * kernel[w + i];
+          to[o + j] = sum;
+        }
+      }
+      activate(activation, to, rows, units);
+    }
+    const last = buffers[layers.length];
+    const probabilities = new Float32Array(rows * classes);
+    for (let i = 0; i < rows * classes; i++) probabilities[i] = last[i];
+    return probabilities;
+  };
+}
+
+/** Applies an activation in place to `rows` rows of `units` values. */
+function activate(activation: string, values: Float64Array, rows: number, units: number): void {
+  const n = rows * units;
+  switch (activation) {
+    case 'relu':
+      for (let i = 0; i < n; i++) if (values[i] < 0) values[i] = 0;
+      return;
+    case 'softmax':
+      for (let row = 0; row < rows; row++) {
+        const start = row * units;
+        const end = start + units;
+        let max = -Infinity;
+        for (let i = start; i < end; i++) if (values[i] > max) max = values[i];
+        let sum = 0;
+        for (let i = start; i < end; i++) {
+          values[i] = Math.exp(values[i] - max);
+          sum += values[i];
+        }
+        for (let i = start; i < end; i++) values[i] /= sum;
+      }
+      return;
+    case 'tanh':
+      for (let i = 0; i < n; i++) values[i] = Math.tanh(values[i]);
+      return;
+    case 'sigmoid':
+      for (let i = 0; i < n; i++) values[i] = 1 / (1 + Math.exp(-values[i]));
+      return;
+    case 'elu':
+      for (let i = 0; i < n; i++) if (values[i] < 0) values[i] = Math.expm1(values[i]);
+      return;
+    case 'selu':
+      for (let i = 0; i < n; i++) {
+        values[i] = SELU_SCALE * (values[i] < 0 ? SELU_ALPHA * Math.expm1(values[i]) : values[i]);
+      }
+      return;
+    case 'linear':
+      return;
+    default:
+      throw new RangeError(`Unsupported activation "${activation}".`);
+  }
+}
+
+interface LayerConfig {
+  readonly name: string;
+  readonly units: number;
+  readonly activation: string;
+  readonly use_bias?: boolean;
+}
+
+function denseLayers(bundle: Pick<ValidBundle, 'modelJson' | 'weights' | 'metadata'>): DenseLayer[] {
+  const topology = bundle.modelJson.modelTopology as { config: { layers: { config: LayerConfig }[] } };
+  // Weights are stored back to back in manifest order (validateBundle checked the total size).
+  const weights = new Map<string, Float32Array>();
+  let offset = 0;
+  for (const spec of bundle.modelJson.weightsManifest[0].weights) {
+    const size = spec.shape.reduce((a, b) => a * b, 1);
+    weights.set(spec.name, new Float32Array(bundle.weights.slice(offset, offset + size * 4)));
+    offset += size * 4;
+  }
+  let inputs = bundle.metadata.schema.features.length;
+  return topology.config.layers.map(({ config }) => {
+    const kernel = weights.get(`${config.name}/kernel`);
+    if (!kernel) throw new RangeError(`The weights have no "${config.name}/kernel".`);
+    const bias =
+      config.use_bias === false ? new Float32Array(config.units) : weights.get(`${config.name}/bias`);
+    if (!bias) throw new RangeError(`The weights have no "${config.name}/bias".`);
+    const units = config.units;
+    const transposed = new Float64Array(inputs * units);
+    for (let i = 0; i < inputs; i++) {
+      for (let j = 0; j < units; j++) transposed[j * inputs + i] = kernel[i * units + j];
+    }
+    const layer = {
+      inputs,
+      units,
+      kernel: transposed,
+      bias: Float64Array.from(bias),
+      activation: config.activation,
+    };
+    inputs = config.units;
+    return layer;
+  });
+}

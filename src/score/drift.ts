@@ -1,0 +1,264 @@
+import type { FeatureProfile } from '../core/feature-profile';
+import type { Standardisation } from '../core/standardise';
+
+/**
+ * When a feature is flagged. PSI bands are the usual credit-risk rule of thumb (< 0.1 stable, 0.1–0.2
+ * moderate shift, ≥ 0.2 significant shift); a mean that moved half a training sd, or more than 5% of rows
+ * outside the training range, is also treated as drift: the model is extrapolating for those rows.
+ */
+export const DRIFT_THRESHOLDS = {
+  psiModerate: 0.1,
+  psiDrift: 0.2,
+  meanShift: 0.5,
+  outsideRangeShare: 0.05,
+} as const;
+
+/**
+ * Share used in place of an empty bin's share in the PSI, whose terms have ln(actual / expected):
+ * without it one empty bin makes the PSI infinite. 1e-4 is small against the 0.1 a bin holds in training,
+ * and an empty bin then adds (0.1 − 1e-4) · ln(0.1 / 1e-4) ≈ 0.69, clearly over the drift threshold.
+ */
+export const PSI_EPSILON = 1e-4;
+
+/** One bin of a feature's training distribution, between two of its decile edges. */
+export interface DriftBin {
+  /** Exclusive lower edge (−Infinity for the first bin). */
+  readonly lower: number;
+  /** Inclusive upper edge (Infinity for the last bin). */
+  readonly upper: number;
+  /** Share of the training rows in the bin: 0.1 by construction (0.2, 0.3… where tied deciles merged bins). */
+  readonly expected: number;
+  /** Rows of this batch in the bin. */
+  readonly count: number;
+  /** count / rows. */
+  readonly actual: number;
+}
+
+export type DriftStatus = 'stable' | 'moderate' | 'drift' | 'no-rows';
+
+/** How one feature of a batch compares with the rows the model was trained on. */
+export interface FeatureDrift {
+  readonly feature: string;
+  /** Rows of the batch with a value for the feature (rows with any bad value are left out). */
+  readonly rows: number;
+  readonly training: {
+    readonly mean: number;
+    readonly sd: number;
+    readonly min: number;
+    readonly max: number;
+  };
+  readonly mean: number;
+  /** Population sd (n denominator), like the training sd it is compared with. */
+  readonly sd: number;
+  readonly min: number;
+  readonly max: number;
+  /** (mean − training mean) / training sd. */
+  readonly meanShift: number;
+  /** sd / training sd. */
+  readonly sdRatio: number;
+  /** Population stability index over the training decile bins: Σ (actual − expected) · ln(actual / expected). */
+  readonly psi: number;
+  /**
+   * Kolmogorov–Smirnov statistic APPROXIMATED from the decile bins: the largest gap between the training
+   * CDF and the batch CDF at the 9 decile edges only (exact KS needs the training values). It can only
+   * under-estimate the true statistic.
+   */
+  readonly ks: number;
+  /** Rows with the value below the training minimum or above the training maximum. */
+  readonly outsideRange: number;
+  readonly outsideRangeShare: number;
+  readonly bins: readonly DriftBin[];
+  readonly status: DriftStatus;
+  /** Why the status is not 'stable', in words, e.g. "PSI 0.31 ≥ 0.2". */
+  readonly reasons: readonly string[];
+}
+
+const BINS = 10;
+
+/**
+ * Streaming per-feature statistics of a batch of rows, to compare with the training statistics a model
+ * carries (standardisation mean / sd, feature profiles' range and decile edges). Holds O(features)
+ * numbers whatever the number of rows: counts per decile bin, a running mean and sum of squared
+ * deviations (Welford / Chan, merged a batch at a time), min / max and the count outside the training range.
+ */
+export class DriftAccumulator {
+  private readonly features: number;
+  private readonly edges: Float64Array[];
+  private readonly low: Float64Array;
+  private readonly high: Float64Array;
+  private readonly counts: Float64Array[];
+  private readonly mean: Float64Array;
+  private readonly m2: Float64Array;
+  private readonly min: Float64Array;
+  private readonly max: Float64Array;
+  private readonly outside: Float64Array;
+  private rows = 0;
+
+  constructor(private readonly profiles: readonly FeatureProfile[]) {
+    this.features = profiles.length;
+    this.edges = profiles.map((profile) => Float64Array.from(profile.deciles));
+    this.low = Float64Array.from(profiles, (profile) => profile.min);
+    this.high = Float64Array.from(profiles, (profile) => profile.max);
+    this.counts = profiles.map(() => new Float64Array(BINS));
+    this.mean = new Float64Array(this.features);
+    this.m2 = new Float64Array(this.features);
+    this.min = new Float64Array(this.features).fill(Infinity);
+    this.max = new Float64Array(this.features).fill(-Infinity);
+    this.outside = new Float64Array(this.features);
+  }
+
+  /** Adds `rows` rows of `x` (row-major, shape [rows, features], finite values). */
+  add(x: Float32Array, rows: number): void {
+    const features = this.features;
+    const before = this.rows;
+    for (let f = 0; f < features; f++) {
+      const edges = this.edges[f];
+      const bins = this.counts[f];
+      const low = this.low[f];
+      const high = this.high[f];
+      let min = this.min[f];
+      let max = this.max[f];
+      let outside = 0;
+      let sum = 0;
+      for (let row = 0; row < rows; row++) {
+        const value = x[row * features + f];
+        // Bin k holds (edge[k-1], edge[k]]: the number of edges strictly below the value.
+        let bin = 0;
+        while (bin < BINS - 1 && value > edges[bin]) bin++;
+        bins[bin]++;
+        sum += value;
+        if (value < min) min = value;
+        if (value > max) max = value;
+        if (value < low || value > high) outside++;
+      }
+      if (rows === 0) continue;
+      // The batch's mean and squared deviations (two passes: no cancellation), merged into the running
+      // ones with Chan et al.'s formula, Welford's update generalised from one value to a batch.
+      const batchMean = sum / rows;
+      let batchM2 = 0;
+      for (let row = 0; row < rows; row++) {
+        const deviation = x[row * features + f] - batchMean;
+        batchM2 += deviation * deviation;
+      }
+      const n = before + rows;
+      const delta = batchMean - this.mean[f];
+      this.mean[f] += (delta * rows) / n;
+      this.m2[f] += batchM2 + (delta * delta * before * rows) / n;
+      this.min[f] = min;
+      this.max[f] = max;
+      this.outside[f] += outside;
+    }
+    this.rows += rows;
+  }
+
+  /** The comparison, per feature in model order. */
+  report(options: { features: readonly string[]; standardisation: Standardisation }): FeatureDrift[] {
+    const { features, standardisation } = options;
+    return this.profiles.map((profile, f) => {
+      const rows = this.rows;
+      const training = {
+        mean: standardisation.mean[f],
+        sd: standardisation.sd[f],
+        min: profile.min,
+        max: profile.max,
+      };
+      const bins = mergeTiedBins(profile.deciles, this.counts[f], rows);
+      const mean = rows > 0 ? this.mean[f] : Number.NaN;
+      const sd = rows > 0 ? Math.sqrt(this.m2[f] / rows) : Number.NaN;
+      const meanShift = (mean - training.mean) / training.sd;
+      const psi = populationStability(bins);
+      const ks = approximateKs(bins);
+      const outsideRange = this.outside[f];
+      const outsideRangeShare = rows > 0 ? outsideRange / rows : Number.NaN;
+      const { status, reasons } =
+        rows === 0
+          ? { status: 'no-rows' as const, reasons: ['no rows with valid values'] }
+          : classify(psi, meanShift, outsideRangeShare);
+      return {
+        feature: features[f],
+        rows,
+        training,
+        mean,
+        sd,
+        min: rows > 0 ? this.min[f] : Number.NaN,
+        max: rows > 0 ? this.max[f] : Number.NaN,
+        meanShift,
+        sdRatio: sd / training.sd,
+        psi,
+        ks,
+        outsideRange,
+        outsideRangeShare,
+        bins,
+        status,
+        reasons,
+      };
+    });
+  }
+}
+
+/**
+ * The 10 decile bins, with the bins between equal edges merged into the bin below them. A value shared by
+ * more than 10% of the training rows makes deciles coincide (iris's petal_width has 0.2 twice): the bin
+ * (0.2, 0.2] is empty for any data, so alone it would add a large PSI term to the training data itself.
+ * The merged bin's expected share is 0.1 per bin it absorbed.
+ */
+function mergeTiedBins(deciles: readonly number[], counts: Float64Array, rows: number): DriftBin[] {
+  const merged: { lower: number; upper: number; expected: number; count: number }[] = [];
+  for (let k = 0; k < BINS; k++) {
+    const lower = k === 0 ? -Infinity : deciles[k - 1];
+    const upper = k === BINS - 1 ? Infinity : deciles[k];
+    const last = merged[merged.length - 1];
+    if (last !== undefined && lower === upper) {
+      last.expected += 1 / BINS;
+      last.count += counts[k];
+    } else {
+      merged.push({ lower, upper, expected: 1 / BINS, count: counts[k] });
+    }
+  }
+  return merged.map((bin) => ({ ...bin, actual: rows > 0 ? bin.count / rows : 0 }));
+}
+
+function populationStability(bins: readonly DriftBin[]): number {
+  let psi = 0;
+  for (const bin of bins) {
+    const actual = Math.max(bin.actual, PSI_EPSILON);
+    psi += (actual - bin.expected) * Math.log(actual / bin.expected);
+  }
+  return psi;
+}
+
+function approximateKs(bins: readonly DriftBin[]): number {
+  let expected = 0;
+  let actual = 0;
+  let ks = 0;
+  // The CDFs meet at 1 after the last bin, so only the inner edges matter.
+  for (let k = 0; k < bins.length - 1; k++) {
+    expected += bins[k].expected;
+    actual += bins[k].actual;
+    ks = Math.max(ks, Math.abs(actual - expected));
+  }
+  return ks;
+}
+
+function classify(
+  psi: number,
+  meanShift: number,
+  outsideRangeShare: number,
+): { status: DriftStatus; reasons: string[] } {
+  const t = DRIFT_THRESHOLDS;
+  const drift: string[] = [];
+  const moderate: string[] = [];
+  if (psi >= t.psiDrift) drift.push(`PSI ${psi.toFixed(2)} ≥ ${t.psiDrift}`);
+  else if (psi >= t.psiModerate) moderate.push(`PSI ${psi.toFixed(2)} ≥ ${t.psiModerate}`);
+  if (Math.abs(meanShift) >= t.meanShift) {
+    drift.push(`mean moved ${meanShift.toFixed(2)} training sd (|shift| ≥ ${t.meanShift})`);
+  }
+  if (outsideRangeShare > t.outsideRangeShare) {
+    drift.push(
+      `${(outsideRangeShare * 100).toFixed(1)}% of rows outside the training range (> ${t.outsideRangeShare * 100}%)`,
+    );
+  }
+  if (drift.length > 0) return { status: 'drift', reasons: [...drift, ...moderate] };
+  if (moderate.length > 0) return { status: 'moderate', reasons: moderate };
+  return { status: 'stable', reasons: [] };
+}

@@ -1,0 +1,432 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bundleFromModel, metadataFor, modelFromBundle } from '../core/bundle';
+import { evaluate } from '../core/evaluate';
+import { predictProbabilities } from '../core/predict';
+import { trainModel } from '../core/train-model';
+import { CsvError } from '../csv/csv-error';
+import { parseCsvText } from '../csv/parse-csv';
+import { streamCsv } from '../csv/stream-csv';
+import { tableToDataset } from '../csv/table-to-dataset';
+import { ColumnMappingError } from './map-columns';
+import { type Predictor, type ScoreCsvOptions, scoreCsv } from './score-csv';
+
+const encoder = new TextEncoder();
+
+/** A stream that delivers exactly these chunks, one per pull (as in stream-csv.test.ts). */
+function streamOf(chunks: readonly string[], onPull?: (index: number) => void): ReadableStream<Uint8Array> {
+  const queue = chunks.map((chunk) => encoder.encode(chunk));
+  let pulled = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        onPull?.(pulled++);
+        const next = queue.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(next);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/**
+ * A two-feature model: "b" gets probability (x + 2y) / 100 clamped to [0, 1], "a" the rest. Training
+ * range x ∈ [0, 10], y ∈ [0, 20].
+ */
+const metadata: ScoreCsvOptions['metadata'] = {
+  schema: { features: ['x', 'y'], label: 'class', classes: ['a', 'b'] },
+  standardisation: { mean: [5, 10], sd: [2, 4] },
+  featureProfiles: [
+    { min: 0, max: 10, deciles: [1, 2, 3, 4, 5, 6, 7, 8, 9] },
+    { min: 0, max: 20, deciles: [2, 4, 6, 8, 10, 12, 14, 16, 18] },
+  ],
+};
+
+const linear: Predictor = (x) => {
+  const rows = x.length / 2;
+  const out = new Float32Array(rows * 2);
+  for (let row = 0; row < rows; row++) {
+    const b = Math.min(1, Math.max(0, (x[row * 2] + 2 * x[row * 2 + 1]) / 100));
+    out[row * 2] = 1 - b;
+    out[row * 2 + 1] = b;
+  }
+  return out;
+};
+
+async function score(source: Blob | ReadableStream<Uint8Array>, options: Partial<ScoreCsvOptions> = {}) {
+  const chunks: string[] = [];
+  const summary = await scoreCsv({
+    source,
+    metadata,
+    predict: linear,
+    onOutput(chunk) {
+      chunks.push(chunk);
+    },
+    ...options,
+  });
+  return { summary, text: chunks.join(''), chunks };
+}
+
+const blob = (text: string) => new Blob([text]);
+
+describe('scoreCsv', () => {
+  it('writes the input columns in order, then the predictions, range flag and error column', async () => {
+    const { summary, text } = await score(blob('id,y,note,x\n1,10,hello,5\n2,20,,10\n3,30,far,12\n'));
+    expect(text).toBe(
+      'id,y,note,x,predicted_class,probability_a,probability_b,outside_training_range,error\n' +
+        '1,10,hello,5,a,0.75,0.25,false,\n' +
+        '2,20,,10,a,0.5,0.5,false,\n' +
+        '3,30,far,12,b,0.28,0.72,true,\n',
+    );
+    expect(summary).toMatchObject({
+      rows: 3,
+      scoredRows: 3,
+      badRows: 0,
+      outsideRangeRows: 1,
+      delimiter: ',',
+    });
+    expect(summary.mapping.extraColumns).toEqual(['id', 'note']);
+    expect(summary.classCounts).toEqual([
+      { label: 'a', count: 2 },
+      { label: 'b', count: 1 },
+    ]);
+    expect(summary.evaluation).toBeUndefined();
+    expect(summary.drift.map((feature) => feature.feature)).toEqual(['x', 'y']);
+    expect(summary.drift[1].outsideRange).toBe(1);
+  });
+
+  it('keeps rows with bad values, with the reason, and lists them with their row numbers', async () => {
+    const input =
+      'x,y,label\n' +
+      '1,2,ok\n' +
+      ',2,empty x\n' +
+      '1,abc,text y\n' +
+      '\n' + // a blank line still takes a row number
+      'NaN,Infinity,not finite\n' +
+      '1e39,1,too large for float32\n' +
+      '3,4,ok\n';
+    const { summary, text } = await score(blob(input));
+    const output = parseCsvText(text);
+    expect(output.header.slice(-2)).toEqual(['outside_training_range', 'error']);
+    expect(output.rows.map((row) => row.slice(3).join('|'))).toEqual([
+      'a|0.95|0.05|false|',
+      '||||column "x" is empty',
+      '||||column "y": "abc" is not a number',
+      '||||column "x": "NaN" is not a finite number; column "y": "Infinity" is not a finite number',
+      '||||column "x": "1e39" is too large',
+      'a|0.89|0.11|false|',
+    ]);
+    expect(output.rows.map((row) => row[2])).toEqual([
+      'ok',
+      'empty x',
+      'text y',
+      'not finite',
+      'too large for float32',
+      'ok',
+    ]);
+    expect(summary).toMatchObject({ rows: 6, scoredRows: 2, badRows: 4 });
+    expect(summary.firstBadRows).toEqual([
+      { row: 3, message: 'column "x" is empty', columns: ['x'] },
+      { row: 4, message: 'column "y": "abc" is not a number', columns: ['y'] },
+      {
+        row: 6,
+        message: 'column "x": "NaN" is not a finite number; column "y": "Infinity" is not a finite number',
+        columns: ['x', 'y'],
+      },
+      { row: 7, message: 'column "x": "1e39" is too large', columns: ['x'] },
+    ]);
+    // Bad rows are left out of the class counts and the drift statistics.
+    expect(summary.classCounts.reduce((total, c) => total + c.count, 0)).toBe(2);
+    expect(summary.drift[0].rows).toBe(2);
+  });
+
+  it('lists only the first 20 bad rows but counts them all', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? 'bad,1' : '1,1'));
+    const { summary } = await score(blob(`x,y\n${rows.join('\n')}\n`));
+    expect(summary.badRows).toBe(15);
+    expect(summary.firstBadRows).toHaveLength(15);
+    const many = Array.from({ length: 50 }, () => 'bad,1');
+    const { summary: manySummary } = await score(blob(`x,y\n${many.join('\n')}\n`));
+    expect(manySummary.badRows).toBe(50);
+    expect(manySummary.firstBadRows.map((bad) => bad.row)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 2),
+    );
+  });
+
+  it('escapes formula-like text cells and leaves numbers alone, with the input delimiter', async () => {
+    const input = 'x;y;note\n1;2;=HYPERLINK("http://evil")\n-1;2;+cmd\n1;2;-5\n1;2;@x\n1;2;"a;b"\n';
+    const { text, summary } = await score(blob(input));
+    expect(summary.delimiter).toBe(';');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(
+      'x;y;note;predicted_class;probability_a;probability_b;outside_training_range;error',
+    );
+    expect(lines[1].startsWith(`1;2;"'=HYPERLINK(""http://evil"")";a;`)).toBe(true);
+    // "-1" is a number: it stays, and is outside the training range of x.
+    expect(lines[2]).toBe(`-1;2;"'+cmd";a;0.97;0.03;true;`);
+    expect(lines[3].startsWith('1;2;-5;a;')).toBe(true);
+    expect(lines[4].startsWith(`1;2;"'@x";a;`)).toBe(true);
+    expect(lines[5].startsWith('1;2;"a;b";a;')).toBe(true);
+  });
+
+  it('renames an added column that clashes with an input column', async () => {
+    const { summary } = await score(blob('x,y,error,predicted_class\n1,2,e,p\n'));
+    expect(summary.outputColumns).toEqual([
+      'x',
+      'y',
+      'error',
+      'predicted_class',
+      'predicted_class_2',
+      'probability_a',
+      'probability_b',
+      'outside_training_range',
+      'error_2',
+    ]);
+  });
+
+  it('stops before any output when feature columns are missing, listing them', async () => {
+    let outputs = 0;
+    const error = await scoreCsv({
+      source: blob('id,z\n1,2\n'),
+      metadata,
+      predict: linear,
+      onOutput: () => {
+        outputs++;
+      },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ColumnMappingError);
+    expect((error as ColumnMappingError).missing).toEqual(['x', 'y']);
+    expect(outputs).toBe(0);
+  });
+
+  it('gives the same output when a row, or a CRLF, is split across chunks', async () => {
+    const whole = 'x,y,class\r\n1,2,a\r\n3,4,b\r\n5,6,a\r\n';
+    const expected = (await score(blob(whole))).text;
+    // A row split in the middle of a number, and a CRLF split between its CR and LF.
+    const splits = [
+      ['x,y,class\r\n1,2,a\r\n3,', '4,b\r\n5,6,a\r\n'],
+      ['x,y,class\r\n1,2,a\r', '\n3,4,b\r', '\n5,6,a\r\n'],
+      ['x,y,class\r', '\n1,2,a\r\n3,4,b\r\n5,6,a\r\n'],
+      [...whole],
+    ];
+    for (const chunks of splits) {
+      const { text, summary } = await score(streamOf(chunks));
+      expect(text).toBe(expected);
+      expect(summary.rows).toBe(3);
+    }
+    expect(expected.split('\n')[2]).toBe('3,4,b,a,0.89,0.11,false,');
+  });
+
+  it('batches rows, emits output as it goes and reports progress', async () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => `${i % 10},${i % 20}`);
+    const progress: number[] = [];
+    const { chunks, summary } = await score(blob(`x,y\n${rows.join('\n')}\n`), {
+      batchRows: 1000,
+      progressIntervalMs: 0,
+      onProgress: (p) => {
+        progress.push(p.rows);
+        expect(p.totalBytes).toBeGreaterThan(0);
+      },
+    });
+    expect(chunks.map((chunk) => chunk.split('\n').length - 1)).toEqual([1001, 1000, 500]);
+    expect(summary.rows).toBe(2500);
+    expect(progress.at(-1)).toBe(2500);
+  });
+
+  it('parses the next batch while an asynchronous predictor works, with the same output', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i % 10},${i % 20}`);
+    const input = `x,y\n${rows.join('\n')}\n`;
+    const expected = (await score(blob(input), { batchRows: 500 })).text;
+    const events: string[] = [];
+    let calls = 0;
+    const asyncPredict: Predictor = async (x) => {
+      const call = calls++;
+      events.push(`start ${call}`);
+      const copy = x.slice();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      events.push(`end ${call}`);
+      return linear(copy);
+    };
+    const { text } = await score(blob(input), { batchRows: 500, predict: asyncPredict });
+    expect(text).toBe(expected);
+    // Batch 1 was handed to the predictor before batch 0 finished: parsing overlapped the prediction.
+    expect(events.indexOf('start 1')).toBeLessThan(events.indexOf('end 0'));
+    expect(calls).toBe(10);
+  });
+
+  it('rejects with the abort reason when cancelled, and writes nothing more', async () => {
+    const controller = new AbortController();
+    const reason = new Error('cancelled by the user');
+    const rows = Array.from({ length: 1000 }, (_, i) => `${i % 10},${i % 20}\n`);
+    let outputs = 0;
+    const source = streamOf(['x,y\n', ...rows], (index) => {
+      if (index === 600) controller.abort(reason);
+    });
+    const error = await scoreCsv({
+      source,
+      metadata,
+      predict: linear,
+      batchRows: 100,
+      chunkBytes: 64,
+      signal: controller.signal,
+      onOutput: () => {
+        outputs++;
+        expect(controller.signal.aborted).toBe(false);
+      },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBe(reason);
+    expect(outputs).toBeGreaterThan(0);
+    expect(outputs).toBeLessThan(10);
+  });
+
+  it('rejects with the abort reason while an asynchronous prediction is running', async () => {
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    let outputs = 0;
+    const rows = Array.from({ length: 300 }, (_, i) => `${i % 10},${i % 20}`);
+    const error = await scoreCsv({
+      source: blob(`x,y\n${rows.join('\n')}\n`),
+      metadata,
+      batchRows: 100,
+      signal: controller.signal,
+      predict: async (x) => {
+        controller.abort(reason);
+        return linear(x);
+      },
+      onOutput: () => {
+        outputs++;
+      },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBe(reason);
+    expect(outputs).toBe(0);
+  });
+
+  it('evaluates against the label column when present, counting unknown labels apart', async () => {
+    const input = 'x,y,class\n1,2,a\n10,20,b\n10,20,a\n1,2,zzz\n1,2,\n';
+    const { summary } = await score(blob(input));
+    const evaluation = summary.evaluation!;
+    expect(evaluation.unknownLabelRows).toBe(2);
+    expect(evaluation.unknownLabels).toEqual([
+      { label: '', count: 1 },
+      { label: 'zzz', count: 1 },
+    ]);
+    // Rows 1-3: probabilities (0.95, 0.05), (0.5, 0.5) → a, (0.5, 0.5) → a.
+    const expected = evaluate({
+      labels: [0, 1, 0],
+      probabilities: Float32Array.from([0.95, 0.05, 0.5, 0.5, 0.5, 0.5]),
+      classes: ['a', 'b'],
+    });
+    expect(evaluation.metrics).toEqual({ ...expected, logLoss: expect.closeTo(expected.logLoss, 12) });
+  });
+
+  it('refuses a file with no data rows with a CsvError', async () => {
+    const error = await score(blob('x,y\n')).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CsvError);
+    expect((error as CsvError).code).toBe('header-only');
+  });
+});
+
+// Ragged rows reach scoreCsv only once streamCsv can pass them on (StreamCsvOptions.keepRaggedRows, see
+// the issue 4 report); until then streamCsv rejects the file with CsvError 'ragged-row'.
+const streamCsvKeepsRaggedRows = await streamCsv(new Blob(['a,b\n1\n2,3\n']), {
+  keepRaggedRows: true,
+  onRows() {},
+} as Parameters<typeof streamCsv>[1]).then(
+  () => true,
+  () => false,
+);
+
+describe.runIf(streamCsvKeepsRaggedRows)('scoreCsv with ragged rows', () => {
+  it('keeps a row with too few or too many values as a bad row', async () => {
+    const { summary, text } = await score(blob('x,y,class\n1,2,a\n3\n4,5,b,extra\n6,7,a\n'));
+    expect(summary).toMatchObject({ rows: 4, scoredRows: 2, badRows: 2 });
+    expect(summary.firstBadRows.map((bad) => [bad.row, bad.message])).toEqual([
+      [3, 'the row has 1 value but the header has 3 columns'],
+      [4, 'the row has 4 values but the header has 3 columns; the extra values are not written'],
+    ]);
+    const output = parseCsvText(text);
+    expect(output.rows[1]).toEqual([
+      '3',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'the row has 1 value but the header has 3 columns',
+    ]);
+  });
+});
+
+describe('scoreCsv on iris with a real model', () => {
+  it('writes the same probabilities as predictProbabilities on the same rows', async () => {
+    const text = readFileSync('public/data/iris.csv', 'utf8');
+    const dataset = tableToDataset(parseCsvText(text));
+    const trained = await trainModel({ dataset, settings: { epochs: 5, hidden: [4] } });
+    const bundle = await bundleFromModel(
+      trained.model,
+      metadataFor(trained, { createdAt: '2026-01-01T00:00:00.000Z' }),
+    );
+    trained.model.dispose();
+    const { model, metadata: irisMetadata } = await modelFromBundle(bundle);
+    const predict: Predictor = (x) =>
+      predictProbabilities({ model, standardisation: irisMetadata.standardisation, x });
+
+    // Columns reordered and an extra one added: the mapping must put them back in model order.
+    const table = parseCsvText(text);
+    const order = [4, 3, 0, 2, 1];
+    const shuffled = `${['row_id', ...order.map((c) => table.header[c])].join(',')}\n${table.rows
+      .map((row, i) => [String(i), ...order.map((c) => row[c])].join(','))
+      .join('\n')}\n`;
+    const chunks: string[] = [];
+    const summary = await scoreCsv({
+      source: new Blob([shuffled]),
+      metadata: irisMetadata,
+      predict,
+      batchRows: 64,
+      onOutput: (chunk) => {
+        chunks.push(chunk);
+      },
+    });
+    const reference = predictProbabilities({
+      model,
+      standardisation: irisMetadata.standardisation,
+      x: dataset.x,
+    });
+    model.dispose();
+
+    const output = parseCsvText(chunks.join(''));
+    const classes = irisMetadata.schema.classes;
+    expect(output.header).toEqual([
+      'row_id',
+      'species',
+      'petal_width',
+      'sepal_length',
+      'petal_length',
+      'sepal_width',
+      'predicted_species',
+      ...classes.map((label) => `probability_${label}`),
+      'outside_training_range',
+      'error',
+    ]);
+    expect(output.rows).toHaveLength(150);
+    expect(summary).toMatchObject({ rows: 150, scoredRows: 150, badRows: 0 });
+    output.rows.forEach((row, i) => {
+      const expected = reference.subarray(i * classes.length, (i + 1) * classes.length);
+      const written = row.slice(7, 7 + classes.length).map(Number);
+      written.forEach((p, k) => {
+        expect(Math.abs(p - expected[k])).toBeLessThanOrEqual(Math.max(5e-6 * expected[k], 1e-12));
+      });
+      let best = 0;
+      for (let k = 1; k < classes.length; k++) if (expected[k] > expected[best]) best = k;
+      expect(row[6]).toBe(classes[best]);
+    });
+    // The file's labels give the same metrics as core's evaluate on the same probabilities.
+    const metrics = evaluate({ labels: dataset.y, probabilities: reference, classes });
+    expect(summary.evaluation?.metrics).toEqual({ ...metrics, logLoss: expect.closeTo(metrics.logLoss, 10) });
+    expect(summary.evaluation?.unknownLabelRows).toBe(0);
+    // Iris is the training data's source: no feature drifts (the fitting rows are 80% of it).
+    expect(summary.drift.map((feature) => feature.status)).not.toContain('drift');
+  });
+});

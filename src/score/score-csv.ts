@@ -1,0 +1,474 @@
+import type { PetalMetadata } from '../core/bundle-format';
+import { numberProblem, parseNumber } from '../csv/parse-number';
+import { type StreamCsvOptions, streamCsv } from '../csv/stream-csv';
+import type { AbortSignalLike, BlobLike, ByteStream, ByteStreamReader } from '../csv/web-types';
+import { csvCell, formatProbability } from './csv-cell';
+import { DriftAccumulator, type FeatureDrift } from './drift';
+import { EvaluationAccumulator, type FileEvaluation } from './evaluation';
+import { type ColumnMapping, mapColumns } from './map-columns';
+
+/**
+ * Class probabilities for a batch of rows: `x` holds raw (not standardised) feature values, row-major,
+ * shape [rows, features] in the model's feature order; the result is row-major, shape [rows, classes].
+ * `x` is a view of a buffer scoreCsv reuses once the returned promise settles: read it (or copy it) but do
+ * not keep or transfer it. When it returns a promise, scoreCsv parses the next batch while it runs.
+ */
+export type Predictor = (x: Float32Array) => Float32Array | Promise<Float32Array>;
+
+export interface ScoreProgress {
+  /** Data rows read and written so far. */
+  readonly rows: number;
+  /** Bytes read from the source so far (a little ahead of `rows`: up to one chunk is being parsed). */
+  readonly bytes: number;
+  /** The source's size, when known (a Blob / File, or `totalBytes` given). */
+  readonly totalBytes?: number;
+  readonly rowsPerSecond: number;
+  /** Estimated from bytes when the size is known. */
+  readonly secondsLeft?: number;
+}
+
+/** A row written without predictions because a feature value could not be used. */
+export interface BadRow {
+  /** File row number as a spreadsheet shows it (the header is row 1). */
+  readonly row: number;
+  /** Same text as the row's `error` cell, e.g. `column "sepal_width": "abc" is not a number`. */
+  readonly message: string;
+  /** The columns at fault (empty for a row with the wrong number of values). */
+  readonly columns: readonly string[];
+}
+
+export interface ScoreCsvOptions {
+  /** The CSV file: a Blob / File (browser, worker, Node's `fs.openAsBlob`) or a byte stream. */
+  readonly source: BlobLike | ByteStream;
+  /** What the model expects: its schema, standardisation and training feature profiles. */
+  readonly metadata: Pick<PetalMetadata, 'schema' | 'standardisation' | 'featureProfiles'>;
+  readonly predict: Predictor;
+  /** Rows per prediction (and per output chunk). Default 1,000. */
+  readonly batchRows?: number;
+  /** Aborting rejects with the signal's reason; the caller must then discard the output it received. */
+  readonly signal?: AbortSignalLike;
+  /** The source's size in bytes, for `secondsLeft` when the source is a stream (a Blob's size is used). */
+  readonly totalBytes?: number;
+  /** Bytes parsed per step, passed to streamCsv (default 256 KiB); tests use small steps. */
+  readonly chunkBytes?: number;
+  /** Least time between two `onProgress` calls (default 100 ms); one more call comes at the end. */
+  readonly progressIntervalMs?: number;
+  /** Called once the header is mapped, before any row is scored or written (e.g. to show the mapping). */
+  onStart?(info: ScoreStart): void;
+  onProgress?(progress: ScoreProgress): void;
+  /**
+   * Receives the output CSV text, in order, a batch at a time (the header comes with the first chunk).
+   * Returning a promise pauses the reading until it settles: write-stream backpressure.
+   */
+  onOutput(chunk: string): void | Promise<void>;
+}
+
+export interface ScoreStart {
+  readonly mapping: ColumnMapping;
+  readonly delimiter: string;
+  /** The output's column names: the input's, then the predictions (renamed on a clash, see scoreCsv). */
+  readonly outputColumns: readonly string[];
+}
+
+export interface ScoreSummary extends ScoreStart {
+  /** Data rows in the file, all written to the output. */
+  readonly rows: number;
+  /** Rows with predictions. */
+  readonly scoredRows: number;
+  /** Rows written with empty predictions and a message in the `error` column. */
+  readonly badRows: number;
+  /** The first 20 bad rows. */
+  readonly firstBadRows: readonly BadRow[];
+  /** Predicted class counts, in the model's class order. */
+  readonly classCounts: readonly { readonly label: string; readonly count: number }[];
+  /** Scored rows with at least one feature outside the training range. */
+  readonly outsideRangeRows: number;
+  /** Present when the file has the model's label column. */
+  readonly evaluation?: FileEvaluation;
+  /** Per feature, over the scored rows, in the model's feature order. */
+  readonly drift: readonly FeatureDrift[];
+  readonly bytes: number;
+  readonly seconds: number;
+  readonly rowsPerSecond: number;
+}
+
+const DEFAULT_BATCH_ROWS = 1000;
+const BAD_ROWS_LISTED = 20;
+const NEWLINE = '\n';
+const CELL_SHOWN = 40;
+
+/**
+ * Scores a CSV file of any size with a model, streaming: the file is parsed a chunk at a time (streamCsv),
+ * feature columns are found by name (mapColumns: any order, extra columns kept; a ColumnMappingError
+ * before any row is scored if features are missing), rows are predicted in batches of `batchRows`, and
+ * the scored CSV is handed to `onOutput` a batch at a time, so memory stays bounded whatever the size.
+ *
+ * Output: the input's columns in input order (cells escaped with csvCell; delimiter = the input's; LF line
+ * endings), then `predicted_<label>`, one `probability_<class>` per class (6 significant digits),
+ * `outside_training_range` (`true` when any feature is below the training minimum or above the maximum)
+ * and `error`. A name that clashes with an input column gets `_2` (`_3`…). A row whose feature value is
+ * empty, not a number, NaN / Infinity or too large for float32, or that has the wrong number of values, is
+ * still written, with empty prediction cells and the reason in `error`; it is counted and left out of the
+ * class counts, evaluation and drift.
+ *
+ * Overlap: when `predict` returns a promise (a worker, another thread), the next batch is parsed while it
+ * runs (at most two batches in flight); a synchronous predictor simply runs inline.
+ *
+ * Cancel: aborting `signal` rejects with the signal's reason as soon as the current step ends, and
+ * `onOutput` is not called again; the output received so far is a partial file to discard. Any other
+ * failure (an unreadable file: CsvError; missing columns: ColumnMappingError; `onOutput` or `predict`
+ * throwing) rejects the same way.
+ */
+export async function scoreCsv(options: ScoreCsvOptions): Promise<ScoreSummary> {
+  const counted = countBytes(options.source);
+  const run = new ScoringRun(options, counted);
+  const streamOptions: StreamCsvOptions & { keepRaggedRows?: boolean } = {
+    signal: options.signal,
+    chunkBytes: options.chunkBytes,
+    // Honoured once streamCsv supports it (see the report of issue 4): a ragged row is then written as a
+    // bad row instead of stopping the run with CsvError 'ragged-row'.
+    keepRaggedRows: true,
+    onHeader: (header, delimiter) => run.start(header, delimiter),
+    onRows: (rows, firstRow) => run.addRows(rows, firstRow),
+  };
+  try {
+    await streamCsv(counted.stream, streamOptions);
+    return await run.finish();
+  } catch (error) {
+    run.stop();
+    throw error;
+  }
+}
+
+interface Batch {
+  /** Feature values of the good rows, compacted: shape [batchRows, features]. */
+  readonly x: Float32Array;
+  /** Per row: its index among the batch's good rows, or −1 for a bad row. */
+  readonly slot: Int32Array;
+  /** Per row: 1 when a feature is outside the training range. */
+  readonly outside: Uint8Array;
+  readonly rows: string[][];
+  readonly errors: string[];
+  count: number;
+  good: number;
+}
+
+class ScoringRun {
+  private readonly features: number;
+  private readonly classes: number;
+  private readonly batchRows: number;
+  private readonly low: Float64Array;
+  private readonly high: Float64Array;
+  private readonly drift: DriftAccumulator;
+  private readonly classCounts: Float64Array;
+  private readonly started = performance.now();
+  private readonly progressInterval: number;
+  private lastProgress = this.started;
+
+  private mapping: ColumnMapping | undefined;
+  private delimiter = ',';
+  private outputColumns: string[] = [];
+  private headerLine = '';
+  private width = 0;
+  private featureColumns = new Int32Array(0);
+  private labelColumn = -1;
+  private evaluation: EvaluationAccumulator | undefined;
+  private predictedCells: string[] = [];
+  private emptyPredictions = '';
+
+  private readonly batches: [Batch, Batch];
+  private current: Batch;
+  private inFlight: Promise<void> | undefined;
+  private stopped = false;
+  private rows = 0;
+  private scoredRows = 0;
+  private outsideRangeRows = 0;
+  private badRows = 0;
+  private readonly firstBadRows: BadRow[] = [];
+
+  constructor(
+    private readonly options: ScoreCsvOptions,
+    private readonly counted: CountedSource,
+  ) {
+    const { schema, featureProfiles } = options.metadata;
+    this.features = schema.features.length;
+    this.classes = schema.classes.length;
+    this.batchRows = Math.max(1, Math.floor(options.batchRows ?? DEFAULT_BATCH_ROWS));
+    this.progressInterval = options.progressIntervalMs ?? 100;
+    this.low = Float64Array.from(featureProfiles, (profile) => profile.min);
+    this.high = Float64Array.from(featureProfiles, (profile) => profile.max);
+    this.drift = new DriftAccumulator(featureProfiles);
+    this.classCounts = new Float64Array(this.classes);
+    this.batches = [this.newBatch(), this.newBatch()];
+    this.current = this.batches[0];
+  }
+
+  private newBatch(): Batch {
+    return {
+      x: new Float32Array(this.batchRows * this.features),
+      slot: new Int32Array(this.batchRows),
+      outside: new Uint8Array(this.batchRows),
+      rows: [],
+      errors: [],
+      count: 0,
+      good: 0,
+    };
+  }
+
+  start(header: string[], delimiter: string): void {
+    const { schema } = this.options.metadata;
+    const mapping = mapColumns(header, schema);
+    this.mapping = mapping;
+    this.delimiter = delimiter;
+    this.width = header.length;
+    this.featureColumns = Int32Array.from(mapping.features, (feature) => feature.column);
+    if (mapping.label) {
+      this.labelColumn = mapping.label.column;
+      this.evaluation = new EvaluationAccumulator(schema.classes);
+    }
+    const taken = new Set(header);
+    const added = [
+      `predicted_${schema.label}`,
+      ...schema.classes.map((label) => `probability_${label}`),
+      'outside_training_range',
+      'error',
+    ].map((name) => uniqueName(name, taken));
+    this.outputColumns = [...header, ...added];
+    this.headerLine = this.outputColumns.map((name) => csvCell(name, delimiter)).join(delimiter) + NEWLINE;
+    this.predictedCells = schema.classes.map((label) => delimiter + csvCell(label, delimiter));
+    // predicted, one per class, outside_training_range, then the error cell follows its delimiter.
+    this.emptyPredictions = delimiter.repeat(this.classes + 3);
+    this.options.onStart?.({ mapping, delimiter, outputColumns: this.outputColumns });
+  }
+
+  async addRows(rows: string[][], firstRow: number): Promise<void> {
+    const features = this.features;
+    const width = this.width;
+    const columns = this.featureColumns;
+    const low = this.low;
+    const high = this.high;
+    for (let i = 0; i < rows.length; i++) {
+      const cells = rows[i];
+      const batch = this.current;
+      const index = batch.count++;
+      batch.rows[index] = cells;
+      let bad = cells.length !== width;
+      let outside = 0;
+      if (!bad) {
+        const x = batch.x;
+        const base = batch.good * features;
+        for (let f = 0; f < features; f++) {
+          const value = parseNumber(cells[columns[f]]);
+          const stored = value === undefined ? Number.NaN : Math.fround(value);
+          // fround turns a finite double beyond float32's range into ±Infinity: bad, like NaN.
+          if (stored - stored !== 0) {
+            bad = true;
+            break;
+          }
+          x[base + f] = stored;
+          if (stored < low[f] || stored > high[f]) outside = 1;
+        }
+      }
+      if (bad) {
+        batch.slot[index] = -1;
+        batch.errors[index] = this.badRow(cells, firstRow + i);
+      } else {
+        batch.slot[index] = batch.good++;
+        batch.outside[index] = outside;
+      }
+      if (batch.count === this.batchRows) await this.submit();
+    }
+  }
+
+  /** Describes a bad row (every bad value in it), counts it and keeps the first few. */
+  private badRow(cells: readonly string[], row: number): string {
+    const names = this.mapping!.header;
+    let message: string;
+    const columns: string[] = [];
+    if (cells.length !== this.width) {
+      message = `the row has ${cells.length} ${cells.length === 1 ? 'value' : 'values'} but the header has ${this.width} columns`;
+      if (cells.length > this.width) message += '; the extra values are not written';
+    } else {
+      const parts: string[] = [];
+      for (const column of this.featureColumns) {
+        const text = cells[column];
+        const problem = numberProblem(text);
+        const name = names[column];
+        const shown = JSON.stringify(text.length > CELL_SHOWN ? `${text.slice(0, CELL_SHOWN)}…` : text);
+        if (problem === 'empty') parts.push(`column "${name}" is empty`);
+        else if (problem === 'not-a-number') parts.push(`column "${name}": ${shown} is not a number`);
+        else if (problem === 'not-finite') parts.push(`column "${name}": ${shown} is not a finite number`);
+        else if (!Number.isFinite(Math.fround(parseNumber(text)!))) {
+          parts.push(`column "${name}": ${shown} is too large`);
+        } else continue;
+        columns.push(name);
+      }
+      message = parts.join('; ');
+    }
+    this.badRows++;
+    if (this.firstBadRows.length < BAD_ROWS_LISTED) this.firstBadRows.push({ row, message, columns });
+    return message;
+  }
+
+  /** Predicts the current batch; with an asynchronous predictor, returns once the batch before it is written. */
+  private async submit(): Promise<void> {
+    const batch = this.current;
+    const input = batch.x.subarray(0, batch.good * this.features);
+    this.drift.add(input, batch.good);
+    const result = batch.good > 0 ? this.options.predict(input) : new Float32Array(0);
+    const previous = this.inFlight;
+    if (result instanceof Float32Array) {
+      if (previous) await previous;
+      this.inFlight = undefined;
+      await this.write(batch, result);
+    } else {
+      const done = Promise.all([previous, result]).then(([, probabilities]) =>
+        this.write(batch, probabilities),
+      );
+      // Awaited by the next submit or by finish; this only stops an early failure counting as unhandled.
+      done.catch(() => {});
+      this.inFlight = done;
+      if (previous) await previous;
+    }
+    // The other buffer is free now: its batch has been written.
+    this.current = batch === this.batches[0] ? this.batches[1] : this.batches[0];
+  }
+
+  private async write(batch: Batch, probabilities: Float32Array): Promise<void> {
+    const { signal } = this.options;
+    if (this.stopped) return;
+    if (signal?.aborted) throw signal.reason;
+    const classes = this.classes;
+    if (!(probabilities instanceof Float32Array) || probabilities.length !== batch.good * classes) {
+      throw new RangeError(
+        `The predictor returned ${probabilities?.length} values for ${batch.good} rows of ${classes} classes.`,
+      );
+    }
+    const d = this.delimiter;
+    const width = this.width;
+    const predictedCells = this.predictedCells;
+    const counts = this.classCounts;
+    const evaluation = this.evaluation;
+    const labelColumn = this.labelColumn;
+    let text = this.rows === 0 ? this.headerLine : '';
+    for (let i = 0; i < batch.count; i++) {
+      const cells = batch.rows[i];
+      text += csvCell(cells[0] ?? '', d);
+      for (let c = 1; c < width; c++) text += d + csvCell(cells[c] ?? '', d);
+      const slot = batch.slot[i];
+      if (slot < 0) {
+        text += this.emptyPredictions + csvCell(batch.errors[i], d) + NEWLINE;
+        continue;
+      }
+      const offset = slot * classes;
+      let best = 0;
+      for (let k = 1; k < classes; k++) {
+        if (probabilities[offset + k] > probabilities[offset + best]) best = k;
+      }
+      counts[best]++;
+      evaluation?.add(cells[labelColumn], probabilities, offset, best);
+      text += predictedCells[best];
+      for (let k = 0; k < classes; k++) text += d + formatProbability(probabilities[offset + k]);
+      if (batch.outside[i] === 1) {
+        this.outsideRangeRows++;
+        text += `${d}true${d}${NEWLINE}`;
+      } else {
+        text += `${d}false${d}${NEWLINE}`;
+      }
+    }
+    this.rows += batch.count;
+    this.scoredRows += batch.good;
+    batch.rows.length = 0;
+    batch.errors.length = 0;
+    batch.count = 0;
+    batch.good = 0;
+    await this.options.onOutput(text);
+    const now = performance.now();
+    if (now - this.lastProgress >= this.progressInterval) {
+      this.lastProgress = now;
+      this.options.onProgress?.(this.progress(now));
+    }
+  }
+
+  private progress(now: number): ScoreProgress {
+    const seconds = Math.max((now - this.started) / 1000, 1e-6);
+    const bytes = this.counted.bytes();
+    const totalBytes = this.options.totalBytes ?? this.counted.totalBytes;
+    return {
+      rows: this.rows,
+      bytes,
+      rowsPerSecond: this.rows / seconds,
+      ...(totalBytes !== undefined
+        ? {
+            totalBytes,
+            ...(bytes > 0 ? { secondsLeft: (Math.max(totalBytes - bytes, 0) * seconds) / bytes } : {}),
+          }
+        : {}),
+    };
+  }
+
+  async finish(): Promise<ScoreSummary> {
+    if (this.current.count > 0) await this.submit();
+    if (this.inFlight) await this.inFlight;
+    this.inFlight = undefined;
+    const now = performance.now();
+    const progress = this.progress(now);
+    this.options.onProgress?.(progress);
+    const { schema, standardisation } = this.options.metadata;
+    return {
+      mapping: this.mapping!,
+      delimiter: this.delimiter,
+      outputColumns: this.outputColumns,
+      rows: this.rows,
+      scoredRows: this.scoredRows,
+      badRows: this.badRows,
+      firstBadRows: this.firstBadRows,
+      classCounts: schema.classes.map((label, k) => ({ label, count: this.classCounts[k] })),
+      outsideRangeRows: this.outsideRangeRows,
+      ...(this.evaluation ? { evaluation: this.evaluation.result() } : {}),
+      drift: this.drift.report({ features: schema.features, standardisation }),
+      bytes: progress.bytes,
+      seconds: (now - this.started) / 1000,
+      rowsPerSecond: progress.rowsPerSecond,
+    };
+  }
+
+  /** After a failure or cancel: a predictor promise still running must not write anything more. */
+  stop(): void {
+    this.stopped = true;
+  }
+}
+
+function uniqueName(name: string, taken: Set<string>): string {
+  let unique = name;
+  for (let n = 2; taken.has(unique); n++) unique = `${name}_${n}`;
+  taken.add(unique);
+  return unique;
+}
+
+interface CountedSource {
+  readonly stream: ByteStream;
+  readonly totalBytes?: number;
+  bytes(): number;
+}
+
+/** Wraps the source to count the bytes read, for progress; a Blob's size gives the total. */
+function countBytes(source: BlobLike | ByteStream): CountedSource {
+  let bytes = 0;
+  const inner = 'getReader' in source ? source : source.stream();
+  const size = (source as { size?: unknown }).size;
+  const stream: ByteStream = {
+    getReader(): ByteStreamReader {
+      const reader = inner.getReader();
+      return {
+        async read() {
+          const result = await reader.read();
+          if (result.value) bytes += result.value.length;
+          return result;
+        },
+        cancel: (reason) => reader.cancel(reason),
+      };
+    },
+  };
+  return { stream, bytes: () => bytes, ...(typeof size === 'number' ? { totalBytes: size } : {}) };
+}
