@@ -1,0 +1,58 @@
+import type { Dataset } from '../dataset';
+import type { ClassifierSpec } from './classifier-spec';
+
+/** Progress of one fit: `fraction` grows from 0 to 1. */
+export interface FitProgress {
+  readonly fraction: number;
+}
+
+/** What every kind's fit takes. */
+export interface FitOptions<S extends ClassifierSpec = ClassifierSpec> {
+  readonly spec: S;
+  /** Raw (not standardised) training rows; each kind standardises with statistics of these rows alone. */
+  readonly train: Dataset;
+  /** Drives every random choice (weight init, shuffles, bootstrap samples); same seed → same model. */
+  readonly seed: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: FitProgress) => void;
+}
+
+/** How long a fit may run before it lets the host's event loop in (to receive a cancel message). */
+const YIELD_EVERY_MS = 25;
+
+/**
+ * A checkpoint for long synchronous loops: throws if `signal` was aborted and, every few tens of
+ * milliseconds, waits one macrotask so a Web Worker can receive a cancel message.
+ */
+export function checkpoints(signal: AbortSignal | undefined): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    signal?.throwIfAborted();
+    if (performance.now() - last > YIELD_EVERY_MS) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      last = performance.now();
+      signal?.throwIfAborted();
+    }
+  };
+}
+
+/** Standardises one row into `out` exactly as predict.ts does (float64 arithmetic, stored as float32). */
+export function standardiseRow(
+  x: Float32Array,
+  row: number,
+  mean: readonly number[],
+  sd: readonly number[],
+  out: Float32Array,
+): void {
+  const features = out.length;
+  const offset = row * features;
+  for (let f = 0; f < features; f++) out[f] = (x[offset + f] - mean[f]) / sd[f];
+}
+
+/** Number of rows in a raw row-major input, or a RangeError naming the expected width. */
+export function rowCount(x: Float32Array, features: number): number {
+  if (x.length % features !== 0) {
+    throw new RangeError(`Expected rows of ${features} features, got ${x.length} values.`);
+  }
+  return x.length / features;
+}

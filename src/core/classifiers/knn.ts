@@ -1,0 +1,147 @@
+import { BUNDLE_FORMAT_VERSION } from '../bundle-format';
+import type { Schema } from '../schema';
+import { fitStandardisation, type Standardisation, standardise } from '../standardise';
+import { TrainingError } from '../train-network';
+import type { FittedClassifier } from './classifier';
+import { arraysBundle, type BundleDescription, KNN_FORMAT } from './classifier-bundle';
+import type { KnnSettings } from './classifier-spec';
+import { type FitOptions, rowCount, standardiseRow } from './fit-options';
+
+/** The fitted state of k-NN: the standardised training rows themselves. */
+export interface KnnModel {
+  readonly schema: Schema;
+  readonly settings: KnnSettings;
+  readonly standardisation: Standardisation;
+  /** Standardised training rows, row-major, shape [rows, features]. */
+  readonly points: Float32Array;
+  /** Class index of each training row, shape [rows]. */
+  readonly labels: Int32Array;
+}
+
+/** "Fits" k-NN: standardises the training rows with their own statistics and keeps them. */
+export async function fitKnn(
+  options: FitOptions<{ kind: 'knn'; settings: KnnSettings }>,
+): Promise<FittedClassifier> {
+  const { spec, train, signal, onProgress } = options;
+  signal?.throwIfAborted();
+  checkKnnSettings(spec.settings, train.rows);
+  const standardisation = fitStandardisation({ x: train.x, features: train.schema.features.length });
+  const model: KnnModel = {
+    schema: train.schema,
+    settings: spec.settings,
+    standardisation,
+    points: standardise(train.x, standardisation),
+    labels: Int32Array.from(train.y),
+  };
+  onProgress?.({ fraction: 1 });
+  return fittedKnn(model);
+}
+
+export function checkKnnSettings(settings: KnnSettings, rows: number): void {
+  const { k, weighting } = settings;
+  if (!Number.isInteger(k) || k < 1)
+    throw new RangeError(`k must be a whole number of at least 1 (got ${k}).`);
+  if (weighting !== 'uniform' && weighting !== 'distance') {
+    throw new RangeError(`k-NN weighting must be "uniform" or "distance" (got "${String(weighting)}").`);
+  }
+  if (k > rows) {
+    throw new TrainingError(`k-NN with k = ${k} needs at least ${k} training rows; there are ${rows}.`);
+  }
+}
+
+/** Wraps a k-NN model (fitted, or read from a bundle) in the common interface. */
+export function fittedKnn(model: KnnModel): FittedClassifier {
+  const spec = { kind: 'knn', settings: model.settings } as const;
+  return {
+    kind: 'knn',
+    spec,
+    schema: model.schema,
+    standardisation: model.standardisation,
+    predictProbabilities: (x) => predictKnn(model, x),
+    toBundle: async (description: BundleDescription) =>
+      arraysBundle({
+        format: KNN_FORMAT,
+        arrays: [
+          {
+            name: 'knn/points',
+            shape: [model.labels.length, model.schema.features.length],
+            data: model.points,
+          },
+          { name: 'knn/labels', shape: [model.labels.length], data: model.labels },
+        ],
+        metadata: {
+          ...description,
+          formatVersion: BUNDLE_FORMAT_VERSION,
+          kind: 'knn',
+          schema: model.schema,
+          standardisation: model.standardisation,
+          settings: { ...description.settings, ...model.settings },
+        },
+      }),
+    dispose: () => {},
+  };
+}
+
+/**
+ * Class probabilities, shape [rows, classes]: the (weighted) votes of each row's k nearest training rows
+ * divided by their total. Nearest is by squared Euclidean distance on standardised features; among equal
+ * distances the earlier training row wins, so the result never depends on sort stability.
+ *
+ * Each query scans every training row once and keeps the k best in a small sorted buffer (insertion, so
+ * O(rows × k) at worst and usually O(rows)); the buffers are reused across queries.
+ */
+export function predictKnn(model: KnnModel, x: Float32Array): Float32Array {
+  const { points, labels, standardisation, settings } = model;
+  const features = model.schema.features.length;
+  const classes = model.schema.classes.length;
+  const rows = rowCount(x, features);
+  const n = labels.length;
+  const k = Math.min(settings.k, n);
+  const query = new Float32Array(features);
+  const nearestDistance = new Float64Array(k);
+  const nearestRow = new Int32Array(k);
+  const votes = new Float64Array(classes);
+  const out = new Float32Array(rows * classes);
+
+  for (let row = 0; row < rows; row++) {
+    standardiseRow(x, row, standardisation.mean, standardisation.sd, query);
+    let found = 0;
+    for (let point = 0; point < n; point++) {
+      let distance = 0;
+      const offset = point * features;
+      for (let f = 0; f < features; f++) {
+        const d = points[offset + f] - query[f];
+        distance += d * d;
+      }
+      // Strict `<`: a later row at the same distance as the current k-th never displaces it.
+      if (found === k && !(distance < nearestDistance[k - 1])) continue;
+      let slot = found < k ? found++ : k - 1;
+      while (slot > 0 && nearestDistance[slot - 1] > distance) {
+        nearestDistance[slot] = nearestDistance[slot - 1];
+        nearestRow[slot] = nearestRow[slot - 1];
+        slot--;
+      }
+      nearestDistance[slot] = distance;
+      nearestRow[slot] = point;
+    }
+    votes.fill(0);
+    // With distance weighting an exact match (distance 0) would get infinite weight: as scikit-learn does,
+    // exact matches then share the vote and every other neighbour gets none.
+    const exact = settings.weighting === 'distance' && nearestDistance[0] === 0;
+    let total = 0;
+    for (let i = 0; i < k; i++) {
+      const weight =
+        settings.weighting === 'uniform'
+          ? 1
+          : exact
+            ? nearestDistance[i] === 0
+              ? 1
+              : 0
+            : 1 / Math.sqrt(nearestDistance[i]);
+      votes[labels[nearestRow[i]]] += weight;
+      total += weight;
+    }
+    for (let c = 0; c < classes; c++) out[row * classes + c] = votes[c] / total;
+  }
+  return out;
+}
