@@ -110,7 +110,10 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<Traine
             if (l2 === 0) return loss;
             // Kernels are the rank-2 weights; biases (rank 1) are not penalised.
             const kernels = model.trainableWeights.filter((w) => w.shape.length === 2);
-            return tf.add(loss, tf.mul(l2, tf.addN(kernels.map((w) => tf.sum(tf.square(w.read())))))) as tf.Scalar;
+            return tf.add(
+              loss,
+              tf.mul(l2, tf.addN(kernels.map((w) => tf.sum(tf.square(w.read()))))),
+            ) as tf.Scalar;
           });
         });
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
@@ -202,7 +205,8 @@ function validateSettings(settings: NetworkSettings, train: TrainingRows): void 
     throw new RangeError(`Batch size must be a whole number of at least 1 (got ${batchSize}).`);
   if (!(learningRate > 0 && learningRate <= 10))
     throw new RangeError(`Learning rate must be above 0 and at most 10 (got ${learningRate}).`);
-  if (!(settings.l2 === undefined || (settings.l2 >= 0 && settings.l2 <= 1))) throw new RangeError(`L2 penalty must be from 0 to 1 (got ${settings.l2}).`);
+  if (!(settings.l2 === undefined || (settings.l2 >= 0 && settings.l2 <= 1)))
+    throw new RangeError(`L2 penalty must be from 0 to 1 (got ${settings.l2}).`);
   if (!Number.isInteger(patience) || patience < 0)
     throw new RangeError(`Patience must be a whole number of at least 0 (got ${patience}).`);
   if (train.y.length === 0) throw new RangeError('There are no training rows.');
