@@ -1,1 +1,16 @@
 // Entry point of the main-thread bundle. TensorFlow.js is never imported from here: it lives in the worker.
+import type { AppServices } from './app/controllers/app-services';
+import { ModelRegistry } from './app/registry/model-registry';
+import { documentStyles } from './app/styles/theme';
+import { WorkerBridge } from './app/worker-bridge/worker-bridge';
+import './app/components/petal-app';
+
+const sheet = documentStyles.styleSheet;
+if (sheet) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
+// The one bridge (the only owner of the worker) and the one registry, shared by every panel.
+const services: AppServices = { bridge: new WorkerBridge(), registry: new ModelRegistry() };
+
+const app =
+  document.querySelector('petal-app') ?? document.body.appendChild(document.createElement('petal-app'));
+app.services = services;

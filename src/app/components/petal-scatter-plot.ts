@@ -1,0 +1,250 @@
+import { css, html, LitElement, nothing, type PropertyValues, svg } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { CLASS_COLOUR_COUNT, controlStyles } from '../styles/theme';
+import { formatNumber } from './format-number';
+import { defaultAxes, niceTicks, type ScatterSample } from './scatter-axes';
+
+const WIDTH = 420;
+const HEIGHT = 320;
+const MARGIN = { top: 12, right: 16, bottom: 44, left: 52 };
+
+/**
+ * The training sample on two chosen features (selects "X axis" and "Y axis"), one colour and marker
+ * shape per class with a legend, and the current input as a distinct ringed cross. The SVG is
+ * `role="img"` with a label summarising what it shows. Axes default to the two features that separate
+ * the classes best, and reset when the feature list changes (another model).
+ */
+@customElement('petal-scatter-plot')
+export class PetalScatterPlot extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .axes {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        margin-bottom: 0.5rem;
+      }
+      .axes label {
+        display: flex;
+        gap: 0.4rem;
+        align-items: center;
+      }
+      svg {
+        display: block;
+        width: 100%;
+        height: auto;
+        max-width: 560px;
+      }
+      .grid {
+        stroke: var(--petal-track);
+      }
+      .frame {
+        stroke: var(--petal-muted);
+        fill: none;
+      }
+      text {
+        fill: var(--petal-muted);
+        font-size: 11px;
+      }
+      text.title {
+        fill: var(--petal-text);
+        font-size: 12px;
+        font-weight: 600;
+      }
+      .point {
+        fill-opacity: 0.8;
+        stroke: var(--petal-surface);
+        stroke-width: 0.75;
+      }
+      .input {
+        fill: none;
+        stroke: var(--petal-text);
+        stroke-width: 2.5;
+      }
+      .legend {
+        list-style: none;
+        padding: 0;
+        margin: 0.5rem 0 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+      }
+      .legend li {
+        display: flex;
+        gap: 0.35rem;
+        align-items: center;
+      }
+      .legend svg {
+        width: 14px;
+        height: 14px;
+      }
+      .c0 { fill: var(--petal-class-0); }
+      .c1 { fill: var(--petal-class-1); }
+      .c2 { fill: var(--petal-class-2); }
+      .c3 { fill: var(--petal-class-3); }
+      .c4 { fill: var(--petal-class-4); }
+      .c5 { fill: var(--petal-class-5); }
+    `,
+  ];
+
+  /** Readable feature labels, in the model's schema order. */
+  @property({ attribute: false }) labels: readonly string[] = [];
+
+  /** Class names, in the model's class order. */
+  @property({ attribute: false }) classes: readonly string[] = [];
+
+  /** Training rows to plot, or null when the model was saved without any. */
+  @property({ attribute: false }) sample: ScatterSample | null = null;
+
+  /** The current form values in schema order, or null while the form is invalid. */
+  @property({ attribute: false }) current: readonly number[] | null = null;
+
+  @state() private xIndex = 0;
+  @state() private yIndex = 1;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    const before = changed.get('labels') as readonly string[] | undefined;
+    if (changed.has('labels') && before?.join('\u0000') !== this.labels.join('\u0000')) {
+      [this.xIndex, this.yIndex] = defaultAxes(this.sample, this.labels.length);
+    } else if (changed.has('sample') && changed.get('sample') === null) {
+      [this.xIndex, this.yIndex] = defaultAxes(this.sample, this.labels.length);
+    }
+  }
+
+  override render() {
+    if (this.labels.length === 0) return nothing;
+    return html`
+      <div class="axes">
+        ${this.#axisSelect('x-axis', 'X axis', this.xIndex, (i) => {
+          this.xIndex = i;
+        })}
+        ${this.#axisSelect('y-axis', 'Y axis', this.yIndex, (i) => {
+          this.yIndex = i;
+        })}
+      </div>
+      ${this.#plot()}
+      <ul class="legend">
+        ${this.classes.map(
+          (name, k) =>
+            html`<li><svg viewBox="-7 -7 14 14" aria-hidden="true">${marker(k, 0, 0, 5)}</svg>${name}</li>`,
+        )}
+        <li>
+          <svg viewBox="-8 -8 16 16" aria-hidden="true">${inputMarker(0, 0)}</svg>Your input
+        </li>
+      </ul>
+    `;
+  }
+
+  #axisSelect(id: string, label: string, value: number, set: (index: number) => void) {
+    return html`<label for=${id}
+      >${label}
+      <select
+        id=${id}
+        .value=${live(String(value))}
+        @change=${(event: Event) => set(Number((event.target as HTMLSelectElement).value))}
+      >
+        ${this.labels.map((name, i) => html`<option value=${i} ?selected=${i === value}>${name}</option>`)}
+      </select></label
+    >`;
+  }
+
+  #plot() {
+    const rows = this.sample?.x ?? [];
+    const { xIndex: xi, yIndex: yi } = this;
+    const current = this.current;
+    const xs = rows.map((row) => row[xi]);
+    const ys = rows.map((row) => row[yi]);
+    if (current) {
+      xs.push(current[xi]);
+      ys.push(current[yi]);
+    }
+    const [x0, x1] = padded(xs);
+    const [y0, y1] = padded(ys);
+    const innerW = WIDTH - MARGIN.left - MARGIN.right;
+    const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
+    const sx = (v: number) => MARGIN.left + ((v - x0) / (x1 - x0)) * innerW;
+    const sy = (v: number) => MARGIN.top + innerH - ((v - y0) / (y1 - y0)) * innerH;
+    const xLabel = this.labels[xi];
+    const yLabel = this.labels[yi];
+    return html`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${this.#summary(rows.length)}>
+      ${niceTicks(x0, x1).map(
+        (
+          t,
+        ) => svg`<line class="grid" x1=${sx(t)} x2=${sx(t)} y1=${MARGIN.top} y2=${MARGIN.top + innerH}></line>
+          <text x=${sx(t)} y=${MARGIN.top + innerH + 16} text-anchor="middle">${formatNumber(t)}</text>`,
+      )}
+      ${niceTicks(y0, y1).map(
+        (
+          t,
+        ) => svg`<line class="grid" x1=${MARGIN.left} x2=${MARGIN.left + innerW} y1=${sy(t)} y2=${sy(t)}></line>
+          <text x=${MARGIN.left - 6} y=${sy(t) + 4} text-anchor="end">${formatNumber(t)}</text>`,
+      )}
+      <rect class="frame" x=${MARGIN.left} y=${MARGIN.top} width=${innerW} height=${innerH}></rect>
+      <text class="title" x=${MARGIN.left + innerW / 2} y=${HEIGHT - 6} text-anchor="middle">${xLabel}</text>
+      <text class="title" transform="rotate(-90)" x=${-(MARGIN.top + innerH / 2)} y="14" text-anchor="middle">
+        ${yLabel}
+      </text>
+      ${rows.map((row, r) => marker(this.sample!.y[r], sx(row[xi]), sy(row[yi]), 4))}
+      ${current ? inputMarker(sx(current[xi]), sy(current[yi])) : nothing}
+    </svg>`;
+  }
+
+  #summary(rows: number): string {
+    const xLabel = this.labels[this.xIndex];
+    const yLabel = this.labels[this.yIndex];
+    const parts = [
+      rows > 0
+        ? `Scatter plot of ${rows} training rows, ${xLabel} across against ${yLabel} up, coloured by class: ${this.classes.join(', ')}.`
+        : `Scatter plot of ${xLabel} against ${yLabel}: this model was saved without training rows to show.`,
+    ];
+    if (this.current) {
+      parts.push(
+        `Your input is at ${xLabel} ${formatNumber(this.current[this.xIndex])}, ${yLabel} ${formatNumber(this.current[this.yIndex])}.`,
+      );
+    }
+    return parts.join(' ');
+  }
+}
+
+/** Data range with 5% padding each side; a single value gets ±1 so the scale is never degenerate. */
+function padded(values: readonly number[]): [number, number] {
+  if (values.length === 0) return [0, 1];
+  let min = Math.min(...values);
+  let max = Math.max(...values);
+  if (min === max) {
+    min -= 1;
+    max += 1;
+  }
+  const pad = (max - min) * 0.05;
+  return [min - pad, max + pad];
+}
+
+/** Class k's marker: circle, square, triangle, then the same shapes again in further colours. */
+function marker(k: number, x: number, y: number, r: number) {
+  const cls = `point c${k % CLASS_COLOUR_COUNT}`;
+  switch (k % 3) {
+    case 0:
+      return svg`<circle class=${cls} cx=${x} cy=${y} r=${r}></circle>`;
+    case 1:
+      return svg`<rect class=${cls} x=${x - r * 0.85} y=${y - r * 0.85} width=${r * 1.7} height=${r * 1.7}></rect>`;
+    default:
+      return svg`<path class=${cls} d="M${x} ${y - r * 1.1}L${x + r} ${y + r * 0.8}L${x - r} ${y + r * 0.8}Z"></path>`;
+  }
+}
+
+/** The current input: a ring with a cross, in the text colour so it reads on any class colour. */
+function inputMarker(x: number, y: number) {
+  return svg`<g class="input"><circle cx=${x} cy=${y} r="6.5"></circle>
+    <path d="M${x - 9} ${y}H${x + 9}M${x} ${y - 9}V${y + 9}"></path></g>`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'petal-scatter-plot': PetalScatterPlot;
+  }
+}

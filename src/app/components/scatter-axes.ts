@@ -1,0 +1,53 @@
+/** Row-major sample: `x[row][feature]`, `y[row]` the class index. */
+export interface ScatterSample {
+  readonly x: readonly (readonly number[])[];
+  readonly y: readonly number[];
+}
+
+/**
+ * The two features that separate the classes best, as [x, y] in schema order: the two with the largest
+ * share of variance explained by class (between-class sum of squares / total sum of squares). With
+ * fewer than two features, or no sample, the last two (or the only one twice).
+ */
+export function defaultAxes(sample: ScatterSample | null, features: number): [number, number] {
+  const fallback: [number, number] = features >= 2 ? [features - 2, features - 1] : [0, 0];
+  if (!sample || sample.x.length === 0 || features < 2) return fallback;
+  const scores: number[] = [];
+  for (let f = 0; f < features; f++) {
+    const sums = new Map<number, { sum: number; n: number }>();
+    let total = 0;
+    for (let r = 0; r < sample.x.length; r++) {
+      const v = sample.x[r][f];
+      total += v;
+      const s = sums.get(sample.y[r]) ?? { sum: 0, n: 0 };
+      s.sum += v;
+      s.n += 1;
+      sums.set(sample.y[r], s);
+    }
+    const mean = total / sample.x.length;
+    let between = 0;
+    for (const { sum, n } of sums.values()) between += n * (sum / n - mean) ** 2;
+    let all = 0;
+    for (const row of sample.x) all += (row[f] - mean) ** 2;
+    scores.push(all > 0 ? between / all : 0);
+  }
+  const order = scores.map((score, f) => ({ score, f })).sort((a, b) => b.score - a.score || a.f - b.f);
+  const [a, b] = [order[0].f, order[1].f];
+  return a < b ? [a, b] : [b, a];
+}
+
+/** About `count` round tick values covering [min, max]. */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  if (!(max > min)) return [min];
+  const raw = (max - min) / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  // The round step nearest the raw one, so the count stays close to `count` rather than only below it.
+  const step = [1, 2, 2.5, 5, 10]
+    .map((m) => m * magnitude)
+    .reduce((best, s) => (Math.abs(s - raw) < Math.abs(best - raw) ? s : best));
+  const ticks: number[] = [];
+  for (let t = Math.ceil(min / step) * step; t <= max + step * 1e-9; t += step) {
+    ticks.push(Number(t.toPrecision(12)));
+  }
+  return ticks;
+}

@@ -1,0 +1,28 @@
+/** The event name of {@link EngineErrorEvent}. */
+export const ENGINE_ERROR_EVENT = 'petal-engine-error';
+
+/**
+ * Raised by a panel when a worker call failed because the engine itself failed (a `WorkerCrashedError`),
+ * or with `error: null` when a later call succeeded. It bubbles out of shadow roots to `<petal-app>`,
+ * which shows the message in its global `role="alert"` area.
+ */
+export class EngineErrorEvent extends Event {
+  /** The readable failure, or null to clear the message. */
+  readonly error: Error | null;
+
+  constructor(error: Error | null) {
+    super(ENGINE_ERROR_EVENT, { bubbles: true, composed: true });
+    this.error = error;
+  }
+}
+
+/** True for the errors the bridge raises when the worker crashed or stopped answering. */
+export function isEngineFailure(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'WorkerCrashedError';
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    [ENGINE_ERROR_EVENT]: EngineErrorEvent;
+  }
+}

@@ -1,0 +1,313 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { describe, expect, it, vi } from 'vitest';
+import type { ModelBundle, PetalMetadata } from '../../core/bundle-format';
+import type { EpochProgress } from '../../core/train-network';
+import { DEFAULT_SETTINGS } from './default-settings';
+import type { CallOptions, CsvInspection, DataSource, TrainArgs, TrainResult } from './job-types';
+import {
+  TrainingController,
+  type TrainingJobs,
+  type TrainingPorts,
+  type VersionStore,
+} from './training-controller';
+
+class FakeHost implements ReactiveControllerHost {
+  readonly controllers: ReactiveController[] = [];
+  updates = 0;
+  addController(controller: ReactiveController): void {
+    this.controllers.push(controller);
+  }
+  removeController(): void {}
+  requestUpdate(): void {
+    this.updates++;
+  }
+  get updateComplete(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+}
+
+const iris: DataSource = { kind: 'url', url: 'http://localhost/data/iris.csv', name: 'iris.csv' };
+
+const goodInspection: CsvInspection = {
+  name: 'iris.csv',
+  delimiter: ',',
+  header: ['a', 'b', 'species'],
+  preview: [['1', '2', 'x']],
+  rows: 150,
+  schema: { features: ['a', 'b'], label: 'species', classes: ['x', 'y'] },
+  classCounts: [75, 75],
+  error: null,
+  candidateLabels: ['a', 'b', 'species'],
+};
+
+const badInspection: CsvInspection = {
+  ...goodInspection,
+  schema: null,
+  classCounts: null,
+  error: {
+    name: 'CsvError',
+    message: 'Row 7, column "b": "abc" is not a number.',
+    code: 'not-a-number',
+    row: 7,
+    column: 'b',
+  },
+};
+
+function epoch(n: number, epochs = 4): EpochProgress {
+  return {
+    epoch: n,
+    epochs,
+    loss: 1 / n,
+    accuracy: n / epochs,
+    valLoss: 1 / n,
+    valAccuracy: 0.5,
+    elapsedMs: n * 100,
+  };
+}
+
+const result: TrainResult = {
+  bundle: { modelJson: {} as ModelBundle['modelJson'], weights: new ArrayBuffer(4) },
+  metadata: {} as PetalMetadata,
+  history: [epoch(1), epoch(2)],
+  trainingMs: 200,
+  sample: { x: [[1, 2]], y: [0] },
+};
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+function setup(options: { inspection?: CsvInspection } = {}) {
+  const host = new FakeHost();
+  const trainCalls: { args: TrainArgs; options: CallOptions<EpochProgress>; done: Deferred<TrainResult> }[] =
+    [];
+  const jobs: TrainingJobs = {
+    inspectCsv: vi.fn(async () => options.inspection ?? goodInspection),
+    train: vi.fn((args: TrainArgs, callOptions: CallOptions<EpochProgress>) => {
+      const done = deferred<TrainResult>();
+      callOptions.signal?.addEventListener('abort', () =>
+        done.reject(new DOMException('The operation was aborted.', 'AbortError')),
+      );
+      trainCalls.push({ args, options: callOptions, done });
+      return done.promise;
+    }),
+  };
+  const store: VersionStore = {
+    save: vi.fn(async () => ({ version: 2 })),
+    requestPersistence: vi.fn(async () => true),
+  };
+  const frames: (() => void)[] = [];
+  const ports: TrainingPorts = { jobs, store };
+  const controller = new TrainingController(host, {
+    ports: () => ports,
+    scheduleFrame: (callback) => {
+      frames.push(callback);
+      return () => frames.splice(frames.indexOf(callback), 1);
+    },
+    now: () => 1000,
+    isoNow: () => '2026-01-02T03:04:05.000Z',
+  });
+  const runFrames = () => {
+    for (const frame of frames.splice(0)) frame();
+  };
+  return { host, controller, jobs, store, trainCalls, runFrames, frames };
+}
+
+describe('TrainingController', () => {
+  it('registers with its host and starts idle', () => {
+    const { host, controller } = setup();
+    expect(host.controllers[0]).toBe(controller);
+    expect(controller.state).toEqual({ phase: 'idle' });
+  });
+
+  it('goes idle → inspecting → ready', async () => {
+    const { controller, jobs } = setup();
+    const inspecting = controller.inspect(iris);
+    expect(controller.state).toEqual({ phase: 'inspecting', source: iris });
+    await inspecting;
+    expect(controller.state).toEqual({ phase: 'ready', data: { source: iris, inspection: goodInspection } });
+    expect(jobs.inspectCsv).toHaveBeenCalledWith({ source: iris }, expect.objectContaining({}));
+  });
+
+  it('goes to invalid with the CSV error (row and column) and keeps the preview', async () => {
+    const { controller } = setup({ inspection: badInspection });
+    await controller.inspect(iris);
+    expect(controller.state).toEqual({
+      phase: 'invalid',
+      source: iris,
+      inspection: badInspection,
+      problem: { message: 'Row 7, column "b": "abc" is not a number.', row: 7, column: 'b' },
+    });
+  });
+
+  it('goes to invalid when the inspection call itself fails', async () => {
+    const { controller, jobs } = setup();
+    vi.mocked(jobs.inspectCsv).mockRejectedValueOnce(new Error('The file could not be read.'));
+    await controller.inspect(iris);
+    expect(controller.state).toMatchObject({
+      phase: 'invalid',
+      inspection: null,
+      problem: { message: 'The file could not be read.' },
+    });
+  });
+
+  it('re-inspects with the chosen label column', async () => {
+    const { controller, jobs } = setup();
+    await controller.inspect(iris);
+    await controller.changeLabel('b');
+    expect(jobs.inspectCsv).toHaveBeenLastCalledWith(
+      { source: iris, label: 'b' },
+      expect.objectContaining({}),
+    );
+  });
+
+  it('ignores a stale inspection that finishes after a newer one started', async () => {
+    const { controller, jobs } = setup();
+    const first = deferred<CsvInspection>();
+    vi.mocked(jobs.inspectCsv).mockReturnValueOnce(first.promise);
+    const older = controller.inspect(iris);
+    const file: DataSource = { kind: 'file', file: new Blob(['x']), name: 'mine.csv' };
+    const newer = controller.inspect(file);
+    first.resolve(badInspection);
+    await Promise.all([older, newer]);
+    expect(controller.state).toMatchObject({ phase: 'ready', data: { source: file } });
+  });
+
+  it('does not train without valid data', async () => {
+    const { controller, jobs } = setup({ inspection: badInspection });
+    await controller.train(DEFAULT_SETTINGS);
+    await controller.inspect(iris);
+    await controller.train(DEFAULT_SETTINGS);
+    expect(jobs.train).not.toHaveBeenCalled();
+  });
+
+  it('trains: ready → training (progress once per frame, time left) → trained', async () => {
+    const { controller, trainCalls, runFrames, frames } = setup();
+    await controller.inspect(iris);
+    const training = controller.train({ ...DEFAULT_SETTINGS, epochs: 4 });
+    expect(controller.state).toMatchObject({ phase: 'training', epochs: 4, history: [], startedAt: 1000 });
+    const [call] = trainCalls;
+    expect(call.args).toEqual({
+      source: iris,
+      label: 'species',
+      settings: { ...DEFAULT_SETTINGS, epochs: 4 },
+      createdAt: '2026-01-02T03:04:05.000Z',
+    });
+
+    call.options.onProgress?.(epoch(1));
+    call.options.onProgress?.(epoch(2));
+    expect(frames).toHaveLength(1);
+    expect(controller.state).toMatchObject({ history: [] });
+    runFrames();
+    expect(controller.state).toMatchObject({
+      phase: 'training',
+      history: [epoch(1), epoch(2)],
+      timeLeftMs: 200,
+    });
+
+    call.options.onProgress?.(epoch(3));
+    call.done.resolve(result);
+    await training;
+    expect(frames).toHaveLength(0);
+    expect(controller.state).toEqual({
+      phase: 'trained',
+      data: { source: iris, inspection: goodInspection },
+      result,
+      save: { status: 'unsaved' },
+    });
+  });
+
+  it('stops: training → stopped, keeping the curves so far', async () => {
+    const { controller, trainCalls, runFrames } = setup();
+    await controller.inspect(iris);
+    const training = controller.train(DEFAULT_SETTINGS);
+    trainCalls[0].options.onProgress?.(epoch(1));
+    runFrames();
+    trainCalls[0].options.onProgress?.(epoch(2));
+    controller.stop();
+    await training;
+    expect(trainCalls[0].options.signal?.aborted).toBe(true);
+    expect(controller.state).toMatchObject({ phase: 'stopped', history: [epoch(1), epoch(2)] });
+  });
+
+  it('fails: training → failed with the readable message; can train again', async () => {
+    const { controller, trainCalls } = setup();
+    await controller.inspect(iris);
+    const training = controller.train(DEFAULT_SETTINGS);
+    trainCalls[0].done.reject(
+      Object.assign(new Error('Training diverged: lower the learning rate.'), { name: 'TrainingError' }),
+    );
+    await training;
+    expect(controller.state).toMatchObject({
+      phase: 'failed',
+      problem: { message: 'Training diverged: lower the learning rate.' },
+    });
+    void controller.train(DEFAULT_SETTINGS);
+    expect(controller.state.phase).toBe('training');
+  });
+
+  it('ignores new data while training', async () => {
+    const { controller, jobs } = setup();
+    await controller.inspect(iris);
+    void controller.train(DEFAULT_SETTINGS);
+    await controller.inspect(iris);
+    expect(jobs.inspectCsv).toHaveBeenCalledTimes(1);
+    expect(controller.state.phase).toBe('training');
+  });
+
+  it('keeps the model as a new version and asks for persistent storage once', async () => {
+    const { controller, trainCalls, store } = setup();
+    await controller.inspect(iris);
+    for (let run = 0; run < 2; run++) {
+      const training = controller.train(DEFAULT_SETTINGS);
+      trainCalls[run].done.resolve(result);
+      await training;
+      const keeping = controller.keep();
+      expect(controller.state).toMatchObject({ phase: 'trained', save: { status: 'saving' } });
+      await keeping;
+      expect(controller.state).toMatchObject({ phase: 'trained', save: { status: 'saved', version: 2 } });
+    }
+    expect(store.save).toHaveBeenCalledWith(result.bundle, {
+      source: 'trained on iris.csv',
+      sample: result.sample,
+    });
+    expect(store.save).toHaveBeenCalledTimes(2);
+    expect(store.requestPersistence).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a failed save and allows another try', async () => {
+    const { controller, trainCalls, store } = setup();
+    await controller.inspect(iris);
+    const training = controller.train(DEFAULT_SETTINGS);
+    trainCalls[0].done.resolve(result);
+    await training;
+    vi.mocked(store.save).mockRejectedValueOnce(new Error('Not enough storage space to save this model.'));
+    await controller.keep();
+    expect(controller.state).toMatchObject({
+      save: { status: 'failed', message: 'Not enough storage space to save this model.' },
+    });
+    expect(store.requestPersistence).not.toHaveBeenCalled();
+    await controller.keep();
+    expect(controller.state).toMatchObject({ save: { status: 'saved', version: 2 } });
+  });
+
+  it('aborts running work when the host is disconnected', async () => {
+    const { controller, trainCalls } = setup();
+    await controller.inspect(iris);
+    const training = controller.train(DEFAULT_SETTINGS);
+    controller.hostDisconnected();
+    await training;
+    expect(trainCalls[0].options.signal?.aborted).toBe(true);
+  });
+});

@@ -1,0 +1,307 @@
+// The worker's API: everything the main thread may ask of TensorFlow.js and the CSV reader. The bridge
+// derives its types from `typeof api`, so this file is the single definition of the protocol's methods.
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { bundleFromModel, metadataFor, modelFromBundle } from '../core/bundle';
+import type { ModelBundle, PetalMetadata } from '../core/bundle-format';
+import type { Dataset } from '../core/dataset';
+import { predictProbabilities } from '../core/predict';
+import type { Schema } from '../core/schema';
+import { inferSchema } from '../core/schema';
+import { stratifiedSplit } from '../core/split';
+import { DEFAULT_TRAIN_SETTINGS, type TrainSettings, trainModel } from '../core/train-model';
+import type { EpochProgress } from '../core/train-network';
+import { CsvError } from '../csv/csv-error';
+import { type CsvTable, readCsvFile } from '../csv/parse-csv';
+import { tableToDataset } from '../csv/table-to-dataset';
+import type { SerializedError } from './protocol';
+import { type CallContext, serializeError } from './serve';
+
+export type { CallContext } from './serve';
+
+/** Where a CSV comes from: a URL the worker fetches (the bundled data) or a file the user picked. */
+export type DataSource =
+  | { readonly kind: 'url'; readonly url: string; readonly name: string }
+  | { readonly kind: 'file'; readonly file: Blob; readonly name: string };
+
+/** What the Train view shows about a CSV before training on it. */
+export interface CsvInspection {
+  readonly name: string;
+  /** ',', ';' or '\t'; '' when the file could not be read as CSV. */
+  readonly delimiter: string;
+  readonly header: string[];
+  /** The first 8 data rows, as raw cells. */
+  readonly preview: string[][];
+  /** Data rows in the file. */
+  readonly rows: number;
+  /** The inferred (or chosen) label, features and classes; null when they cannot be worked out. */
+  readonly schema: Schema | null;
+  /** Rows per class, in `schema.classes` order. */
+  readonly classCounts: number[] | null;
+  /** Why this file cannot be trained on (a CsvError: code, row, column, message), or null. */
+  readonly error: SerializedError | null;
+  /** Columns the user may pick as the label: every column name. */
+  readonly candidateLabels: string[];
+}
+
+/** Rows for the scatter plot: raw feature values in schema order, shape [rows][features], and class indices. */
+export interface TrainingSample {
+  readonly x: number[][];
+  readonly y: number[];
+}
+
+export interface BackendInfo {
+  readonly backend: 'wasm' | 'cpu';
+  /** Why the WASM backend is not in use, in words for the user; absent when it is. */
+  readonly fallbackReason?: string;
+  readonly tfjsVersion: string;
+}
+
+export interface TrainResult {
+  readonly bundle: ModelBundle;
+  readonly metadata: PetalMetadata;
+  readonly history: EpochProgress[];
+  readonly trainingMs: number;
+  readonly sample: TrainingSample;
+}
+
+/** The scatter plot needs a few hundred points at most; more only slows drawing. */
+export const MAX_SAMPLE_ROWS = 300;
+const PREVIEW_ROWS = 8;
+
+interface ActiveModel {
+  readonly model: tfl.LayersModel;
+  readonly metadata: PetalMetadata;
+  readonly features: number;
+}
+
+/**
+ * Builds the API with its own state (the active model). The worker entry passes `startBackend` (WASM with
+ * a CPU fallback); tests use the default, which keeps whatever backend is already set.
+ */
+export function createApi(options: { startBackend?: () => Promise<BackendInfo> } = {}) {
+  const startBackend = options.startBackend ?? currentBackend;
+  let started: Promise<BackendInfo> | undefined;
+  let active: ActiveModel | undefined;
+  const ready = () => {
+    started ??= startBackend();
+    return started;
+  };
+
+  return {
+    /** Selects and initialises the TensorFlow.js backend (once; later calls return the same answer). */
+    start(): Promise<BackendInfo> {
+      return ready();
+    },
+
+    /**
+     * Validates and loads a model, makes it the one `predict` uses and disposes the previous one. A bundle
+     * that fails validation throws a BundleError and leaves the previous model active.
+     */
+    async useModel(args: { bundle: ModelBundle }): Promise<PetalMetadata> {
+      await ready();
+      const { model, metadata } = await modelFromBundle(args.bundle);
+      const features = metadata.schema.features.length;
+      // One prediction now compiles the backend's kernels, so the user's first one is as fast as the rest.
+      predictProbabilities({
+        model,
+        standardisation: metadata.standardisation,
+        x: Float32Array.from(metadata.classMeans[0]),
+      });
+      active?.model.dispose();
+      active = { model, metadata, features };
+      return metadata;
+    },
+
+    /**
+     * Class probabilities for raw feature rows (row-major, shape [rows, features] in the active model's
+     * schema order): a Float32Array of shape [rows, classes]. Synchronous, one tensor per batch.
+     */
+    predict(args: { rows: Float32Array }): { probabilities: Float32Array } {
+      if (!active) throw new Error('No model is loaded yet.');
+      const { model, metadata, features } = active;
+      if (args.rows.length === 0 || args.rows.length % features !== 0) {
+        throw new RangeError(
+          `The model expects rows of ${features} values (${metadata.schema.features.join(', ')}); got ${args.rows.length} values.`,
+        );
+      }
+      return {
+        probabilities: predictProbabilities({
+          model,
+          standardisation: metadata.standardisation,
+          x: args.rows,
+        }),
+      };
+    },
+
+    /** Reads a CSV and describes it; a problem with the file is returned in `error`, never thrown. */
+    async inspectCsv(
+      args: { source: DataSource; label?: string },
+      context: CallContext<never>,
+    ): Promise<CsvInspection> {
+      const empty: CsvInspection = {
+        name: args.source.name,
+        delimiter: '',
+        header: [],
+        preview: [],
+        rows: 0,
+        schema: null,
+        classCounts: null,
+        error: null,
+        candidateLabels: [],
+      };
+      let table: CsvTable;
+      try {
+        table = await readSource(args.source, context.signal);
+      } catch (error) {
+        if (error instanceof CsvError) return { ...empty, error: serializeError(error) };
+        throw error;
+      }
+      const inspection: CsvInspection = {
+        ...empty,
+        delimiter: table.delimiter,
+        header: table.header,
+        preview: table.rows.slice(0, PREVIEW_ROWS),
+        rows: table.rows.length,
+        candidateLabels: [...table.header],
+      };
+      let schema: Schema;
+      try {
+        schema = inferSchema({ header: table.header, rows: table.rows, label: args.label });
+      } catch (error) {
+        if (error instanceof CsvError) return { ...inspection, error: serializeError(error) };
+        throw error;
+      }
+      const classCounts = countClasses(table, schema);
+      try {
+        // The full conversion finds every problem training would meet (bad cells, tiny classes).
+        tableToDataset(table, { label: schema.label });
+      } catch (error) {
+        if (error instanceof CsvError)
+          return { ...inspection, schema, classCounts, error: serializeError(error) };
+        throw error;
+      }
+      return { ...inspection, schema, classCounts };
+    },
+
+    /**
+     * Trains a model on a CSV with `settings` over DEFAULT_TRAIN_SETTINGS, reporting each epoch. Cancelled
+     * through the call's signal (the model is then disposed and the call rejects with an AbortError).
+     */
+    async train(
+      args: { source: DataSource; label?: string; settings: Partial<TrainSettings>; createdAt: string },
+      context: CallContext<EpochProgress>,
+    ): Promise<TrainResult> {
+      await ready();
+      const dataset = await readDataset(args.source, args.label, context.signal);
+      const settings: TrainSettings = { ...DEFAULT_TRAIN_SETTINGS, ...args.settings };
+      const trained = await trainModel({
+        dataset,
+        settings,
+        onEpoch: (progress) => context.progress(progress),
+        signal: context.signal,
+      });
+      try {
+        const metadata = metadataFor(trained, { createdAt: args.createdAt });
+        const bundle = await bundleFromModel(trained.model, metadata);
+        return {
+          bundle,
+          metadata,
+          history: [...trained.history],
+          trainingMs: trained.trainingMs,
+          sample: sampleRows(dataset, settings.seed),
+        };
+      } finally {
+        trained.model.dispose();
+      }
+    },
+
+    /** A stratified, seeded sample of a CSV's rows for the scatter plot (used for the default model). */
+    async sampleData(
+      args: { source: DataSource; label?: string },
+      context: CallContext<never>,
+    ): Promise<TrainingSample> {
+      const dataset = await readDataset(args.source, args.label, context.signal);
+      return sampleRows(dataset, DEFAULT_TRAIN_SETTINGS.seed);
+    },
+  };
+}
+
+/** The API the bridge talks to; its type (`typeof api`) is the protocol. */
+export const api = createApi();
+
+export type PetalApi = typeof api;
+
+async function currentBackend(): Promise<BackendInfo> {
+  await tf.ready();
+  return { backend: tf.getBackend() === 'wasm' ? 'wasm' : 'cpu', tfjsVersion: tf.version_core };
+}
+
+async function readSource(source: DataSource, signal: AbortSignal): Promise<CsvTable> {
+  let blob: Blob;
+  if (source.kind === 'url') {
+    const response = await fetch(source.url, { signal });
+    if (!response.ok)
+      throw new Error(`Could not load ${source.name}: the server answered ${response.status}.`);
+    blob = await response.blob();
+  } else {
+    blob = source.file;
+  }
+  signal.throwIfAborted();
+  return readCsvFile(blob);
+}
+
+async function readDataset(
+  source: DataSource,
+  label: string | undefined,
+  signal: AbortSignal,
+): Promise<Dataset> {
+  const table = await readSource(source, signal);
+  signal.throwIfAborted();
+  return tableToDataset(table, { label });
+}
+
+/** Rows per class, counting the trimmed label cell of each row (blank labels are not counted). */
+function countClasses(table: CsvTable, schema: Schema): number[] {
+  const column = table.header.indexOf(schema.label);
+  const index = new Map(schema.classes.map((name, i) => [name, i]));
+  const counts = new Array<number>(schema.classes.length).fill(0);
+  for (const row of table.rows) {
+    const i = index.get((row[column] ?? '').trim());
+    if (i !== undefined) counts[i]++;
+  }
+  return counts;
+}
+
+/**
+ * Up to MAX_SAMPLE_ROWS rows, each class keeping its share (and at least one row), in file order. Drawn
+ * with the stratified split's seeded shuffle, so the same data and seed give the same points.
+ */
+export function sampleRows(dataset: Dataset, seed: number): TrainingSample {
+  const features = dataset.schema.features.length;
+  let rows: ArrayLike<number>;
+  if (dataset.rows <= MAX_SAMPLE_ROWS) {
+    rows = Int32Array.from({ length: dataset.rows }, (_, i) => i);
+  } else {
+    const picked = stratifiedSplit({
+      labels: dataset.y,
+      testFraction: MAX_SAMPLE_ROWS / dataset.rows,
+      seed,
+    }).test;
+    // Rounding per class can overshoot by a row or two; dropping every k-th row keeps the classes' shares.
+    rows = picked.length <= MAX_SAMPLE_ROWS ? picked : thin(picked, MAX_SAMPLE_ROWS);
+  }
+  const x: number[][] = [];
+  const y: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    x.push(Array.from(dataset.x.subarray(row * features, (row + 1) * features)));
+    y.push(dataset.y[row]);
+  }
+  return { x, y };
+}
+
+/** `count` evenly spaced elements of `values`. */
+function thin(values: Int32Array, count: number): Int32Array {
+  return Int32Array.from({ length: count }, (_, i) => values[Math.floor((i * values.length) / count)]);
+}
