@@ -11,6 +11,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../e2e/chromium';
 import { serveStatic } from '../e2e/static-server';
 import { formatTable } from '../training/format-table';
+import { batchScoring } from './batch-bench';
+import { compareBench } from './compare-bench';
 
 const DIST = 'dist';
 const RUNS = 3;
@@ -39,6 +41,8 @@ export async function browserBench(): Promise<string> {
     await attempt('navigation → first prediction', () => firstPrediction(browser, server.url));
     await attempt('input → result latency', () => inputLatency(browser, server.url));
     await attempt('default training', () => training(browser, server.url));
+    await attempt('batch scoring, 1M rows', () => batchScoring(browser, server.url));
+    await attempt('four-way comparison', () => compareBench(browser, server.url));
   } finally {
     await browser.close();
     await server.close();

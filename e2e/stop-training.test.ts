@@ -17,7 +17,7 @@ appTest('Stop during training keeps v1 active and adds no version', async ({ pag
   await openApp(page, server.url);
   const predictionBefore = await predict(page, SETOSA);
   await openBundledData(page);
-  await fillSettings(page, { Epochs: '2000' });
+  await fillSettings(page, { Epochs: '10000' });
   await trainButton(page).click();
 
   const progress = page.getByRole('progressbar', { name: 'Training progress', exact: true });

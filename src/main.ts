@@ -1,5 +1,6 @@
 // Entry point of the main-thread bundle. TensorFlow.js is never imported from here: it lives in the worker.
 import type { AppServices } from './app/controllers/app-services';
+import { appUpdates } from './app/pwa/app-updates';
 import { ModelRegistry } from './app/registry/model-registry';
 import { documentStyles } from './app/styles/theme';
 import { WorkerBridge } from './app/worker-bridge/worker-bridge';
@@ -14,3 +15,7 @@ const services: AppServices = { bridge: new WorkerBridge(), registry: new ModelR
 const app =
   document.querySelector('petal-app') ?? document.body.appendChild(document.createElement('petal-app'));
 app.services = services;
+
+// The service worker (offline use, update prompt) and the install offer; the bridge's restarts tell it when
+// an old tab's worker file may be gone after a deploy.
+appUpdates.start({ worker: services.bridge });

@@ -107,6 +107,17 @@ async function loadPredictor(bundle: ReturnType<typeof parseBundleFiles>): Promi
   predict: Predictor;
   describe: string;
 }> {
+  const { kind } = bundle.metadata;
+  if (kind === 'knn' || kind === 'random-forest') {
+    // Plain JavaScript models: no TensorFlow.js backend is needed to predict.
+    const { fittedFromBundle } = await import('../src/core/classifiers/classifier');
+    const fitted = await fittedFromBundle(bundle);
+    return {
+      predict: (x) => fitted.predictProbabilities(x),
+      describe: `JavaScript ${kind === 'knn' ? 'k-NN' : 'random forest'}`,
+    };
+  }
+  // A dense network, or logistic regression (stored as one Dense softmax layer).
   if (flags.predictor === 'js')
     return { predict: densePredictor(bundle), describe: 'JavaScript dense forward pass' };
   if (flags.predictor !== 'tf') throw new Error(`--predictor must be js or tf, not "${flags.predictor}".`);

@@ -5,8 +5,19 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleFiles, bundleFromModel, metadataFor } from '../src/core/bundle';
+import {
+  CLASSIFIER_KINDS,
+  type ClassifierKind,
+  type ClassifierSpec,
+  defaultSpec,
+  describeClassifier,
+  fitClassifier,
+} from '../src/core/classifiers/classifier';
+import { crossValidate } from '../src/core/cross-validate';
 import { crossValidateNetwork } from '../src/core/cross-validate-network';
+import type { Dataset } from '../src/core/dataset';
 import type { Metrics } from '../src/core/evaluate';
+import { trainClassifier } from '../src/core/train-classifier';
 import { DEFAULT_TRAIN_SETTINGS, trainModel } from '../src/core/train-model';
 import { parseCsvText } from '../src/csv/parse-csv';
 import { tableToDataset } from '../src/csv/table-to-dataset';
@@ -17,6 +28,11 @@ const HELP = `Usage: npm run train -- [options]
 
   --data <file>        CSV with a header row (default: public/data/iris.csv)
   --label <column>     label column (default: the last non-numeric column)
+  --model <kind>       dense-network (default), knn, logistic-regression or random-forest
+  --k <n>              k-NN: neighbours that vote (default: 5)
+  --weighting <w>      k-NN: uniform (default) or distance
+  --c <x>              logistic regression: inverse L2 strength (default: 1)
+  --trees <n>          random forest: trees (default: 100)
   --hidden <list>      hidden layer widths, e.g. 16 or 64,32 (default: ${DEFAULT_TRAIN_SETTINGS.hidden.join(',')})
   --epochs <n>         (default: ${DEFAULT_TRAIN_SETTINGS.epochs})
   --batch-size <n>     (default: ${DEFAULT_TRAIN_SETTINGS.batchSize})
@@ -33,6 +49,11 @@ const { values: flags } = parseArgs({
   options: {
     data: { type: 'string', default: 'public/data/iris.csv' },
     label: { type: 'string' },
+    model: { type: 'string', default: 'dense-network' },
+    k: { type: 'string' },
+    weighting: { type: 'string' },
+    c: { type: 'string' },
+    trees: { type: 'string' },
     hidden: { type: 'string' },
     epochs: { type: 'string' },
     'batch-size': { type: 'string' },
@@ -66,6 +87,13 @@ async function main(): Promise<void> {
   await useBackend(backend);
 
   const dataset = tableToDataset(parseCsvText(await readFile(flags.data, 'utf8')), { label: flags.label });
+  const kind = flags.model as ClassifierKind;
+  if (!CLASSIFIER_KINDS.includes(kind))
+    throw new Error(`--model must be one of ${CLASSIFIER_KINDS.join(', ')}, not "${flags.model}".`);
+  if (kind !== 'dense-network') {
+    await trainOtherKind(dataset, otherSpec(kind));
+    return;
+  }
   const settings = {
     ...DEFAULT_TRAIN_SETTINGS,
     ...(flags.hidden !== undefined ? { hidden: parseList(flags.hidden, '--hidden') } : {}),
@@ -146,6 +174,110 @@ async function main(): Promise<void> {
     `${formatTable(summary)}\n\nConfusion matrix on the held-out test rows (rows: true class, columns: predicted)\n`,
   );
   process.stdout.write(`${formatTable(confusionRows(trained.testMetrics, schema.classes))}\n`);
+}
+
+/** The spec of a k-NN, logistic regression or random forest from the flags. */
+function otherSpec(kind: Exclude<ClassifierKind, 'dense-network'>): ClassifierSpec {
+  switch (kind) {
+    case 'knn': {
+      const weighting = flags.weighting ?? 'uniform';
+      if (weighting !== 'uniform' && weighting !== 'distance')
+        throw new Error(`--weighting must be uniform or distance, not "${weighting}".`);
+      return defaultSpec('knn', {
+        ...(flags.k !== undefined ? { k: parseNumber(flags.k, '--k') } : {}),
+        weighting,
+      });
+    }
+    case 'logistic-regression':
+      return defaultSpec(
+        'logistic-regression',
+        flags.c !== undefined ? { c: parseNumber(flags.c, '--c') } : {},
+      );
+    case 'random-forest':
+      return defaultSpec(
+        'random-forest',
+        flags.trees !== undefined ? { trees: parseNumber(flags.trees, '--trees') } : {},
+      );
+  }
+}
+
+/** `--model knn|logistic-regression|random-forest`: the same recipe and report as the network's. */
+async function trainOtherKind(dataset: Dataset, spec: ClassifierSpec): Promise<void> {
+  const seed = flags.seed !== undefined ? parseNumber(flags.seed, '--seed') : DEFAULT_TRAIN_SETTINGS.seed;
+  const folds = parseNumber(flags.folds, '--folds');
+  const repeats = parseNumber(flags.repeats, '--repeats');
+  const trained = await trainClassifier({ dataset, spec, seed, createdAt: createdAt() });
+  const cvStarted = performance.now();
+  const cv =
+    repeats > 0
+      ? await crossValidate({
+          dataset,
+          folds,
+          repeats,
+          seed,
+          fit: async ({ train, test, seed: foldSeed }) => {
+            const fitted = await fitClassifier({ spec, train, seed: foldSeed });
+            try {
+              return fitted.predictProbabilities(test.x);
+            } finally {
+              fitted.dispose();
+            }
+          },
+        })
+      : undefined;
+  const cvMs = performance.now() - cvStarted;
+  const metadata = cv
+    ? {
+        ...trained.metadata,
+        metrics: {
+          ...trained.metadata.metrics,
+          crossValidation: {
+            accuracy: cv.accuracy,
+            macroF1: cv.macroF1,
+            logLoss: cv.logLoss,
+            folds,
+            repeats,
+          },
+        },
+      }
+    : trained.metadata;
+  const modelJson = { ...trained.bundle.modelJson, userDefinedMetadata: { petal: metadata } };
+  const files = bundleFiles({ modelJson, weights: trained.bundle.weights });
+  await mkdir(flags.out, { recursive: true });
+  await writeFile(join(flags.out, 'model.json'), files.modelJson);
+  await writeFile(join(flags.out, 'weights.bin'), new Uint8Array(files.weights));
+  const { schema } = dataset;
+  const { rows, metrics } = trained.metadata;
+  const summary: string[][] = [
+    ['figure', 'value'],
+    [
+      'data',
+      `${flags.data} (${dataset.rows} rows, ${schema.features.length} features, label "${schema.label}")`,
+    ],
+    ['model', describeClassifier(spec)],
+    ['rows train / test', `${rows.train} / ${rows.test}`],
+    ['held-out test accuracy', metrics.test.accuracy.toFixed(4)],
+    ['held-out test log loss', metrics.test.logLoss.toFixed(4)],
+    ['training time', `${trained.trainingMs.toFixed(0)} ms`],
+  ];
+  if (cv) {
+    summary.push([
+      `cross-validation accuracy (${repeats}×${folds}-fold)`,
+      `${cv.accuracy.mean.toFixed(4)} ± ${cv.accuracy.sd.toFixed(4)} (min ${cv.accuracy.min.toFixed(3)}, ${cvMs.toFixed(0)} ms)`,
+    ]);
+    summary.push([
+      'cross-validation macro F1',
+      `${cv.macroF1.mean.toFixed(4)} ± ${cv.macroF1.sd.toFixed(4)}`,
+    ]);
+  }
+  summary.push([
+    'written',
+    `${join(flags.out, 'model.json')}, weights.bin (${files.weights.byteLength} bytes)`,
+  ]);
+  process.stdout.write(
+    `${formatTable(summary)}\n\nConfusion matrix on the held-out test rows (rows: true class, columns: predicted)\n`,
+  );
+  process.stdout.write(`${formatTable(confusionRows(metrics.test, schema.classes))}\n`);
 }
 
 function confusionRows(metrics: Metrics, classes: readonly string[]): string[][] {

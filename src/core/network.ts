@@ -9,13 +9,8 @@ export interface NetworkShape {
   readonly hidden: readonly number[];
 }
 
-/**
- * Why one layer of 8 by default: on iris it clears the cross-validated accuracy target for every seed we
- * tried at the lowest cost of the shapes we measured (README, "Choosing the default network"); the
- * paper's 64 → 32 has 30 times the parameters, is several times slower per step and scores lower on
- * 150 rows.
- */
-export const DEFAULT_HIDDEN: readonly number[] = [8];
+/** Defined in the TF-free train-settings.ts, which says why. */
+export { DEFAULT_HIDDEN } from './train-settings';
 
 /**
  * Builds a dense classifier: inputs → hidden ReLU layers → softmax over the classes.

@@ -3,38 +3,15 @@ import { type Dataset, subsetDataset } from './dataset';
 import { evaluate, type Metrics } from './evaluate';
 import { classMeans, type FeatureProfile, profileFeatures } from './feature-profile';
 import { fingerprintDataset } from './fingerprint';
-import { DEFAULT_HIDDEN } from './network';
 import { predictProbabilities } from './predict';
 import { deriveSeed } from './random';
 import type { Schema } from './schema';
 import { stratifiedSplit } from './split';
 import { fitStandardisation, type Standardisation, standardise } from './standardise';
-import { type EpochProgress, type NetworkSettings, type TrainingRows, trainNetwork } from './train-network';
+import { type EpochProgress, type TrainingRows, trainNetwork } from './train-network';
+import { DEFAULT_TRAIN_SETTINGS, type TrainSettings } from './train-settings';
 
-/** Everything that decides a training run: the network's settings plus how the rows are held out. */
-export interface TrainSettings extends NetworkSettings {
-  /** Share of each class held out for the final, honest test metrics. */
-  readonly testFraction: number;
-  /** Share of the remaining rows held out to draw validation curves (and for early stopping); 0 = none. */
-  readonly validationFraction: number;
-}
-
-/**
- * The defaults clear the accuracy target for every seed we tried in few optimiser steps (README, "Choosing
- * the default network"): one hidden layer of 8, batches of 32, Adam at 0.02 for 60 epochs, a light L2
- * penalty (which lifted the worst seed's cross-validated accuracy from 0.956 to 0.962).
- */
-export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
-  hidden: DEFAULT_HIDDEN,
-  epochs: 60,
-  batchSize: 32,
-  learningRate: 0.02,
-  l2: 0.003,
-  seed: 42,
-  patience: 0,
-  testFraction: 0.2,
-  validationFraction: 0,
-};
+export { DEFAULT_TRAIN_SETTINGS, type TrainSettings } from './train-settings';
 
 export interface RowCounts {
   readonly train: number;

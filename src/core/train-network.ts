@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { buildNetwork } from './network';
 import { seededRandom, shuffleInPlace } from './random';
+import type { NetworkSettings } from './train-settings';
+import { TrainingError } from './training-error';
 
 /** Numeric rows ready for the network: `x` is standardised, row-major, shape [rows, features]. */
 export interface TrainingRows {
@@ -11,23 +13,16 @@ export interface TrainingRows {
   readonly classes: number;
 }
 
-export interface NetworkSettings {
-  /** Hidden layer widths, input side first. */
-  readonly hidden: readonly number[];
-  readonly epochs: number;
-  readonly batchSize: number;
-  readonly learningRate: number;
-  readonly seed: number;
-  /** Early stopping: stop after this many epochs without improvement of the monitored loss; 0 turns it off. */
-  readonly patience: number;
-  /** L2 penalty on the kernels (weight decay), added to the loss as l2 × Σw²; 0 turns it off. */
-  readonly l2?: number;
-}
+export type { NetworkSettings } from './train-settings';
 
 export interface EpochProgress {
   /** 1-based. */
   readonly epoch: number;
   readonly epochs: number;
+  /**
+   * Loss and accuracy over all training rows. In a run no one watches (no onEpoch, no early stopping, no
+   * validation rows) they are not measured: `loss` is then the epoch's last batch's cost and `accuracy` NaN.
+   */
   readonly loss: number;
   readonly accuracy: number;
   /** Present when validation rows were given. */
@@ -51,10 +46,8 @@ export interface TrainedNetwork {
   readonly stoppedEarly: boolean;
 }
 
-/** Thrown when training cannot produce a usable model; the message says what to change. */
-export class TrainingError extends Error {
-  override readonly name = 'TrainingError';
-}
+// TF-free, so the classifiers' setting checks (used by the main thread's bundle checks) can throw it.
+export { TrainingError } from './training-error';
 
 /** How long the loop may run before it lets the host's event loop in (to receive a cancel message). */
 const YIELD_EVERY_MS = 25;
@@ -92,6 +85,11 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<Traine
   const valTensors = validation ? toTensors(validation) : undefined;
   let best = { loss: Number.POSITIVE_INFINITY, epoch: 0, weights: [] as tf.Tensor[] };
   let stoppedEarly = false;
+  let batchCost = Number.NaN;
+  // With no listener, no early stopping and no validation rows nothing reads the per-epoch loss and
+  // accuracy, so they are not measured (a forward pass over every row and two reads from the backend per
+  // epoch); the non-finite check then uses the last batch's cost, read once per epoch.
+  const quiet = !onEpoch && patience === 0 && !validation;
   const started = performance.now();
   let lastYield = started;
 
@@ -101,27 +99,34 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<Traine
       for (let start = 0; start < rows; start += batchSize) {
         signal?.throwIfAborted();
         const batch = order.subarray(start, Math.min(rows, start + batchSize));
-        tf.tidy(() => {
+        const last = start + batchSize >= rows;
+        const cost = tf.tidy((): tf.Scalar | undefined => {
           const indices = tf.tensor1d(batch, 'int32');
           const xb = tf.gather(xAll, indices);
           const yb = tf.gather(yAll, indices);
-          optimizer.minimize(() => {
-            const loss = crossEntropy(model.apply(xb, { training: true }) as tf.Tensor2D, yb);
-            if (l2 === 0) return loss;
-            // Kernels are the rank-2 weights; biases (rank 1) are not penalised.
-            const kernels = model.trainableWeights.filter((w) => w.shape.length === 2);
-            return tf.add(
-              loss,
-              tf.mul(l2, tf.addN(kernels.map((w) => tf.sum(tf.square(w.read()))))),
-            ) as tf.Scalar;
-          });
+          return (
+            optimizer.minimize(() => {
+              const loss = crossEntropy(model.apply(xb, { training: true }) as tf.Tensor2D, yb);
+              if (l2 === 0) return loss;
+              // Kernels are the rank-2 weights; biases (rank 1) are not penalised.
+              const kernels = model.trainableWeights.filter((w) => w.shape.length === 2);
+              return tf.add(
+                loss,
+                tf.mul(l2, tf.addN(kernels.map((w) => tf.sum(tf.square(w.read()))))),
+              ) as tf.Scalar;
+            }, quiet && last) ?? undefined
+          );
         });
+        if (cost) {
+          batchCost = cost.dataSync()[0];
+          cost.dispose();
+        }
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
           await yieldToEventLoop();
           lastYield = performance.now();
         }
       }
-      const fit = measure(model, xAll, yAll);
+      const fit = quiet ? { loss: batchCost, accuracy: Number.NaN } : measure(model, xAll, yAll);
       const val = valTensors ? measure(model, valTensors.x, valTensors.y) : undefined;
       if (!Number.isFinite(fit.loss)) {
         throw new TrainingError(

@@ -1,10 +1,10 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import { BundleError } from './bundle-error';
 import { BUNDLE_FORMAT_VERSION, type PetalMetadata } from './bundle-format';
+import { CLASSIFIER_KINDS, type ClassifierKind } from './classifiers/classifier-spec';
+import { type ValidClassifierModel, validateClassifierModel } from './classifiers/validate-classifier-bundle';
 
-/** A model file that Petal will not load; the message says what is wrong in the user's terms. */
-export class BundleError extends Error {
-  override readonly name = 'BundleError';
-}
+export { BundleError } from './bundle-error';
 
 /** Larger than any dense network Petal trains by orders of magnitude, small enough to never hang a tab. */
 export const MAX_MODEL_JSON_BYTES = 2 * 1024 * 1024;
@@ -40,11 +40,20 @@ export function parseBundleFiles(files: {
 }
 
 /**
- * Checks that a bundle is one Petal can load and use: a TF.js layers model of dense layers whose weight
- * shapes chain from the schema's feature count to its class count, weights bytes that match the manifest
- * exactly, and complete, consistent metadata. Throws a BundleError naming the first problem.
+ * Checks that a bundle is one Petal can load and use: complete, consistent metadata naming a known kind;
+ * for a dense network, a TF.js layers model of dense layers whose weight shapes chain from the schema's
+ * feature count to its class count and weights bytes that match the manifest exactly; for the other kinds,
+ * their own checks (validateClassifierModel). Throws a BundleError naming the first problem.
  */
 export function validateBundle(bundle: unknown): ValidBundle {
+  return checkBundle(bundle).bundle;
+}
+
+/**
+ * validateBundle, also returning what the per-kind checks read out of a non-network bundle (so a caller
+ * that needs the arrays, fittedFromBundle, does not read them twice); `model` is null for a dense network.
+ */
+export function checkBundle(bundle: unknown): { bundle: ValidBundle; model: ValidClassifierModel | null } {
   if (!isRecord(bundle)) throw new BundleError('This is not a model bundle.');
   const { modelJson, weights } = bundle;
   if (!isRecord(modelJson)) throw new BundleError('model.json is missing or is not a JSON object.');
@@ -54,17 +63,22 @@ export function validateBundle(bundle: unknown): ValidBundle {
       `The weights file is ${weights.byteLength} bytes; the limit is ${MAX_WEIGHTS_BYTES}.`,
     );
   }
+  // The metadata first: its kind says which format the rest of model.json must have.
+  const metadata = validateMetadata(
+    isRecord(modelJson.userDefinedMetadata) ? modelJson.userDefinedMetadata.petal : undefined,
+  );
+  const valid = { modelJson: modelJson as unknown as ValidBundle['modelJson'], weights, metadata };
+  if (metadata.kind !== 'dense-network') {
+    return { bundle: valid, model: validateClassifierModel({ modelJson, weights, metadata }) };
+  }
   if (modelJson.format !== 'layers-model') {
     throw new BundleError(
       `model.json has format "${String(modelJson.format)}"; Petal reads TF.js "layers-model" files.`,
     );
   }
-  const metadata = validateMetadata(
-    isRecord(modelJson.userDefinedMetadata) ? modelJson.userDefinedMetadata.petal : undefined,
-  );
   const specs = validateManifest(modelJson.weightsManifest, weights.byteLength);
   validateTopology(modelJson.modelTopology, specs, metadata);
-  return { modelJson: modelJson as unknown as ValidBundle['modelJson'], weights, metadata };
+  return { bundle: valid, model: null };
 }
 
 function validateManifest(manifest: unknown, weightBytes: number): tf.io.WeightsManifestEntry[] {
@@ -168,7 +182,9 @@ function validateMetadata(value: unknown): PetalMetadata {
   }
   if (value.formatVersion !== BUNDLE_FORMAT_VERSION)
     throw new BundleError(`Unknown model format version ${value.formatVersion}.`);
-  if (value.kind !== 'dense-network') throw new BundleError(`Unknown model kind "${String(value.kind)}".`);
+  if (!CLASSIFIER_KINDS.includes(value.kind as ClassifierKind)) {
+    throw new BundleError(`Unknown model kind "${String(value.kind)}".`);
+  }
   const schema = value.schema;
   if (
     !isRecord(schema) ||
@@ -217,6 +233,9 @@ function validateMetadata(value: unknown): PetalMetadata {
     typeof value.metrics.test.accuracy !== 'number'
   ) {
     throw new BundleError('The model has no test metrics.');
+  }
+  if (value.kind !== 'dense-network' && !isRecord(value.settings)) {
+    throw new BundleError('The Petal metadata has no model settings.');
   }
   return value as unknown as PetalMetadata;
 }

@@ -1,20 +1,29 @@
 // The worker's API: everything the main thread may ask of TensorFlow.js and the CSV reader. The bridge
 // derives its types from `typeof api`, so this file is the single definition of the protocol's methods.
 import * as tf from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
-import { bundleFromModel, metadataFor, modelFromBundle } from '../core/bundle';
+import { bundleFromModel, metadataFor } from '../core/bundle';
 import type { ModelBundle, PetalMetadata } from '../core/bundle-format';
+import { type ClassifierSpec, type FittedClassifier, fittedFromBundle } from '../core/classifiers/classifier';
 import type { Dataset } from '../core/dataset';
-import { predictProbabilities } from '../core/predict';
 import type { Schema } from '../core/schema';
 import { inferSchema } from '../core/schema';
 import { stratifiedSplit } from '../core/split';
+import { trainClassifier } from '../core/train-classifier';
 import { DEFAULT_TRAIN_SETTINGS, type TrainSettings, trainModel } from '../core/train-model';
 import type { EpochProgress } from '../core/train-network';
+import { validateBundle } from '../core/validate-bundle';
 import { CsvError } from '../csv/csv-error';
 import { type CsvTable, readCsvFile } from '../csv/parse-csv';
 import { tableToDataset } from '../csv/table-to-dataset';
+import type { ScoreProgress } from '../score/score-csv';
+import {
+  type CompareArgs,
+  type CompareProgress,
+  type CompareResult,
+  compareClassifiers,
+} from './compare-job';
 import type { SerializedError } from './protocol';
+import { inspectScoreFile, type ScoreFileArgs, scoreFile } from './score-job';
 import { type CallContext, serializeError } from './serve';
 
 export type { CallContext } from './serve';
@@ -70,9 +79,12 @@ export const MAX_SAMPLE_ROWS = 300;
 const PREVIEW_ROWS = 8;
 
 interface ActiveModel {
-  readonly model: tfl.LayersModel;
+  /** The model of any kind (fittedFromBundle); `predict` and batch scoring use its predictProbabilities. */
+  readonly fitted: FittedClassifier;
   readonly metadata: PetalMetadata;
   readonly features: number;
+  /** The bundle it was loaded from: batch scoring computes dense networks from it without TF.js. */
+  readonly bundle: ModelBundle;
 }
 
 /**
@@ -100,16 +112,13 @@ export function createApi(options: { startBackend?: () => Promise<BackendInfo> }
      */
     async useModel(args: { bundle: ModelBundle }): Promise<PetalMetadata> {
       await ready();
-      const { model, metadata } = await modelFromBundle(args.bundle);
+      const { metadata } = validateBundle(args.bundle);
+      const fitted = await fittedFromBundle(args.bundle);
       const features = metadata.schema.features.length;
       // One prediction now compiles the backend's kernels, so the user's first one is as fast as the rest.
-      predictProbabilities({
-        model,
-        standardisation: metadata.standardisation,
-        x: Float32Array.from(metadata.classMeans[0]),
-      });
-      active?.model.dispose();
-      active = { model, metadata, features };
+      fitted.predictProbabilities(Float32Array.from(metadata.classMeans[0]));
+      active?.fitted.dispose();
+      active = { fitted, metadata, features, bundle: args.bundle };
       return metadata;
     },
 
@@ -119,19 +128,13 @@ export function createApi(options: { startBackend?: () => Promise<BackendInfo> }
      */
     predict(args: { rows: Float32Array }): { probabilities: Float32Array } {
       if (!active) throw new Error('No model is loaded yet.');
-      const { model, metadata, features } = active;
+      const { fitted, metadata, features } = active;
       if (args.rows.length === 0 || args.rows.length % features !== 0) {
         throw new RangeError(
           `The model expects rows of ${features} values (${metadata.schema.features.join(', ')}); got ${args.rows.length} values.`,
         );
       }
-      return {
-        probabilities: predictProbabilities({
-          model,
-          standardisation: metadata.standardisation,
-          x: args.rows,
-        }),
-      };
+      return { probabilities: fitted.predictProbabilities(args.rows) };
     },
 
     /** Reads a CSV and describes it; a problem with the file is returned in `error`, never thrown. */
@@ -187,14 +190,41 @@ export function createApi(options: { startBackend?: () => Promise<BackendInfo> }
     /**
      * Trains a model on a CSV with `settings` over DEFAULT_TRAIN_SETTINGS, reporting each epoch. Cancelled
      * through the call's signal (the model is then disposed and the call rejects with an AbortError).
+     * `spec` picks the kind (default: the dense network, whose spec settings then override `settings`);
+     * the other kinds use `settings.seed` and `settings.testFraction`, report no epochs and have no history.
      */
     async train(
-      args: { source: DataSource; label?: string; settings: Partial<TrainSettings>; createdAt: string },
+      args: {
+        source: DataSource;
+        label?: string;
+        settings: Partial<TrainSettings>;
+        createdAt: string;
+        spec?: ClassifierSpec;
+      },
       context: CallContext<EpochProgress>,
     ): Promise<TrainResult> {
       await ready();
       const dataset = await readDataset(args.source, args.label, context.signal);
-      const settings: TrainSettings = { ...DEFAULT_TRAIN_SETTINGS, ...args.settings };
+      const spec = args.spec;
+      if (spec && spec.kind !== 'dense-network') {
+        const seed = args.settings.seed ?? DEFAULT_TRAIN_SETTINGS.seed;
+        const trained = await trainClassifier({
+          dataset,
+          spec,
+          seed,
+          testFraction: args.settings.testFraction,
+          createdAt: args.createdAt,
+          signal: context.signal,
+        });
+        return {
+          bundle: trained.bundle,
+          metadata: trained.metadata,
+          history: [],
+          trainingMs: trained.trainingMs,
+          sample: sampleRows(dataset, seed),
+        };
+      }
+      const settings: TrainSettings = { ...DEFAULT_TRAIN_SETTINGS, ...args.settings, ...spec?.settings };
       const trained = await trainModel({
         dataset,
         settings,
@@ -224,6 +254,25 @@ export function createApi(options: { startBackend?: () => Promise<BackendInfo> }
       const dataset = await readDataset(args.source, args.label, context.signal);
       return sampleRows(dataset, DEFAULT_TRAIN_SETTINGS.seed);
     },
+
+    /**
+     * The Compare view's job: repeated stratified k-fold cross-validation of each spec on the same folds,
+     * reporting the algorithm and fold as each fold starts (compare-job.ts). Cancelled through the signal.
+     */
+    async crossValidate(
+      args: CompareArgs & { source: DataSource; label?: string },
+      context: CallContext<CompareProgress>,
+    ): Promise<CompareResult> {
+      await ready();
+      const dataset = await readDataset(args.source, args.label, context.signal);
+      return compareClassifiers(dataset, args, context);
+    },
+
+    /** Batch scoring with the active model (score-job.ts): the scored CSV as a Blob, a summary, the first rows. */
+    score: (args: ScoreFileArgs, context: CallContext<ScoreProgress>) => scoreFile(args, context, active),
+    /** The head of a file to score, its delimiter and column mapping (or the missing columns). */
+    inspectScoreFile: (args: ScoreFileArgs, context: CallContext<never>) =>
+      inspectScoreFile(args, context, active),
   };
 }
 

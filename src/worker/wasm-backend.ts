@@ -2,7 +2,6 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plainWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import threadedSimdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendInfo } from './api';
 
@@ -15,10 +14,12 @@ export async function startWasmBackend(): Promise<BackendInfo> {
   tf.enableProdMode();
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   // Vite fingerprints the .wasm files and rewrites these URLs, so the app fetches nothing but its own files.
+  // setWasmPaths wants all three names; threads are off, so the threaded name points at the SIMD file and
+  // the 0.4 MB threaded binary is neither emitted nor precached by the service worker.
   setWasmPaths({
     'tfjs-backend-wasm.wasm': plainWasmUrl,
     'tfjs-backend-wasm-simd.wasm': simdWasmUrl,
-    'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdWasmUrl,
+    'tfjs-backend-wasm-threaded-simd.wasm': simdWasmUrl,
   });
   let fallbackReason: string;
   if (typeof WebAssembly !== 'object') {

@@ -5,13 +5,18 @@ import { EngineController } from '../controllers/engine-controller';
 import { RegistryController } from '../controllers/registry-controller';
 import { controlStyles, themeTokens } from '../styles/theme';
 import { formatBytes } from './format-number';
+import './petal-batch-panel';
 import './petal-models-panel';
 import './petal-predict-panel';
 import './petal-train-panel';
+import '../pwa/petal-install-app';
+import '../pwa/petal-update-prompt';
 
 const TABS = [
   { id: 'predict', label: 'Predict' },
   { id: 'train', label: 'Train' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'batch', label: 'Batch' },
   { id: 'models', label: 'Models' },
 ] as const;
 
@@ -113,6 +118,8 @@ export class PetalApp extends LitElement {
           this device.
         </p>
         <p class="status muted">${this.#backendText()} ${this.#storageText()}</p>
+        <petal-install-app></petal-install-app>
+        <petal-update-prompt></petal-update-prompt>
       </header>
       <main>
         <div class=${engineError ? 'alert error' : 'alert'} role="alert">${engineError}</div>
@@ -133,6 +140,8 @@ export class PetalApp extends LitElement {
         </div>
         ${this.#panel('predict', html`<petal-predict-panel .services=${this.services}></petal-predict-panel>`)}
         ${this.#panel('train', html`<petal-train-panel .services=${this.services}></petal-train-panel>`)}
+        ${this.#panel('compare', html`<petal-compare-panel .services=${this.services}></petal-compare-panel>`)}
+        ${this.#panel('batch', html`<petal-batch-panel .services=${this.services}></petal-batch-panel>`)}
         ${this.#panel('models', html`<petal-models-panel .services=${this.services}></petal-models-panel>`)}
       </main>
     </div>`;
@@ -177,6 +186,9 @@ export class PetalApp extends LitElement {
   }
 
   #select(id: TabId, focus = false) {
+    // The Compare view is loaded on first use: it is not needed to predict, and the main thread's
+    // first-load JavaScript has a size budget.
+    if (id === 'compare') void import('./petal-compare-panel');
     this.selected = id;
     if (focus) {
       void this.updateComplete.then(() =>

@@ -69,6 +69,12 @@ export class PetalDataSource extends LitElement {
   /** The name of the chosen file, shown in the drop zone. */
   @property({ attribute: 'file-name' }) fileName = '';
 
+  /** The fieldset's legend; another tab using this element names its own data. */
+  @property() legend = 'Training data';
+
+  /** The file input's label; unique per tab, because hidden tabs stay in the page. */
+  @property({ attribute: 'file-label' }) fileLabel = 'CSV file';
+
   /** True while training, when the data cannot change. */
   @property({ type: Boolean }) disabled = false;
 
@@ -76,7 +82,7 @@ export class PetalDataSource extends LitElement {
 
   override render() {
     return html`<fieldset ?disabled=${this.disabled}>
-        <legend>Training data</legend>
+        <legend>${this.legend}</legend>
         <label>
           <input
             type="radio"
@@ -107,7 +113,7 @@ export class PetalDataSource extends LitElement {
         }}
         @drop=${this.#onDrop}
       >
-        <label for="csv-file">CSV file</label>
+        <label for="csv-file">${this.fileLabel}</label>
         <input
           id="csv-file"
           type="file"

@@ -113,6 +113,7 @@ export class PetalModelsPanel extends LitElement {
               <tr>
                 <th scope="col">Version</th>
                 <th scope="col">Name</th>
+                <th scope="col">Model</th>
                 <th scope="col">Created</th>
                 <th scope="col">Source</th>
                 <th scope="col">Test accuracy</th>

@@ -103,9 +103,12 @@ export class PetalPredictPanel extends LitElement {
     this.#formMetadata = metadata;
     this.#ranges = featureRanges(metadata, featureLabels(metadata.schema.features));
     const first = metadata.classMeans[0] ?? metadata.standardisation.mean;
-    const values: Record<string, string> = {};
+    // Null-prototype records and own-property reads: a column may be called "__proto__" or "constructor".
+    const values: Record<string, string> = Object.create(null);
     this.#ranges.forEach((range, i) => {
-      values[range.name] = this.values[range.name] ?? exampleValue(range, first[i]);
+      values[range.name] = Object.hasOwn(this.values, range.name)
+        ? (this.values[range.name] as string)
+        : exampleValue(range, first[i]);
     });
     this.values = values;
     this.#predict();
@@ -131,7 +134,7 @@ export class PetalPredictPanel extends LitElement {
   #fillExample(classIndex: number) {
     const means = this.#formMetadata?.classMeans[classIndex];
     if (!means) return;
-    const values: Record<string, string> = {};
+    const values: Record<string, string> = Object.create(null);
     this.#ranges.forEach((range, i) => {
       values[range.name] = exampleValue(range, means[i]);
     });

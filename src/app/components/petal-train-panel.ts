@@ -175,7 +175,7 @@ export class PetalTrainPanel extends LitElement {
           <h2 id="run-heading">Results</h2>
           <petal-training-curves
             .history=${result.history}
-            .epochs=${result.metadata.settings.epochs}
+            .epochs=${result.metadata.kind === 'dense-network' ? result.metadata.settings.epochs : 0}
           ></petal-training-curves>
           <petal-training-results
             .result=${result}

@@ -1,4 +1,4 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from '../styles/theme';
 import type { TrainResult } from '../train/job-types';
@@ -73,8 +73,12 @@ export class PetalTrainingResults extends LitElement {
         <dd>${formatPercent(test.macroF1)}</dd>
         <dt>Training time</dt>
         <dd>${formatDuration(result.trainingMs)}</dd>
-        <dt>Epochs run</dt>
-        <dd>${metadata.epochsRun} of ${metadata.settings.epochs}</dd>
+        ${
+          metadata.kind === 'dense-network'
+            ? html`<dt>Epochs run</dt>
+                <dd>${metadata.epochsRun} of ${metadata.settings.epochs}</dd>`
+            : nothing
+        }
         <dt>Rows</dt>
         <dd>${metadata.rows.train} training, ${metadata.rows.validation} validation, ${metadata.rows.test} test</dd>
       </dl>

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { modelKindLabel } from '../models/model-kind-label';
 import type { VersionInfo } from '../registry/model-registry';
 import { formatPercent } from './format-number';
 
@@ -67,6 +68,7 @@ export function versionRow(version: VersionInfo, options: VersionRowOptions) {
           : version.name
       }
     </td>
+    <td>${modelKindLabel(version.kind, version.settings)}</td>
     <td>${formatCreated(version.createdAt)}</td>
     <td>${version.source}</td>
     <td class="number">${formatPercent(version.accuracy)}</td>

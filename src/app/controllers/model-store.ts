@@ -63,6 +63,9 @@ export class ModelStore extends EventTarget {
   start(): void {
     if (this.#started) return;
     this.#started = true;
+    // Start the worker (fetching its script, compiling the WASM backend) while IndexedDB is read: on a
+    // warm visit that overlap is most of the time to the first prediction.
+    this.services.bridge.ready().catch(() => undefined);
     // The registry hands every change (this tab's and other tabs') over with the new state.
     this.services.registry.subscribe((state) => this.#follow(state));
     void this.#init();
@@ -140,9 +143,10 @@ export class ModelStore extends EventTarget {
     }
     this.#set({ switching: true });
     try {
+      const samplePromise = registry.getSample(id).catch(() => undefined);
       const bundle = await registry.getBundle(id);
       const metadata = await bridge.call('useModel', { bundle });
-      const sample = (await registry.getSample(id).catch(() => undefined)) ?? null;
+      const sample = (await samplePromise) ?? null;
       // The registry may have renamed it meanwhile; take the newest VersionInfo.
       const latest = this.#snapshot.versions.find((v) => v.id === id) ?? version;
       this.#set({

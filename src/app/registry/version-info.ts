@@ -1,6 +1,6 @@
-import type { ModelBundle, PetalMetadata } from '../../core/bundle-format';
+import type { MetadataSettings, ModelBundle, PetalMetadata } from '../../core/bundle-format';
+import type { ClassifierKind } from '../../core/classifiers/classifier-spec';
 import type { Schema } from '../../core/schema';
-import type { TrainSettings } from '../../core/train-model';
 import { RegistryError } from './registry-error';
 
 /**
@@ -28,7 +28,10 @@ export interface VersionInfo {
   /** Test accuracy and macro F1, 0–1. */
   readonly accuracy: number;
   readonly macroF1: number;
-  readonly settings: TrainSettings;
+  /** The kind of classifier; absent in versions saved before there were kinds (all dense networks). */
+  readonly kind?: ClassifierKind;
+  /** The bundle's settings: TrainSettings for a dense network, the kind's own settings otherwise. */
+  readonly settings: MetadataSettings;
   readonly schema: Schema;
   /** model.json (UTF-8) plus weights, in bytes. */
   readonly sizeBytes: number;
@@ -68,6 +71,7 @@ export function versionInfoFor(options: {
     dataFingerprint: metadata.dataFingerprint,
     accuracy: metadata.metrics.test.accuracy,
     macroF1: metadata.metrics.test.macroF1,
+    kind: metadata.kind,
     settings: metadata.settings,
     schema: metadata.schema,
     sizeBytes:

@@ -1,21 +1,10 @@
-import type { TrainSettings } from '../../core/train-model';
+import { DEFAULT_TRAIN_SETTINGS } from '../../core/train-settings';
 
 /**
- * A copy of core's `DEFAULT_TRAIN_SETTINGS`: `train-model.ts` imports TensorFlow.js, which must never reach
- * the main-thread bundle, so the form reads its defaults from here. `default-settings.test.ts` asserts the
- * two are equal, so they cannot drift apart.
+ * Core's `DEFAULT_TRAIN_SETTINGS`, from the TF-free `train-settings.ts` (`train-model.ts` imports
+ * TensorFlow.js, which must never reach the main-thread bundle).
  */
-export const DEFAULT_SETTINGS: TrainSettings = {
-  hidden: [8],
-  epochs: 60,
-  batchSize: 32,
-  learningRate: 0.02,
-  l2: 0.003,
-  seed: 42,
-  patience: 0,
-  testFraction: 0.2,
-  validationFraction: 0,
-};
+export const DEFAULT_SETTINGS = DEFAULT_TRAIN_SETTINGS;
 
 /**
  * Training from the UI holds out a fifth of the training rows so the validation curves have something to

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelBundle } from '../../core/bundle-format';
 import type { TrainSettings } from '../../core/train-model';
 import type { EpochProgress } from '../../core/train-network';
+import { markBusy } from '../pwa/busy';
 import type {
   CallOptions,
   CsvInspection,
@@ -234,6 +235,8 @@ export class TrainingController implements ReactiveController {
     const now = this.#options.now ?? (() => performance.now());
     const abort = new AbortController();
     this.#trainAbort = abort;
+    // Holds the "Update ready" prompt back until this run ends.
+    const done = markBusy('training');
     this.#pending = [];
     this.#set({
       phase: 'training',
@@ -269,6 +272,7 @@ export class TrainingController implements ReactiveController {
       this.#options.onCallSettled?.(error);
       this.#set({ phase: 'failed', data, problem: toProblem(error) });
     } finally {
+      done();
       if (this.#trainAbort === abort) this.#trainAbort = undefined;
     }
   }

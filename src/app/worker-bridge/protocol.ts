@@ -12,6 +12,12 @@ export type {
   TrainResult,
 } from '../../worker/api';
 export type {
+  AlgorithmScore,
+  CompareArgs,
+  CompareProgress,
+  CompareResult,
+} from '../../worker/compare-job';
+export type {
   CallRequest,
   CancelRequest,
   ErrorReply,
@@ -22,6 +28,7 @@ export type {
   WorkerReply,
   WorkerRequest,
 } from '../../worker/protocol';
+export type { ScoreFileInspection, ScoreResult } from '../../worker/score-job';
 
 /** Methods callers may use; `start` is the bridge's own business (lazy start). */
 export type Method = Exclude<keyof PetalApi, 'start'>;
@@ -43,4 +50,7 @@ export const LANE_OF: Readonly<Record<Method, Lane>> = {
   inspectCsv: 'job',
   train: 'job',
   sampleData: 'job',
+  score: 'job',
+  inspectScoreFile: 'job',
+  crossValidate: 'job',
 };

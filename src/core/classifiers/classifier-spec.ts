@@ -1,5 +1,7 @@
 // The kinds of classifier Petal can fit and their settings: plain data, free of TensorFlow.js, so the main
 // thread (a settings form, the Compare view) can read the defaults and names without loading a model.
+import { DEFAULT_TRAIN_SETTINGS } from '../train-settings';
+
 export type ClassifierKind = 'dense-network' | 'knn' | 'logistic-regression' | 'random-forest';
 
 export const CLASSIFIER_KINDS: readonly ClassifierKind[] = [
@@ -59,17 +61,14 @@ export type ClassifierSpec =
 /** The settings type of one kind. */
 export type SettingsOf<K extends ClassifierKind> = Extract<ClassifierSpec, { kind: K }>['settings'];
 
-/**
- * The network part of DEFAULT_TRAIN_SETTINGS (train-model.ts), written out rather than imported because
- * train-model.ts loads TensorFlow.js; a test keeps the two equal.
- */
+/** The network part of DEFAULT_TRAIN_SETTINGS (train-settings.ts, TF-free). */
 export const DEFAULT_DENSE_NETWORK_SETTINGS: DenseNetworkSettings = {
-  hidden: [8],
-  epochs: 60,
-  batchSize: 32,
-  learningRate: 0.02,
-  patience: 0,
-  l2: 0.003,
+  hidden: DEFAULT_TRAIN_SETTINGS.hidden,
+  epochs: DEFAULT_TRAIN_SETTINGS.epochs,
+  batchSize: DEFAULT_TRAIN_SETTINGS.batchSize,
+  learningRate: DEFAULT_TRAIN_SETTINGS.learningRate,
+  patience: DEFAULT_TRAIN_SETTINGS.patience,
+  l2: DEFAULT_TRAIN_SETTINGS.l2 ?? 0,
 };
 
 /** scikit-learn's KNeighborsClassifier default. */

@@ -1,11 +1,13 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { bundleFromModel, modelFromBundle } from '../bundle';
+import { BundleError } from '../bundle-error';
 import { BUNDLE_FORMAT_VERSION, type PetalMetadata } from '../bundle-format';
 import { predictProbabilities } from '../predict';
 import type { Schema } from '../schema';
 import type { Standardisation } from '../standardise';
+import { fitStandardisation, standardise } from '../standardise';
 import { DEFAULT_TRAIN_SETTINGS, fitNetwork } from '../train-model';
-import { BundleError } from '../validate-bundle';
+import { trainNetworkJs } from '../train-network-js';
 import type { FittedClassifier } from './classifier';
 import type { DenseNetworkSettings } from './classifier-spec';
 import type { FitOptions } from './fit-options';
@@ -28,6 +30,38 @@ export async function fitDenseNetwork(
     seed,
     standardisation: trained.standardisation,
     epochsRun: trained.history.length,
+  });
+}
+
+/**
+ * fitDenseNetwork computed with trainNetworkJs: the same initial weights, batch order, loss and Adam
+ * updates in plain JavaScript, about a hundred times faster for small networks and equal to float32
+ * rounding rather than bit for bit. For runs no one watches: cross-validation in the Compare view.
+ */
+export async function fitDenseNetworkJs(
+  options: FitOptions<{ kind: 'dense-network'; settings: DenseNetworkSettings }>,
+): Promise<FittedClassifier> {
+  const { spec, train, seed, signal } = options;
+  const features = train.schema.features.length;
+  const standardisation = fitStandardisation({ x: train.x, features });
+  const model = await trainNetworkJs({
+    ...spec.settings,
+    seed,
+    train: {
+      x: standardise(train.x, standardisation),
+      y: train.y,
+      features,
+      classes: train.schema.classes.length,
+    },
+    signal,
+  });
+  return fittedDenseNetwork({
+    model,
+    schema: train.schema,
+    settings: spec.settings,
+    seed,
+    standardisation,
+    epochsRun: spec.settings.epochs,
   });
 }
 

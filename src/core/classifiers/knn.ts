@@ -1,7 +1,7 @@
 import { BUNDLE_FORMAT_VERSION } from '../bundle-format';
 import type { Schema } from '../schema';
 import { fitStandardisation, type Standardisation, standardise } from '../standardise';
-import { TrainingError } from '../train-network';
+import { TrainingError } from '../training-error';
 import type { FittedClassifier } from './classifier';
 import { arraysBundle, type BundleDescription, KNN_FORMAT } from './classifier-bundle';
 import type { KnnSettings } from './classifier-spec';

@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { BUNDLE_FORMAT_VERSION, WEIGHTS_FILE_NAME } from '../bundle-format';
 import type { Schema } from '../schema';
 import { fitStandardisation, type Standardisation, standardise } from '../standardise';
-import { TrainingError } from '../train-network';
+import { TrainingError } from '../training-error';
 import type { FittedClassifier } from './classifier';
 import { type BundleDescription, packWeights } from './classifier-bundle';
 import type { LogisticRegressionSettings } from './classifier-spec';

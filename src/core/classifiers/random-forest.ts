@@ -3,7 +3,7 @@ import type { Dataset } from '../dataset';
 import { deriveSeed, type Random, randomInt, seededRandom } from '../random';
 import type { Schema } from '../schema';
 import { fitStandardisation, type Standardisation } from '../standardise';
-import { TrainingError } from '../train-network';
+import { TrainingError } from '../training-error';
 import type { FittedClassifier } from './classifier';
 import { arraysBundle, FOREST_FORMAT } from './classifier-bundle';
 import type { RandomForestSettings } from './classifier-spec';

@@ -1,23 +1,11 @@
 // Checks of the bundles of every classifier kind. Free of TensorFlow.js so the main thread can check an
 // imported file before storing it.
 import type * as tf from '@tensorflow/tfjs-core';
-import { BUNDLE_FORMAT_VERSION } from '../bundle-format';
-import type { Standardisation } from '../standardise';
-import { BundleError, MAX_WEIGHTS_BYTES, validateBundle } from '../validate-bundle';
-import {
-  type ClassifierMetadata,
-  FOREST_FORMAT,
-  KNN_FORMAT,
-  unpackWeights,
-  type WeightArray,
-} from './classifier-bundle';
-import {
-  CLASSIFIER_KINDS,
-  type ClassifierKind,
-  type KnnSettings,
-  type LogisticRegressionSettings,
-  type RandomForestSettings,
-} from './classifier-spec';
+import { BundleError } from '../bundle-error';
+import type { PetalMetadata } from '../bundle-format';
+import { checkBundle } from '../validate-bundle';
+import { FOREST_FORMAT, KNN_FORMAT, unpackWeights, type WeightArray } from './classifier-bundle';
+import type { KnnSettings, LogisticRegressionSettings, RandomForestSettings } from './classifier-spec';
 import { checkKnnSettings } from './knn';
 import { checkLogisticRegressionSettings } from './logistic-regression';
 import { checkRandomForestSettings, type FlatForest, MAX_TREE_DEPTH } from './random-forest';
@@ -38,7 +26,7 @@ export type ValidClassifierModel =
     }
   | { readonly kind: 'random-forest'; readonly settings: RandomForestSettings; readonly forest: FlatForest };
 
-export type ValidClassifierBundle = { readonly metadata: ClassifierMetadata } & (
+export type ValidClassifierBundle = { readonly metadata: PetalMetadata } & (
   | { readonly kind: 'dense-network' }
   | ValidClassifierModel
 );
@@ -51,26 +39,13 @@ export interface ClassifierModelMetadata {
 }
 
 /**
- * Checks a bundle of any kind: a dense network with the core's validateBundle; the other kinds with the
- * envelope and metadata checks they need to predict (schema, standardisation, settings) and then
- * {@link validateClassifierModel}. Throws a BundleError naming the first problem.
+ * Checks a bundle of any kind with the core's validateBundle (which runs {@link validateClassifierModel}
+ * for the kinds that are not a dense network) and returns what the non-network kinds need to predict.
+ * Throws a BundleError naming the first problem.
  */
 export function validateClassifierBundle(bundle: unknown): ValidClassifierBundle {
-  if (!isRecord(bundle)) throw new BundleError('This is not a model bundle.');
-  const { modelJson, weights } = bundle;
-  if (!isRecord(modelJson)) throw new BundleError('model.json is missing or is not a JSON object.');
-  const metadata = isRecord(modelJson.userDefinedMetadata) ? modelJson.userDefinedMetadata.petal : undefined;
-  if (isRecord(metadata) && metadata.kind === 'dense-network') {
-    return { kind: 'dense-network', metadata: validateBundle(bundle).metadata };
-  }
-  if (!(weights instanceof ArrayBuffer)) throw new BundleError('The weights file is missing.');
-  if (weights.byteLength > MAX_WEIGHTS_BYTES) {
-    throw new BundleError(
-      `The weights file is ${weights.byteLength} bytes; the limit is ${MAX_WEIGHTS_BYTES}.`,
-    );
-  }
-  const checked = checkMetadata(metadata);
-  return { ...validateClassifierModel({ modelJson, weights, metadata: checked }), metadata: checked };
+  const { bundle: valid, model } = checkBundle(bundle);
+  return model ? { ...model, metadata: valid.metadata } : { kind: 'dense-network', metadata: valid.metadata };
 }
 
 /**
@@ -374,67 +349,10 @@ function checkSettings(kind: string, check: () => void): void {
   }
 }
 
-/** The metadata checks the non-network kinds need before their arrays can be checked and used. */
-function checkMetadata(value: unknown): ClassifierMetadata {
-  if (!isRecord(value))
-    throw new BundleError('model.json has no Petal metadata (userDefinedMetadata.petal).');
-  if (typeof value.formatVersion !== 'number')
-    throw new BundleError('The Petal metadata has no format version.');
-  if (value.formatVersion > BUNDLE_FORMAT_VERSION) {
-    throw new BundleError(
-      `This model was saved by a newer Petal (format ${value.formatVersion}); update Petal to open it.`,
-    );
-  }
-  if (value.formatVersion !== BUNDLE_FORMAT_VERSION) {
-    throw new BundleError(`Unknown model format version ${value.formatVersion}.`);
-  }
-  if (!CLASSIFIER_KINDS.includes(value.kind as ClassifierKind)) {
-    throw new BundleError(`Unknown model kind "${String(value.kind)}".`);
-  }
-  const schema = value.schema;
-  if (
-    !isRecord(schema) ||
-    !isNameList(schema.features, 1) ||
-    !isNameList(schema.classes, 2) ||
-    typeof schema.label !== 'string'
-  ) {
-    throw new BundleError(
-      'The model schema must list unique feature names, a label column and at least two unique classes.',
-    );
-  }
-  const features = schema.features.length;
-  const s = value.standardisation as Partial<Standardisation> | undefined;
-  if (
-    !isRecord(s) ||
-    !isFiniteList(s.mean, features) ||
-    !isFiniteList(s.sd, features) ||
-    s.sd.some((sd) => !(sd > 0))
-  ) {
-    throw new BundleError(
-      `The standardisation must give a finite mean and a positive sd for each of the ${features} features.`,
-    );
-  }
-  if (!isRecord(value.settings)) throw new BundleError('The Petal metadata has no model settings.');
-  return value as unknown as ClassifierMetadata;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isShape(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((d) => Number.isInteger(d) && d > 0 && d <= 1 << 24);
-}
-
-function isFiniteList(value: unknown, length: number): value is number[] {
-  return Array.isArray(value) && value.length === length && value.every((v) => Number.isFinite(v));
-}
-
-function isNameList(value: unknown, min: number): value is string[] {
-  return (
-    Array.isArray(value) &&
-    value.length >= min &&
-    value.every((v) => typeof v === 'string' && v.length > 0) &&
-    new Set(value).size === value.length
-  );
 }

@@ -1,0 +1,175 @@
+// Journey: batch scoring. A generated CSV — iris columns in another order, an extra `id` column (one cell a
+// formula), bad rows of three kinds — is chosen on the Batch tab, scored, and the scored CSV downloaded and
+// checked against the input and against single-row predictions from the Predict tab.
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { IRIS_CLASSES, normalise, openApp, poll, predict, shownProbabilities } from './app-page';
+import { appTest } from './app-test';
+
+const COLUMNS = ['id', 'petal_width', 'species', 'sepal_length', 'petal_length', 'sepal_width'];
+const ADDED = [
+  'predicted_species',
+  ...IRIS_CLASSES.map((name) => `probability_${name}`),
+  'outside_training_range',
+  'error',
+];
+/** Output rows (0-based data rows) whose predictions are compared with the Predict tab's. */
+const CHECKED = [0, 60, 130];
+
+async function openBatchTab(page: Page): Promise<void> {
+  const tab = page.getByRole('tab', { name: 'Batch', exact: true });
+  await tab.click();
+  await poll(
+    () => tab.getAttribute('aria-selected'),
+    (selected) => selected === 'true',
+    'the "Batch" tab to be selected',
+  );
+}
+
+interface Generated {
+  readonly text: string;
+  /** Data rows in file order, as written. */
+  readonly rows: string[][];
+  /** 0-based data rows that are bad. */
+  readonly bad: number[];
+  readonly formulaRow: number;
+}
+
+/** 450 iris rows (iris three times) in COLUMNS order, a formula id, then three bad rows. */
+async function generate(): Promise<Generated> {
+  const lines = (await readFile('public/data/iris.csv', 'utf8')).trim().split('\n').slice(1);
+  const rows: string[][] = [];
+  for (let copy = 0; copy < 3; copy++) {
+    for (const line of lines) {
+      const [sl, sw, pl, pw, species] = line.split(',');
+      rows.push([String(rows.length + 1), pw, species, sl, pl, sw]);
+    }
+  }
+  const formulaRow = 5;
+  rows[formulaRow][0] = '=1+2';
+  const bad = [rows.length, rows.length + 1, rows.length + 2];
+  rows.push(['bad-1', '0.2', 'setosa', '5.1', '1.4', 'abc']); // not a number
+  rows.push(['bad-2', '0.2', 'setosa', '5.1', '', '3.5']); // empty
+  rows.push(['bad-3', '0.2', 'setosa']); // ragged: too few values
+  const text = `${[COLUMNS, ...rows].map((row) => row.join(',')).join('\n')}\n`;
+  return { text, rows, bad, formulaRow };
+}
+
+appTest(
+  'batch scoring: choose a CSV, score it, download it; rows, columns, errors and predictions check out',
+  async ({ page, server }) => {
+    const folder = await mkdtemp(join(tmpdir(), 'petal-e2e-'));
+    try {
+      const input = await generate();
+      const csvPath = join(folder, 'flowers.csv');
+      await writeFile(csvPath, input.text);
+
+      await openApp(page, server.url);
+      // Single-row predictions from the Predict tab, in the form's feature order.
+      const single = new Map<number, Map<string, string>>();
+      for (const index of CHECKED) {
+        const [, pw, , sl, pl, sw] = input.rows[index];
+        single.set(index, shownProbabilities(await predict(page, [sl, sw, pl, pw].map(Number))));
+      }
+
+      await openBatchTab(page);
+      // A file missing features is refused before anything is scored, naming what is missing.
+      const shortPath = join(folder, 'short.csv');
+      await writeFile(shortPath, 'id,Sepal_Length,petal_length\n1,5.1,1.4\n');
+      await page.getByLabel('CSV file to score', { exact: true }).setInputFiles(shortPath);
+      const alert = page.getByRole('alert').filter({ hasText: /no column/ });
+      await alert.waitFor();
+      const message = normalise((await alert.textContent()) ?? '');
+      assert.match(
+        message,
+        /"sepal_width", "petal_width"/,
+        `the alert lists the missing columns: ${message}`,
+      );
+      const score = page.getByRole('button', { name: 'Score', exact: true });
+      assert.equal(await score.isDisabled(), true, 'Score is disabled for a file that cannot be scored');
+
+      await page.getByLabel('CSV file to score', { exact: true }).setInputFiles(csvPath);
+      await page.getByRole('table', { name: 'First rows of flowers.csv', exact: true }).waitFor();
+      const panel = page.locator('petal-batch-inspection dl');
+      const mapping = normalise((await panel.textContent()) ?? '');
+      assert.match(mapping, /comma/, 'the delimiter is shown');
+      assert.match(mapping, /Passed through\s*id/, 'the extra column is passed through');
+      await poll(() => score.isEnabled(), Boolean, 'the Score button to be enabled');
+      await score.click();
+      const download = page.getByRole('button', { name: 'Download scored CSV', exact: true });
+      await download.waitFor({ timeout: 60_000 });
+
+      const results = normalise((await page.locator('petal-batch-results dl').textContent()) ?? '');
+      assert.match(results, /Rows\s*453\b/, `the summary counts every row: ${results}`);
+      assert.match(results, /Not scored \(bad rows\)\s*3\b/, 'the summary counts the bad rows');
+      const badTable = page.getByRole('table', { name: 'Rows not scored', exact: true });
+      const listed = (await badTable.getByRole('cell').allTextContents()).map(normalise);
+      assert.deepEqual(
+        [listed[0], listed[2], listed[4]],
+        ['452', '453', '454'],
+        'the bad rows are listed with their row numbers',
+      );
+      assert.match(listed[1], /sepal_width.*abc/, 'with the reason');
+      await page.getByRole('table', { name: 'Confusion matrix', exact: true }).waitFor();
+      await page.getByRole('table', { name: 'Drift against the training data', exact: true }).waitFor();
+      // The virtualised table holds a window of rows, not all 200 kept for display.
+      const rendered = await page
+        .getByRole('region', { name: 'Scored rows', exact: true })
+        .getByRole('row')
+        .count();
+      assert.ok(rendered > 10 && rendered <= 32, `the scored-rows table renders a window (${rendered} rows)`);
+
+      const axe = await new AxeBuilder({ page }).analyze();
+      const violations = axe.violations.flatMap((violation) =>
+        violation.nodes.map((node) => `${violation.id} at ${JSON.stringify(node.target)}: ${violation.help}`),
+      );
+      assert.deepEqual(violations, [], 'axe violations on the Batch tab with results');
+
+      const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+      assert.equal(file.suggestedFilename(), 'flowers-scored.csv');
+      const output = Papa.parse<string[]>(await readFile(await file.path(), 'utf8'), {
+        skipEmptyLines: true,
+      }).data;
+      assert.deepEqual(output[0], [...COLUMNS, ...ADDED], 'the columns: original, then the added ones');
+      const data = output.slice(1);
+      assert.equal(data.length, input.rows.length, 'one output row per input row');
+      const at = (name: string) => output[0].indexOf(name);
+
+      for (const index of input.bad) {
+        const row = data[index];
+        assert.notEqual(row[at('error')], '', `bad row ${index + 2} carries an error`);
+        for (const name of ADDED.slice(0, -1))
+          assert.equal(row[at(name)], '', `bad row ${index + 2} has an empty ${name}`);
+      }
+      assert.match(data[input.bad[0]][at('error')], /sepal_width.*abc/);
+      assert.match(data[input.bad[1]][at('error')], /petal_length.*empty/);
+      assert.match(data[input.bad[2]][at('error')], /3 values/);
+      assert.equal(data[input.formulaRow][at('id')], "'=1+2", 'a formula-like text cell is escaped');
+      assert.equal(data[0][at('sepal_length')], '5.1', 'numbers stay numbers');
+
+      for (const [index, shown] of single) {
+        const row = data[index];
+        const best = IRIS_CLASSES.reduce((a, b) =>
+          Number(row[at(`probability_${a}`)]) >= Number(row[at(`probability_${b}`)]) ? a : b,
+        );
+        assert.equal(row[at('predicted_species')], best);
+        for (const name of IRIS_CLASSES) {
+          const batch = Number(row[at(`probability_${name}`)]);
+          const predicted = Number.parseFloat(shown.get(name) ?? 'NaN') / 100;
+          // The Predict tab shows one decimal of a percentage: the same probability to 3 decimals.
+          assert.ok(
+            Math.abs(batch - predicted) <= 0.0005 + 1e-6,
+            `row ${index + 2}, ${name}: batch ${batch} vs Predict tab ${shown.get(name)}`,
+          );
+        }
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  },
+);

@@ -1,0 +1,254 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { describe, expect, it, vi } from 'vitest';
+import type { ScoreProgress, ScoreSummary } from '../../score/score-csv';
+import type { ScoreFileInspection, ScoreResult } from '../../worker/score-job';
+import type { CallOptions } from '../train/job-types';
+import { BatchController, type BatchJobs, CANCELLED_MESSAGE, type ChosenFile } from './batch-controller';
+
+class FakeHost implements ReactiveControllerHost {
+  readonly controllers: ReactiveController[] = [];
+  updates = 0;
+  addController(controller: ReactiveController): void {
+    this.controllers.push(controller);
+  }
+  removeController(): void {}
+  requestUpdate(): void {
+    this.updates++;
+  }
+  get updateComplete(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+}
+
+const chosen: ChosenFile = { file: new Blob(['a,b\n1,2\n']), name: 'flowers.csv' };
+
+const inspection: ScoreFileInspection = {
+  name: 'flowers.csv',
+  size: 8,
+  delimiter: ',',
+  header: ['b', 'a'],
+  rows: [['2', '1']],
+  features: ['a', 'b'],
+  label: 'kind',
+  mapping: {
+    header: ['b', 'a'],
+    features: [
+      { feature: 'a', column: 1, header: 'a', match: 'exact' },
+      { feature: 'b', column: 0, header: 'b', match: 'exact' },
+    ],
+    caseInsensitive: [],
+    extraColumns: [],
+  },
+  missing: [],
+  error: null,
+};
+
+const missing: ScoreFileInspection = {
+  ...inspection,
+  mapping: null,
+  missing: ['b'],
+  error: { name: 'ColumnMappingError', code: 'missing-features', message: 'The file has no column for "b".' },
+};
+
+const result: ScoreResult = {
+  summary: { rows: 1, scoredRows: 1, badRows: 0 } as ScoreSummary,
+  output: new Blob(['b,a,predicted_kind\n2,1,x\n']),
+  outputName: 'flowers-scored.csv',
+  preview: [['2', '1', 'x']],
+};
+
+const progress: ScoreProgress = {
+  rows: 500,
+  bytes: 50,
+  totalBytes: 100,
+  rowsPerSecond: 1000,
+  secondsLeft: 0.5,
+};
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A fake bridge: each call waits for the test to settle it, and records its options. */
+function fakeJobs() {
+  const inspections: Deferred<ScoreFileInspection>[] = [];
+  const scores: { run: Deferred<ScoreResult>; options: CallOptions<ScoreProgress> }[] = [];
+  const jobs: BatchJobs = {
+    inspectScoreFile: vi.fn((_args: ChosenFile, options: CallOptions<never>) => {
+      const run = deferred<ScoreFileInspection>();
+      options.signal?.addEventListener('abort', () =>
+        run.reject(new DOMException('cancelled', 'AbortError')),
+      );
+      inspections.push(run);
+      return run.promise;
+    }),
+    score: vi.fn((_args: ChosenFile, options: CallOptions<ScoreProgress>) => {
+      const run = deferred<ScoreResult>();
+      options.signal?.addEventListener('abort', () =>
+        run.reject(new DOMException('cancelled', 'AbortError')),
+      );
+      scores.push({ run, options });
+      return run.promise;
+    }),
+  };
+  return { jobs, inspections, scores };
+}
+
+async function readyController() {
+  const fake = fakeJobs();
+  const host = new FakeHost();
+  const settled: unknown[] = [];
+  const controller = new BatchController(host, {
+    jobs: () => fake.jobs,
+    onCallSettled: (e) => settled.push(e),
+  });
+  const choosing = controller.choose(chosen);
+  expect(controller.state.phase).toBe('inspecting');
+  fake.inspections[0].resolve(inspection);
+  await choosing;
+  return { ...fake, host, controller, settled };
+}
+
+describe('BatchController', () => {
+  it('starts idle and registers with its host', () => {
+    const host = new FakeHost();
+    const controller = new BatchController(host, { jobs: () => undefined });
+    expect(controller.state).toEqual({ phase: 'idle' });
+    expect(host.controllers).toEqual([controller]);
+  });
+
+  it('does nothing without a bridge', async () => {
+    const controller = new BatchController(new FakeHost(), { jobs: () => undefined });
+    await controller.choose(chosen);
+    await controller.score();
+    expect(controller.state.phase).toBe('idle');
+  });
+
+  it('inspects a chosen file, then is ready to score', async () => {
+    const { controller, settled, jobs } = await readyController();
+    expect(controller.state).toEqual({ phase: 'ready', chosen, inspection });
+    expect(jobs.inspectScoreFile).toHaveBeenCalledWith(chosen, expect.objectContaining({}));
+    expect(settled).toEqual([null]);
+  });
+
+  it('a file with missing columns is invalid, with the message listing them, and cannot be scored', async () => {
+    const fake = fakeJobs();
+    const controller = new BatchController(new FakeHost(), { jobs: () => fake.jobs });
+    const choosing = controller.choose(chosen);
+    fake.inspections[0].resolve(missing);
+    await choosing;
+    expect(controller.state).toMatchObject({
+      phase: 'invalid',
+      problem: { message: 'The file has no column for "b".' },
+    });
+    await controller.score();
+    expect(fake.jobs.score).not.toHaveBeenCalled();
+  });
+
+  it('a failed inspection is invalid with the error message', async () => {
+    const fake = fakeJobs();
+    const controller = new BatchController(new FakeHost(), { jobs: () => fake.jobs });
+    const choosing = controller.choose(chosen);
+    fake.inspections[0].reject(new Error('The engine stopped.'));
+    await choosing;
+    expect(controller.state).toMatchObject({
+      phase: 'invalid',
+      inspection: null,
+      problem: { message: 'The engine stopped.' },
+    });
+  });
+
+  it('a newer choice wins over an older inspection still running', async () => {
+    const fake = fakeJobs();
+    const controller = new BatchController(new FakeHost(), { jobs: () => fake.jobs });
+    const first = controller.choose(chosen);
+    const other = { file: new Blob(['x']), name: 'other.csv' };
+    const second = controller.choose(other);
+    fake.inspections[1].resolve({ ...inspection, name: 'other.csv' });
+    await Promise.all([first, second]);
+    expect(controller.state).toMatchObject({ phase: 'ready', chosen: other });
+  });
+
+  it('scores with progress, then keeps the result', async () => {
+    const { controller, scores, host } = await readyController();
+    const scoring = controller.score();
+    expect(controller.state).toMatchObject({ phase: 'scoring', progress: null });
+    const updates = host.updates;
+    scores[0].options.onProgress?.(progress);
+    expect(controller.state).toMatchObject({ phase: 'scoring', progress });
+    expect(host.updates).toBe(updates + 1);
+    // A second Score or a new file while scoring is ignored.
+    await controller.score();
+    await controller.choose({ file: new Blob([]), name: 'late.csv' });
+    expect(scores).toHaveLength(1);
+    expect(controller.state.phase).toBe('scoring');
+    scores[0].run.resolve(result);
+    await scoring;
+    expect(controller.state).toEqual({ phase: 'scored', chosen, inspection, result });
+  });
+
+  it('cancel ends in `cancelled` with no result, and Score can run again', async () => {
+    const { controller, scores } = await readyController();
+    const scoring = controller.score();
+    controller.cancel();
+    await scoring;
+    expect(controller.state).toEqual({ phase: 'cancelled', chosen, inspection });
+    expect(CANCELLED_MESSAGE).toMatch(/cancelled/);
+    // Progress arriving after the cancel is dropped.
+    scores[0].options.onProgress?.(progress);
+    expect(controller.state.phase).toBe('cancelled');
+    const again = controller.score();
+    expect(controller.state.phase).toBe('scoring');
+    scores[1].run.resolve(result);
+    await again;
+    expect(controller.state.phase).toBe('scored');
+  });
+
+  it('a failed score shows the error and reports it to the shell', async () => {
+    const { controller, scores, settled } = await readyController();
+    const scoring = controller.score();
+    const crash = Object.assign(new Error('The prediction engine stopped unexpectedly.'), {
+      name: 'WorkerCrashedError',
+    });
+    scores[0].run.reject(crash);
+    await scoring;
+    expect(controller.state).toMatchObject({
+      phase: 'failed',
+      problem: { message: 'The prediction engine stopped unexpectedly.' },
+    });
+    expect(settled.at(-1)).toBe(crash);
+  });
+
+  it('a new file can be chosen after scoring', async () => {
+    const { controller, scores, inspections } = await readyController();
+    const scoring = controller.score();
+    scores[0].run.resolve(result);
+    await scoring;
+    const choosing = controller.choose(chosen);
+    expect(controller.state.phase).toBe('inspecting');
+    inspections[1].resolve(inspection);
+    await choosing;
+    expect(controller.state.phase).toBe('ready');
+  });
+
+  it('disconnecting the host aborts a running score', async () => {
+    const { controller, scores } = await readyController();
+    const scoring = controller.score();
+    controller.hostDisconnected();
+    await scoring;
+    expect(scores[0].options.signal?.aborted).toBe(true);
+    expect(controller.state.phase).toBe('cancelled');
+  });
+});

@@ -1,0 +1,195 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ScoreProgress } from '../../score/score-csv';
+import type { ScoreFileInspection, ScoreResult } from '../../worker/score-job';
+import { markBusy } from '../pwa/busy';
+import type { CallOptions } from '../train/job-types';
+import type { Problem } from '../train/training-controller';
+
+/** A file the user chose or dropped. */
+export interface ChosenFile {
+  readonly file: Blob;
+  readonly name: string;
+}
+
+/** The worker jobs the Batch tab runs (`batchJobs` adapts the real bridge). */
+export interface BatchJobs {
+  inspectScoreFile(args: ChosenFile, options: CallOptions<never>): Promise<ScoreFileInspection>;
+  score(args: ChosenFile, options: CallOptions<ScoreProgress>): Promise<ScoreResult>;
+}
+
+/**
+ * idle → inspecting → ready | invalid → scoring → scored | failed | cancelled. Choosing a file starts over
+ * from any phase but `scoring`; from ready, scored, failed and cancelled, Score runs again on the same file.
+ */
+export type BatchState =
+  | { readonly phase: 'idle' }
+  | { readonly phase: 'inspecting'; readonly chosen: ChosenFile }
+  | {
+      readonly phase: 'invalid';
+      readonly chosen: ChosenFile;
+      readonly inspection: ScoreFileInspection | null;
+      readonly problem: Problem;
+    }
+  | { readonly phase: 'ready'; readonly chosen: ChosenFile; readonly inspection: ScoreFileInspection }
+  | {
+      readonly phase: 'scoring';
+      readonly chosen: ChosenFile;
+      readonly inspection: ScoreFileInspection;
+      /** The latest progress, null until the first report. */
+      readonly progress: ScoreProgress | null;
+    }
+  | {
+      readonly phase: 'scored';
+      readonly chosen: ChosenFile;
+      readonly inspection: ScoreFileInspection;
+      readonly result: ScoreResult;
+    }
+  | {
+      readonly phase: 'failed';
+      readonly chosen: ChosenFile;
+      readonly inspection: ScoreFileInspection;
+      readonly problem: Problem;
+    }
+  | { readonly phase: 'cancelled'; readonly chosen: ChosenFile; readonly inspection: ScoreFileInspection };
+
+export type BatchPhase = BatchState['phase'];
+
+export const CANCELLED_MESSAGE = 'Scoring cancelled; no scored file was kept.';
+
+export interface BatchControllerOptions {
+  /** Read at call time: the host's `services` may arrive after construction. */
+  readonly jobs: () => BatchJobs | undefined;
+  /** Told about every finished worker call (the error, or null) so engine crashes reach the shell. */
+  readonly onCallSettled?: (error: unknown) => void;
+}
+
+function toProblem(error: unknown): Problem {
+  const { message, row, column } = (typeof error === 'object' && error) as {
+    message?: unknown;
+    row?: unknown;
+    column?: unknown;
+  };
+  return {
+    message: String(message ?? error) || 'Something went wrong.',
+    ...(typeof row === 'number' ? { row } : {}),
+    ...(typeof column === 'string' ? { column } : {}),
+  };
+}
+
+/** True in the phases where Score can (re)start. */
+export function canScore(
+  state: BatchState,
+): state is Extract<BatchState, { phase: 'ready' | 'scored' | 'failed' | 'cancelled' }> {
+  return (
+    state.phase === 'ready' ||
+    state.phase === 'scored' ||
+    state.phase === 'failed' ||
+    state.phase === 'cancelled'
+  );
+}
+
+/**
+ * The Batch tab's state machine: reads the head of a chosen file (preview and column mapping), scores it
+ * through the worker with progress and cancel, and keeps the result (summary, Blob, first rows).
+ */
+export class BatchController implements ReactiveController {
+  #state: BatchState = { phase: 'idle' };
+  readonly #host: ReactiveControllerHost;
+  readonly #options: BatchControllerOptions;
+  #inspectAbort: AbortController | undefined;
+  #scoreAbort: AbortController | undefined;
+
+  constructor(host: ReactiveControllerHost, options: BatchControllerOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  get state(): BatchState {
+    return this.#state;
+  }
+
+  hostConnected(): void {}
+
+  /** A detached panel is gone for good: stop work nobody will see. */
+  hostDisconnected(): void {
+    this.#inspectAbort?.abort();
+    this.#scoreAbort?.abort();
+  }
+
+  /** Reads the head of a newly chosen file. Ignored while scoring. */
+  async choose(chosen: ChosenFile): Promise<void> {
+    const jobs = this.#options.jobs();
+    if (!jobs || this.#state.phase === 'scoring') return;
+    this.#inspectAbort?.abort();
+    const abort = new AbortController();
+    this.#inspectAbort = abort;
+    this.#set({ phase: 'inspecting', chosen });
+    try {
+      const inspection = await jobs.inspectScoreFile(chosen, { signal: abort.signal });
+      this.#options.onCallSettled?.(null);
+      if (abort.signal.aborted) return;
+      this.#set(
+        inspection.error || !inspection.mapping
+          ? {
+              phase: 'invalid',
+              chosen,
+              inspection,
+              problem: toProblem(inspection.error ?? 'This file cannot be scored.'),
+            }
+          : { phase: 'ready', chosen, inspection },
+      );
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.#options.onCallSettled?.(error);
+      this.#set({ phase: 'invalid', chosen, inspection: null, problem: toProblem(error) });
+    } finally {
+      if (this.#inspectAbort === abort) this.#inspectAbort = undefined;
+    }
+  }
+
+  /** Scores the current file; ignored unless it was read and mapped and nothing is running. */
+  async score(): Promise<void> {
+    const jobs = this.#options.jobs();
+    const state = this.#state;
+    if (!jobs || !canScore(state)) return;
+    const { chosen, inspection } = state;
+    const abort = new AbortController();
+    this.#scoreAbort = abort;
+    // Holds the "Update ready" prompt back until this run ends.
+    const done = markBusy('scoring');
+    this.#set({ phase: 'scoring', chosen, inspection, progress: null });
+    try {
+      const result = await jobs.score(chosen, {
+        signal: abort.signal,
+        onProgress: (progress) => {
+          if (this.#state.phase === 'scoring' && !abort.signal.aborted)
+            this.#set({ ...this.#state, progress });
+        },
+      });
+      this.#options.onCallSettled?.(null);
+      if (abort.signal.aborted) return;
+      this.#set({ phase: 'scored', chosen, inspection, result });
+    } catch (error) {
+      if (abort.signal.aborted) {
+        if (this.#state.phase === 'scoring') this.#set({ phase: 'cancelled', chosen, inspection });
+        return;
+      }
+      this.#options.onCallSettled?.(error);
+      this.#set({ phase: 'failed', chosen, inspection, problem: toProblem(error) });
+    } finally {
+      done();
+      if (this.#scoreAbort === abort) this.#scoreAbort = undefined;
+    }
+  }
+
+  /** Cancels the running score: the worker stops at its next step and drops what it wrote. */
+  cancel(): void {
+    this.#scoreAbort?.abort();
+  }
+
+  #set(state: BatchState): void {
+    this.#state = state;
+    this.#host.requestUpdate();
+  }
+}

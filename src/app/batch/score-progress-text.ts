@@ -1,0 +1,25 @@
+import type { ScoreProgress } from '../../score/score-csv';
+import { formatTimeLeft } from '../train/time-left';
+
+/** A count for people: 1234567 → "1,234,567". */
+export function formatCount(value: number): string {
+  return Math.round(value).toLocaleString('en');
+}
+
+/** Share of the file read, 0–1 (0 until the size is known). */
+export function progressShare(progress: ScoreProgress | null): number {
+  if (!progress?.totalBytes) return 0;
+  return Math.min(1, progress.bytes / progress.totalBytes);
+}
+
+/** The progress bar's text: "120,000 rows · 45% · 650,000 rows/s · about 1 s left". */
+export function scoreProgressText(progress: ScoreProgress | null): string {
+  if (!progress) return 'Starting…';
+  const parts = [`${formatCount(progress.rows)} rows`];
+  if (progress.totalBytes) parts.push(`${Math.floor(progressShare(progress) * 100)}%`);
+  parts.push(`${formatCount(progress.rowsPerSecond)} rows/s`);
+  parts.push(
+    formatTimeLeft(progress.secondsLeft === undefined ? null : Math.round(progress.secondsLeft * 1000)),
+  );
+  return parts.join(' · ');
+}

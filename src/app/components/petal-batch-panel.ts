@@ -1,0 +1,134 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { BatchController, type BatchState, CANCELLED_MESSAGE, canScore } from '../batch/batch-controller';
+import { batchJobs } from '../batch/batch-jobs';
+import type { AppServices } from '../controllers/app-services';
+import { EngineErrorEvent, isEngineFailure } from '../controllers/engine-error-event';
+import { downloadFile } from '../models/download-file';
+import { controlStyles } from '../styles/theme';
+import type { CsvFileEvent } from './petal-data-source';
+import './petal-batch-file';
+import './petal-batch-inspection';
+import './petal-batch-progress';
+import './petal-batch-results';
+import './petal-drift-table';
+import './petal-scored-rows';
+
+/**
+ * The Batch tab: choose a CSV, check its columns against the active model, score every row in the worker
+ * with progress and Cancel, then read the summary, evaluation and drift report, browse the first scored
+ * rows and download the scored CSV. State lives in {@link BatchController}.
+ */
+@customElement('petal-batch-panel')
+export class PetalBatchPanel extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: grid;
+        gap: var(--petal-gap);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        margin-top: 1rem;
+      }
+      .card > * + * {
+        margin-top: 0.75rem;
+      }
+    `,
+  ];
+
+  /** The app's bridge and registry. */
+  @property({ attribute: false }) services?: AppServices;
+
+  #reportedEngineFailure = false;
+
+  readonly #batch = new BatchController(this, {
+    jobs: () => (this.services ? batchJobs(this.services) : undefined),
+    onCallSettled: (error) => this.#reportEngine(error),
+  });
+
+  override render() {
+    const state = this.#batch.state;
+    const scoring = state.phase === 'scoring';
+    const problem = state.phase === 'invalid' || state.phase === 'failed' ? state.problem.message : '';
+    return html`<section class="card" aria-labelledby="batch-heading">
+        <h2 id="batch-heading">Score a CSV file</h2>
+        <p class="muted">
+          Every row is scored by the active model on this device. Columns are matched to the model's features by
+          name, in any order; other columns are kept in the output.
+        </p>
+        <petal-batch-file
+          .fileName=${state.phase === 'idle' ? '' : state.chosen.name}
+          ?disabled=${scoring}
+          @petal-csv-file=${(event: CsvFileEvent) => this.#batch.choose({ file: event.file, name: event.file.name })}
+        ></petal-batch-file>
+        ${state.phase === 'inspecting' ? html`<p role="status">Reading ${state.chosen.name}…</p>` : nothing}
+        <div role="alert" class=${problem ? 'error' : ''}>
+          ${state.phase === 'failed' ? `Scoring failed: ${problem}` : problem}
+        </div>
+        <petal-batch-inspection
+          .inspection=${state.phase === 'idle' || state.phase === 'inspecting' ? null : state.inspection}
+        ></petal-batch-inspection>
+        <div class="actions">
+          <button type="button" class="primary" ?disabled=${!canScore(state)} @click=${() => this.#batch.score()}>
+            Score
+          </button>
+          <button type="button" ?disabled=${!scoring} @click=${() => this.#batch.cancel()}>Cancel</button>
+          ${
+            state.phase === 'scored'
+              ? html`<button
+                type="button"
+                @click=${() => downloadFile(state.result.outputName, state.result.output, 'text/csv')}
+              >
+                Download scored CSV
+              </button>`
+              : nothing
+          }
+        </div>
+        ${scoring ? html`<petal-batch-progress .progress=${state.progress}></petal-batch-progress>` : nothing}
+        ${state.phase === 'cancelled' ? html`<p role="status">${CANCELLED_MESSAGE}</p>` : nothing}
+      </section>
+      ${this.#results(state)}`;
+  }
+
+  #results(state: BatchState) {
+    if (state.phase !== 'scored') return nothing;
+    const { summary, preview } = state.result;
+    return html`<section class="card" aria-labelledby="batch-results-heading">
+        <h2 id="batch-results-heading">Results for ${state.chosen.name}</h2>
+        <petal-batch-results .summary=${summary}></petal-batch-results>
+      </section>
+      <section class="card" aria-labelledby="batch-drift-heading">
+        <h2 id="batch-drift-heading">Drift</h2>
+        <petal-drift-table .drift=${summary.drift}></petal-drift-table>
+      </section>
+      <section class="card" aria-labelledby="batch-rows-heading">
+        <h2 id="batch-rows-heading">Preview of the scored file</h2>
+        <petal-scored-rows
+          .columns=${summary.outputColumns}
+          .rows=${preview}
+          .total=${summary.rows}
+        ></petal-scored-rows>
+      </section>`;
+  }
+
+  /** Engine crashes go to the shell's global alert; the next call that works clears it. */
+  #reportEngine(error: unknown): void {
+    if (isEngineFailure(error)) {
+      this.#reportedEngineFailure = true;
+      this.dispatchEvent(new EngineErrorEvent(error));
+    } else if (error === null && this.#reportedEngineFailure) {
+      this.#reportedEngineFailure = false;
+      this.dispatchEvent(new EngineErrorEvent(null));
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'petal-batch-panel': PetalBatchPanel;
+  }
+}

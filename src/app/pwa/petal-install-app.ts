@@ -1,0 +1,53 @@
+import { css, html, LitElement } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { controlStyles } from '../styles/theme';
+import { AppUpdatesController } from './app-updates-controller';
+
+/**
+ * An "Install" button when the browser offers installation; otherwise a line of help saying where the
+ * browser keeps its install command. Also shows which version of Petal this page runs.
+ */
+@customElement('petal-install-app')
+export class PetalInstallApp extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+        margin: 0.5rem 0 0;
+        font-size: 0.875rem;
+        color: var(--petal-muted);
+      }
+      p {
+        margin: 0;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+      }
+    `,
+  ];
+
+  readonly #updates = new AppUpdatesController(this);
+
+  override render() {
+    const { canInstall, installed } = this.#updates.snapshot;
+    const version = html`<span>Version ${__PETAL_VERSION__}</span>`;
+    if (installed) return html`<p>${version} · Installed; works offline.</p>`;
+    if (canInstall) {
+      return html`<p>
+        ${version}
+        <button type="button" @click=${() => void this.#updates.updates.install()}>Install</button>
+      </p>`;
+    }
+    return html`<p>
+      ${version} · To install Petal, use your browser's menu → Install app / Add to Home Screen.
+    </p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'petal-install-app': PetalInstallApp;
+  }
+}
