@@ -1,4 +1,3 @@
-import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plainWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -36,6 +35,9 @@ export async function startWasmBackend(): Promise<BackendInfo> {
       fallbackReason = `The WebAssembly backend could not start (${(error as Error).message}), so Petal uses the slower JavaScript backend.`;
     }
   }
+  // The CPU backend is a chunk of its own, fetched only when WASM fails: most visits never need it, and it
+  // would otherwise add to the worker's start-up download and parse time. (It is precached for offline.)
+  await import('@tensorflow/tfjs-backend-cpu');
   if (!(await tf.setBackend('cpu'))) {
     throw new Error(
       `TensorFlow.js could not start: neither the WebAssembly nor the JavaScript backend works here.`,

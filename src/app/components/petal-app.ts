@@ -5,10 +5,7 @@ import { EngineController } from '../controllers/engine-controller';
 import { RegistryController } from '../controllers/registry-controller';
 import { controlStyles, themeTokens } from '../styles/theme';
 import { formatBytes } from './format-number';
-import './petal-batch-panel';
-import './petal-models-panel';
 import './petal-predict-panel';
-import './petal-train-panel';
 import '../pwa/petal-install-app';
 import '../pwa/petal-update-prompt';
 
@@ -21,6 +18,19 @@ const TABS = [
 ] as const;
 
 type TabId = (typeof TABS)[number]['id'];
+
+/**
+ * Every view but Predict is loaded on first use: a first visit needs only the form to predict, the
+ * first-load JavaScript has a size budget, and a view that is not defined yet cannot start work (such as
+ * reading the bundled CSV) that competes with the first prediction. The service worker precaches these
+ * chunks, so they load offline too.
+ */
+const PANEL_MODULES: Partial<Record<TabId, () => Promise<unknown>>> = {
+  train: () => import('./petal-train-panel'),
+  compare: () => import('./petal-compare-panel'),
+  batch: () => import('./petal-batch-panel'),
+  models: () => import('./petal-models-panel'),
+};
 
 /**
  * The shell: the header (name, promise, backend and storage status), the Predict / Train / Models
@@ -186,9 +196,7 @@ export class PetalApp extends LitElement {
   }
 
   #select(id: TabId, focus = false) {
-    // The Compare view is loaded on first use: it is not needed to predict, and the main thread's
-    // first-load JavaScript has a size budget.
-    if (id === 'compare') void import('./petal-compare-panel');
+    void PANEL_MODULES[id]?.();
     this.selected = id;
     if (focus) {
       void this.updateComplete.then(() =>
