@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles } from '../styles/theme';
+import { chosenFile, droppedFile } from './file-events';
 
 /** Which data the Train tab uses. */
 export type DataChoice = 'bundled' | 'file';
@@ -135,18 +136,14 @@ export class PetalDataSource extends LitElement {
   }
 
   #onDrop(event: DragEvent): void {
-    event.preventDefault();
     this.dragging = false;
-    const file = event.dataTransfer?.files[0];
+    const file = droppedFile(event);
     if (file && !this.disabled) this.dispatchEvent(new CsvFileEvent(file));
   }
 
   #onChange(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
+    const file = chosenFile(event);
     if (file) this.dispatchEvent(new CsvFileEvent(file));
-    // Cleared so choosing the same (edited) file again fires `change` again.
-    input.value = '';
   }
 }
 

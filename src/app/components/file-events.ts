@@ -1,0 +1,16 @@
+/** The first file of a drop, with the browser's default (opening the dropped file) prevented. */
+export function droppedFile(event: DragEvent): File | undefined {
+  event.preventDefault();
+  return event.dataTransfer?.files[0];
+}
+
+/**
+ * The file chosen in an `<input type="file">`. The input is cleared so that choosing the same file again
+ * (after editing it) fires `change` again.
+ */
+export function chosenFile(event: Event): File | undefined {
+  const input = event.target as HTMLInputElement;
+  const file = input.files?.[0];
+  input.value = '';
+  return file;
+}
