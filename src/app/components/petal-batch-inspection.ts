@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ScoreFileInspection } from '../../worker/score-job';
 import { controlStyles } from '../styles/theme';
-import { batchStyles } from './batch-styles';
+import { dataTableStyles } from './data-table-styles';
 import { formatBytes } from './format-number';
 
 const DELIMITERS: Readonly<Record<string, string>> = { ',': 'comma (,)', ';': 'semicolon (;)', '\t': 'tab' };
@@ -14,7 +14,7 @@ const DELIMITERS: Readonly<Record<string, string>> = { ',': 'comma (,)', ';': 's
  */
 @customElement('petal-batch-inspection')
 export class PetalBatchInspection extends LitElement {
-  static override styles = [controlStyles, batchStyles];
+  static override styles = [controlStyles, dataTableStyles];
 
   /** What the worker read from the head of the file. */
   @property({ attribute: false }) inspection: ScoreFileInspection | null = null;

@@ -4,7 +4,7 @@ import type { ScoreSummary } from '../../score/score-csv';
 import { formatCount } from '../batch/score-progress-text';
 import { classColour, controlStyles } from '../styles/theme';
 import { formatDuration } from '../train/time-left';
-import { batchStyles } from './batch-styles';
+import { dataTableStyles } from './data-table-styles';
 import { formatPercent } from './format-number';
 import './petal-class-metrics';
 import './petal-confusion-matrix';
@@ -18,7 +18,7 @@ import './petal-confusion-matrix';
 export class PetalBatchResults extends LitElement {
   static override styles = [
     controlStyles,
-    batchStyles,
+    dataTableStyles,
     css`
       :host > * + * {
         margin-top: 1rem;

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from '../styles/theme';
 import type { CsvInspection } from '../train/job-types';
 import type { Problem } from '../train/training-controller';
+import { dataTableStyles } from './data-table-styles';
 
 /** Fired when the user picks another label column. */
 export class LabelChangeEvent extends Event {
@@ -27,42 +28,13 @@ const DELIMITER_NAMES: Readonly<Record<string, string>> = {
 export class PetalCsvPreview extends LitElement {
   static override styles = [
     controlStyles,
+    dataTableStyles,
     css`
-      :host {
-        display: block;
-      }
       .scroll {
         overflow-x: auto;
-        max-width: 100%;
-      }
-      table {
-        border-collapse: collapse;
-        font-size: 0.9rem;
-      }
-      caption {
-        text-align: left;
-        font-weight: 600;
-        margin-bottom: 0.25rem;
-      }
-      th,
-      td {
-        padding: 0.2rem 0.6rem;
-        border-bottom: 1px solid var(--petal-border);
-        text-align: left;
-        white-space: nowrap;
-        font-variant-numeric: tabular-nums;
       }
       dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.2rem 1rem;
         margin: 0.75rem 0;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
       }
       .label-picker {
         display: flex;

@@ -2,7 +2,7 @@ import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DriftStatus, FeatureDrift } from '../../score/drift';
 import { controlStyles } from '../styles/theme';
-import { batchStyles } from './batch-styles';
+import { dataTableStyles } from './data-table-styles';
 import { formatNumber, formatPercent } from './format-number';
 
 const STATUS: Readonly<Record<DriftStatus, string>> = {
@@ -21,7 +21,7 @@ const n = (value: number) => formatNumber(value, 3);
  */
 @customElement('petal-drift-table')
 export class PetalDriftTable extends LitElement {
-  static override styles = [controlStyles, batchStyles];
+  static override styles = [controlStyles, dataTableStyles];
 
   /** One entry per feature, in the model's feature order. */
   @property({ attribute: false }) drift: readonly FeatureDrift[] = [];

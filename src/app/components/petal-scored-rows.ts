@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { formatCount } from '../batch/score-progress-text';
 import { virtualWindow } from '../batch/virtual-window';
 import { controlStyles } from '../styles/theme';
-import { batchStyles } from './batch-styles';
+import { dataTableStyles } from './data-table-styles';
 
 /** Every row is exactly this tall (px), so the window is plain arithmetic. */
 export const ROW_HEIGHT = 28;
@@ -17,7 +17,7 @@ export const ROW_HEIGHT = 28;
 export class PetalScoredRows extends LitElement {
   static override styles = [
     controlStyles,
-    batchStyles,
+    dataTableStyles,
     css`
       .scroll {
         max-height: ${ROW_HEIGHT * 12}px;

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
-/** Tables and definition lists shared by the Batch tab's elements. */
-export const batchStyles = css`
+/** Data tables and definition lists, shared by the elements that show CSV rows, figures and summaries. */
+export const dataTableStyles = css`
   :host {
     display: block;
   }
