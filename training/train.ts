@@ -13,7 +13,7 @@ import {
   describeClassifier,
   fitClassifier,
 } from '../src/core/classifiers/classifier';
-import { crossValidate } from '../src/core/cross-validate';
+import { type CrossValidationResult, crossValidate } from '../src/core/cross-validate';
 import { crossValidateNetwork } from '../src/core/cross-validate-network';
 import type { Dataset } from '../src/core/dataset';
 import type { Metrics } from '../src/core/evaluate';
@@ -130,50 +130,29 @@ async function main(): Promise<void> {
   });
   const files = bundleFiles(await bundleFromModel(trained.model, metadata));
   trained.model.dispose();
-  await mkdir(flags.out, { recursive: true });
-  await writeFile(join(flags.out, 'model.json'), files.modelJson);
-  await writeFile(join(flags.out, 'weights.bin'), new Uint8Array(files.weights));
-
   const { schema } = dataset;
-  const summary: string[][] = [
-    ['figure', 'value'],
-    [
-      'data',
-      `${flags.data} (${dataset.rows} rows, ${schema.features.length} features, label "${schema.label}")`,
+  await writeAndReport({
+    dataset,
+    files,
+    testMetrics: trained.testMetrics,
+    cv: cv && { result: cv, ms: cvMs, folds, repeats },
+    rows: [
+      [
+        'network',
+        `${schema.features.length} → ${[...settings.hidden, schema.classes.length].join(' → ')} (softmax)`,
+      ],
+      [
+        'rows train / validation / test',
+        `${trained.rows.train} / ${trained.rows.validation} / ${trained.rows.test}`,
+      ],
+      ['held-out test accuracy', trained.testMetrics.accuracy.toFixed(4)],
+      ['held-out test log loss', trained.testMetrics.logLoss.toFixed(4)],
+      [
+        'training time',
+        `${trained.trainingMs.toFixed(0)} ms (${tfBackendLabel(backend)}, ${trained.history.length} epochs)`,
+      ],
     ],
-    [
-      'network',
-      `${schema.features.length} → ${[...settings.hidden, schema.classes.length].join(' → ')} (softmax)`,
-    ],
-    [
-      'rows train / validation / test',
-      `${trained.rows.train} / ${trained.rows.validation} / ${trained.rows.test}`,
-    ],
-    ['held-out test accuracy', trained.testMetrics.accuracy.toFixed(4)],
-    ['held-out test log loss', trained.testMetrics.logLoss.toFixed(4)],
-    [
-      'training time',
-      `${trained.trainingMs.toFixed(0)} ms (${tfBackendLabel(backend)}, ${trained.history.length} epochs)`,
-    ],
-  ];
-  if (cv) {
-    summary.push([
-      `cross-validation accuracy (${repeats}×${folds}-fold)`,
-      `${cv.accuracy.mean.toFixed(4)} ± ${cv.accuracy.sd.toFixed(4)} (min ${cv.accuracy.min.toFixed(3)}, ${cvMs.toFixed(0)} ms)`,
-    ]);
-    summary.push([
-      'cross-validation macro F1',
-      `${cv.macroF1.mean.toFixed(4)} ± ${cv.macroF1.sd.toFixed(4)}`,
-    ]);
-  }
-  summary.push([
-    'written',
-    `${join(flags.out, 'model.json')}, weights.bin (${files.weights.byteLength} bytes)`,
-  ]);
-  process.stdout.write(
-    `${formatTable(summary)}\n\nConfusion matrix on the held-out test rows (rows: true class, columns: predicted)\n`,
-  );
-  process.stdout.write(`${formatTable(confusionRows(trained.testMetrics, schema.classes))}\n`);
+  });
 }
 
 /** The spec of a k-NN, logistic regression or random forest from the flags. */
@@ -243,32 +222,55 @@ async function trainOtherKind(dataset: Dataset, spec: ClassifierSpec): Promise<v
     : trained.metadata;
   const modelJson = { ...trained.bundle.modelJson, userDefinedMetadata: { petal: metadata } };
   const files = bundleFiles({ modelJson, weights: trained.bundle.weights });
+  const { rows, metrics } = trained.metadata;
+  await writeAndReport({
+    dataset,
+    files,
+    testMetrics: metrics.test,
+    cv: cv && { result: cv, ms: cvMs, folds, repeats },
+    rows: [
+      ['model', describeClassifier(spec)],
+      ['rows train / test', `${rows.train} / ${rows.test}`],
+      ['held-out test accuracy', metrics.test.accuracy.toFixed(4)],
+      ['held-out test log loss', metrics.test.logLoss.toFixed(4)],
+      ['training time', `${trained.trainingMs.toFixed(0)} ms`],
+    ],
+  });
+}
+
+/**
+ * Writes the model's two files to the output folder, then prints the summary table (the data, the
+ * kind-specific `rows`, cross-validation when it ran, what was written) and the test confusion matrix.
+ */
+async function writeAndReport(report: {
+  dataset: Dataset;
+  files: { modelJson: string; weights: ArrayBuffer };
+  rows: string[][];
+  testMetrics: Metrics;
+  cv?: { result: CrossValidationResult; ms: number; folds: number; repeats: number };
+}): Promise<void> {
+  const { dataset, files, cv } = report;
+  const { schema } = dataset;
   await mkdir(flags.out, { recursive: true });
   await writeFile(join(flags.out, 'model.json'), files.modelJson);
   await writeFile(join(flags.out, 'weights.bin'), new Uint8Array(files.weights));
-  const { schema } = dataset;
-  const { rows, metrics } = trained.metadata;
   const summary: string[][] = [
     ['figure', 'value'],
     [
       'data',
       `${flags.data} (${dataset.rows} rows, ${schema.features.length} features, label "${schema.label}")`,
     ],
-    ['model', describeClassifier(spec)],
-    ['rows train / test', `${rows.train} / ${rows.test}`],
-    ['held-out test accuracy', metrics.test.accuracy.toFixed(4)],
-    ['held-out test log loss', metrics.test.logLoss.toFixed(4)],
-    ['training time', `${trained.trainingMs.toFixed(0)} ms`],
+    ...report.rows,
   ];
   if (cv) {
-    summary.push([
-      `cross-validation accuracy (${repeats}×${folds}-fold)`,
-      `${cv.accuracy.mean.toFixed(4)} ± ${cv.accuracy.sd.toFixed(4)} (min ${cv.accuracy.min.toFixed(3)}, ${cvMs.toFixed(0)} ms)`,
-    ]);
-    summary.push([
-      'cross-validation macro F1',
-      `${cv.macroF1.mean.toFixed(4)} ± ${cv.macroF1.sd.toFixed(4)}`,
-    ]);
+    const { accuracy, macroF1 } = cv.result;
+    summary.push(
+      [
+        `cross-validation accuracy (${cv.repeats}×${cv.folds}-fold)`,
+        `${accuracy.mean.toFixed(4)} ± ${accuracy.sd.toFixed(4)} (min ${accuracy.min.toFixed(3)}, ${cv.ms.toFixed(0)} ms)`,
+      ],
+      ['cross-validation macro F1', `${macroF1.mean.toFixed(4)} ± ${macroF1.sd.toFixed(4)}`],
+    );
   }
   summary.push([
     'written',
@@ -277,7 +279,7 @@ async function trainOtherKind(dataset: Dataset, spec: ClassifierSpec): Promise<v
   process.stdout.write(
     `${formatTable(summary)}\n\nConfusion matrix on the held-out test rows (rows: true class, columns: predicted)\n`,
   );
-  process.stdout.write(`${formatTable(confusionRows(metrics.test, schema.classes))}\n`);
+  process.stdout.write(`${formatTable(confusionRows(report.testMetrics, schema.classes))}\n`);
 }
 
 function confusionRows(metrics: Metrics, classes: readonly string[]): string[][] {
