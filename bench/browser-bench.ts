@@ -20,7 +20,11 @@ const EDITS = 500;
 
 type Row = [figure: string, measured: string, target: string];
 
-export async function browserBench(): Promise<string> {
+/** The sections of the browser bench, in the order they run; `npx tsx bench/browser-bench.ts first latency` runs a subset. */
+export const SECTIONS = ['first', 'latency', 'training', 'batch', 'compare'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export async function browserBench(sections: readonly Section[] = SECTIONS): Promise<string> {
   if (!existsSync(join(DIST, 'index.html'))) {
     return `${DIST}/ not found: run \`npm run build\` first, then \`npm run bench\` again.`;
   }
@@ -38,11 +42,13 @@ export async function browserBench(): Promise<string> {
   const server = await serveStatic({ dir: DIST });
   const browser = await launchChromium();
   try {
-    await attempt('navigation → first prediction', () => firstPrediction(browser, server.url));
-    await attempt('input → result latency', () => inputLatency(browser, server.url));
-    await attempt('default training', () => training(browser, server.url));
-    await attempt('batch scoring, 1M rows', () => batchScoring(browser, server.url));
-    await attempt('four-way comparison', () => compareBench(browser, server.url));
+    const run = sections.includes.bind(sections);
+    if (run('first'))
+      await attempt('navigation → first prediction', () => firstPrediction(browser, server.url));
+    if (run('latency')) await attempt('input → result latency', () => inputLatency(browser, server.url));
+    if (run('training')) await attempt('default training', () => training(browser, server.url));
+    if (run('batch')) await attempt('batch scoring, 1M rows', () => batchScoring(browser, server.url));
+    if (run('compare')) await attempt('four-way comparison', () => compareBench(browser, server.url));
   } finally {
     await browser.close();
     await server.close();
@@ -358,4 +364,16 @@ function ms(milliseconds: number, digits: number): string {
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+// Run alone: `npx tsx bench/browser-bench.ts [first] [latency] [training] [batch] [compare]` (none = all).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    process.stderr.write(`Unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}.\n`);
+    process.exit(2);
+  }
+  const sections = asked.length > 0 ? (asked as Section[]) : SECTIONS;
+  process.stdout.write(`${await browserBench(sections)}\n`);
 }

@@ -1,5 +1,6 @@
 // Entry point of the main-thread bundle. TensorFlow.js is never imported from here: it lives in the worker.
 import type { AppServices } from './app/controllers/app-services';
+import { modelStoreFor } from './app/controllers/model-store';
 import { appUpdates } from './app/pwa/app-updates';
 import { ModelRegistry } from './app/registry/model-registry';
 import { documentStyles } from './app/styles/theme';
@@ -17,5 +18,24 @@ const app =
 app.services = services;
 
 // The service worker (offline use, update prompt) and the install offer; the bridge's restarts tell it when
-// an old tab's worker file may be gone after a deploy.
-appUpdates.start({ worker: services.bridge });
+// an old tab's worker file may be gone after a deploy. Registering waits until the first model is loaded
+// (or has failed): the registration's requests, and on a first visit the 2 MB precache download, would
+// otherwise compete with the worker's own start-up for the network, the service worker thread and the CPU.
+appUpdates.start({ worker: services.bridge, registerAfter: firstModelSettled(services) });
+
+/** Resolves once the app's first model is loaded or failed to load, or after 10 s whatever happened. */
+function firstModelSettled(app: AppServices): Promise<void> {
+  const store = modelStoreFor(app);
+  return new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      store.removeEventListener('change', onChange);
+      resolve();
+    };
+    const onChange = () => {
+      if (store.snapshot.phase !== 'loading') finish();
+    };
+    const timer = setTimeout(finish, 10_000);
+    store.addEventListener('change', onChange);
+  });
+}

@@ -42,27 +42,54 @@ export function serveApi(api: object, port: ServedPort, options: { heartbeatMs?:
     }
   };
 
-  const run = async (id: number, method: string, args: unknown) => {
+  const run = (id: number, method: string, args: unknown) => {
     const controller = new AbortController();
-    running.set(id, controller);
-    heartbeat ??= setInterval(() => post({ type: 'heartbeat' }), heartbeatMs);
     let settled = false;
+    const context: CallContext<unknown> = {
+      signal: controller.signal,
+      progress: (value) => {
+        if (!settled && !controller.signal.aborted) post({ id, type: 'progress', value });
+      },
+    };
+    let value: unknown;
     try {
       const fn = Object.hasOwn(api, method) ? (api as Record<string, unknown>)[method] : undefined;
       if (typeof fn !== 'function') throw new TypeError(`The worker has no method "${method}".`);
-      const context: CallContext<unknown> = {
-        signal: controller.signal,
-        progress: (value) => {
-          if (!settled && !controller.signal.aborted) post({ id, type: 'progress', value });
-        },
-      };
-      const value = await (fn as Method).call(api, args, context);
-      // A call that finished after its cancel arrived still reports the cancel: the caller gave up on it.
-      controller.signal.throwIfAborted();
-      settled = true;
-      post({ id, type: 'result', value }, transferablesIn(value));
+      value = (fn as Method).call(api, args, context);
     } catch (error) {
       settled = true;
+      post({ id, type: 'error', error: serializeError(error) });
+      return;
+    }
+    if (!isThenable(value)) {
+      // A synchronous method (predict, once per keystroke) answers in this same task: no cancel or timer
+      // can run before it ends, so it needs no entry in `running`, no heartbeat and no await.
+      settled = true;
+      post({ id, type: 'result', value }, transferablesIn(value));
+      return;
+    }
+    void settle(id, value, controller, () => {
+      settled = true;
+    });
+  };
+
+  /** Waits for an asynchronous call, which can be cancelled and keeps the heartbeat going meanwhile. */
+  const settle = async (
+    id: number,
+    pending: PromiseLike<unknown>,
+    controller: AbortController,
+    markSettled: () => void,
+  ) => {
+    running.set(id, controller);
+    heartbeat ??= setInterval(() => post({ type: 'heartbeat' }), heartbeatMs);
+    try {
+      const value = await pending;
+      // A call that finished after its cancel arrived still reports the cancel: the caller gave up on it.
+      controller.signal.throwIfAborted();
+      markSettled();
+      post({ id, type: 'result', value }, transferablesIn(value));
+    } catch (error) {
+      markSettled();
       post({ id, type: 'error', error: serializeError(error) });
     } finally {
       running.delete(id);
@@ -84,6 +111,14 @@ export function serveApi(api: object, port: ServedPort, options: { heartbeatMs?:
     }
     void run(request.id, request.method, request.args);
   });
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 /** Turns anything thrown into the plain object posted to the main thread. */

@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from '../styles/theme';
 import { heatColour } from '../train/heat-colour';
+import { styleProperties } from './style-properties';
 
 /**
  * The test rows' confusion matrix as a heat map: one row per actual class, one column per predicted
@@ -69,7 +70,7 @@ export class PetalConfusionMatrix extends LitElement {
             ${this.classes.map((_, predicted) => {
               const count = this.confusion[actual]?.[predicted] ?? 0;
               const { background, color } = heatColour(count, max);
-              return html`<td style="background: ${background}; color: ${color}">${count}</td>`;
+              return html`<td style=${styleProperties({ background, color })}>${count}</td>`;
             })}
           </tr>`,
         )}

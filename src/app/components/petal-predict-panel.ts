@@ -5,15 +5,10 @@ import type { AppServices } from '../controllers/app-services';
 import { PredictionController } from '../controllers/prediction-controller';
 import { RegistryController } from '../controllers/registry-controller';
 import { controlStyles } from '../styles/theme';
+import { exampleValue, firstExampleMeans } from './example-values';
 import { featureLabels } from './feature-label';
-import {
-  type FeatureRange,
-  featureRanges,
-  parseFieldValue,
-  rangeWarning,
-  stepDecimals,
-} from './feature-range';
-import { formatPercent, roundTo } from './format-number';
+import { type FeatureRange, featureRanges, parseFieldValue, rangeWarning } from './feature-range';
+import { formatPercent } from './format-number';
 import type { FeatureInputDetail } from './petal-feature-field';
 import { probabilityChartStyles } from './petal-probability-chart';
 import './petal-feature-field';
@@ -92,6 +87,17 @@ export class PetalPredictPanel extends LitElement {
   readonly #predictor = new PredictionController(this, () => this.services);
   #formMetadata: PetalMetadata | null = null;
   #ranges: FeatureRange[] = [];
+  /** The fields' labels for the scatter plot, one array per model so the plot sees no change per edit. */
+  #labels: string[] = [];
+  /**
+   * The form's numbers for one `values` object: the same array for as long as the values are the same,
+   * so a re-render for a new prediction hands the scatter plot an unchanged `current` and it skips a redraw.
+   */
+  #parsed: {
+    values: Readonly<Record<string, string>>;
+    ranges: FeatureRange[];
+    numbers: number[] | null;
+  } | null = null;
 
   protected override willUpdate(_changed: PropertyValues<this>) {
     const metadata = this.#registry.metadata;
@@ -102,7 +108,8 @@ export class PetalPredictPanel extends LitElement {
   #regenerate(metadata: PetalMetadata) {
     this.#formMetadata = metadata;
     this.#ranges = featureRanges(metadata, featureLabels(metadata.schema.features));
-    const first = metadata.classMeans[0] ?? metadata.standardisation.mean;
+    this.#labels = this.#ranges.map((range) => range.label);
+    const first = firstExampleMeans(metadata);
     // Null-prototype records and own-property reads: a column may be called "__proto__" or "constructor".
     const values: Record<string, string> = Object.create(null);
     this.#ranges.forEach((range, i) => {
@@ -116,8 +123,13 @@ export class PetalPredictPanel extends LitElement {
 
   /** The numbers of the form in schema order, or null when a field is empty or not a number. */
   #numbers(): number[] | null {
-    const numbers = this.#ranges.map((range) => parseFieldValue(this.values[range.name] ?? ''));
-    return numbers.every((n) => n !== undefined) ? (numbers as number[]) : null;
+    const { values } = this;
+    const ranges = this.#ranges;
+    if (this.#parsed?.values === values && this.#parsed.ranges === ranges) return this.#parsed.numbers;
+    const parsed = ranges.map((range) => parseFieldValue(values[range.name] ?? ''));
+    const numbers = parsed.every((n) => n !== undefined) ? (parsed as number[]) : null;
+    this.#parsed = { values, ranges, numbers };
+    return numbers;
   }
 
   #predict() {
@@ -188,7 +200,7 @@ export class PetalPredictPanel extends LitElement {
           <section class="card" aria-labelledby="sample-heading">
             <h2 id="sample-heading">Training sample</h2>
             <petal-scatter-plot
-              .labels=${this.#ranges.map((range) => range.label)}
+              .labels=${this.#labels}
               .classes=${schema.classes}
               .sample=${loaded.sample}
               .current=${numbers}
@@ -218,13 +230,6 @@ export class PetalPredictPanel extends LitElement {
     }
     return html`<p class="muted">Predicting…</p>`;
   }
-}
-
-/** A class mean as a form value: rounded to the slider step's decimals, between 1 and 2 of them. */
-function exampleValue(range: FeatureRange, mean: number | undefined): string {
-  if (mean === undefined || !Number.isFinite(mean)) return '';
-  const decimals = Math.min(2, Math.max(1, stepDecimals(range.step)));
-  return String(roundTo(mean, decimals));
 }
 
 declare global {

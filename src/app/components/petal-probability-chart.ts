@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { classColour } from '../styles/theme';
 import { formatPercent } from './format-number';
+import { styleProperties } from './style-properties';
 
 /**
  * Styles of {@link PetalProbabilityChart}. The chart renders into the light DOM (see below), so the
@@ -56,7 +57,8 @@ export const probabilityChartStyles = css`
 
 /**
  * Every class with its probability as a percentage with one decimal ("97.3%") and a horizontal bar; the
- * predicted class is in bold with a thicker outlined bar in its class colour.
+ * predicted class is in bold with a thicker outlined bar in its class colour. Bar widths and colours are
+ * set through the CSSOM ({@link styleProperties}), not a `style` attribute, which the CSP would block.
  *
  * It renders into the light DOM so that its text is part of the text of the live region that contains
  * it (a nested shadow root's text is not in the region's `textContent` / `innerText`).
@@ -86,7 +88,7 @@ export class PetalProbabilityChart extends LitElement {
         return html`<li class=${isPredicted ? 'predicted' : ''}>
           <span class="name">${name}</span>
           <span class="track" aria-hidden="true"
-            ><span class="bar" style=${`width:${(p * 100).toFixed(1)}%;background:${colour}`}></span
+            ><span class="bar" style=${styleProperties({ width: `${(p * 100).toFixed(1)}%`, background: colour })}></span
           ></span>
           <span class="value">${formatPercent(p)}</span>
         </li>`;

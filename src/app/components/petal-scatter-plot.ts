@@ -1,8 +1,10 @@
 import { css, html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { CLASS_COLOUR_COUNT, controlStyles } from '../styles/theme';
 import { formatNumber } from './format-number';
+import { nextFrame } from './next-frame';
 import { defaultAxes, niceTicks, type ScatterSample } from './scatter-axes';
 
 const WIDTH = 420;
@@ -14,6 +16,11 @@ const MARGIN = { top: 12, right: 16, bottom: 44, left: 52 };
  * shape per class with a legend, and the current input as a distinct ringed cross. The SVG is
  * `role="img"` with a label summarising what it shows. Axes default to the two features that separate
  * the classes best, and reset when the feature list changes (another model).
+ *
+ * It redraws at most once per animation frame, just before the frame is painted, so the user sees every
+ * input on the plot in the same frame as the prediction, while typing or dragging never spends time on
+ * the plot between an edit and its prediction. Only the input marker and the summary change per edit:
+ * the points, grid and legend are re-rendered only when the data, the axes or the scale change.
  */
 @customElement('petal-scatter-plot')
 export class PetalScatterPlot extends LitElement {
@@ -107,6 +114,15 @@ export class PetalScatterPlot extends LitElement {
   @state() private xIndex = 0;
   @state() private yIndex = 1;
 
+  /** Min and max of the sample on the two axes, kept while the sample and axes stay the same. */
+  #bounds: { sample: ScatterSample | null; xi: number; yi: number; x: Extent; y: Extent } | null = null;
+
+  protected override async scheduleUpdate(): Promise<void> {
+    // A hidden page paints no frames (and gets none): update at once so its DOM stays current.
+    if (document.visibilityState === 'visible') await nextFrame();
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
     const before = changed.get('labels') as readonly string[] | undefined;
     if (changed.has('labels') && before?.join('\u0000') !== this.labels.join('\u0000')) {
@@ -128,16 +144,20 @@ export class PetalScatterPlot extends LitElement {
         })}
       </div>
       ${this.#plot()}
-      <ul class="legend">
-        ${this.classes.map(
-          (name, k) =>
-            html`<li><svg viewBox="-7 -7 14 14" aria-hidden="true">${marker(k, 0, 0, 5)}</svg>${name}</li>`,
-        )}
-        <li>
-          <svg viewBox="-8 -8 16 16" aria-hidden="true">${inputMarker(0, 0)}</svg>Your input
-        </li>
-      </ul>
+      ${guard([this.classes], () => this.#legend())}
     `;
+  }
+
+  #legend() {
+    return html`<ul class="legend">
+      ${this.classes.map(
+        (name, k) =>
+          html`<li><svg viewBox="-7 -7 14 14" aria-hidden="true">${marker(k, 0, 0, 5)}</svg>${name}</li>`,
+      )}
+      <li>
+        <svg viewBox="-8 -8 16 16" aria-hidden="true">${inputMarker(0, 0)}</svg>Your input
+      </li>
+    </ul>`;
   }
 
   #axisSelect(id: string, label: string, value: number, set: (index: number) => void) {
@@ -154,44 +174,58 @@ export class PetalScatterPlot extends LitElement {
   }
 
   #plot() {
-    const rows = this.sample?.x ?? [];
+    const sample = this.sample;
+    const rows = sample?.x.length ?? 0;
     const { xIndex: xi, yIndex: yi } = this;
     const current = this.current;
-    const xs = rows.map((row) => row[xi]);
-    const ys = rows.map((row) => row[yi]);
-    if (current) {
-      xs.push(current[xi]);
-      ys.push(current[yi]);
-    }
-    const [x0, x1] = padded(xs);
-    const [y0, y1] = padded(ys);
-    const innerW = WIDTH - MARGIN.left - MARGIN.right;
-    const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
-    const sx = (v: number) => MARGIN.left + ((v - x0) / (x1 - x0)) * innerW;
-    const sy = (v: number) => MARGIN.top + innerH - ((v - y0) / (y1 - y0)) * innerH;
-    const xLabel = this.labels[xi];
-    const yLabel = this.labels[yi];
-    return html`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${this.#summary(rows.length)}>
-      ${niceTicks(x0, x1).map(
+    const bounds = this.#sampleBounds(sample, xi, yi);
+    // The scale covers the sample and the input, so an input outside the sample moves the axes too.
+    const [x0, x1] = padded(bounds.x, current?.[xi]);
+    const [y0, y1] = padded(bounds.y, current?.[yi]);
+    const scale = new PlotScale(x0, x1, y0, y1);
+    return html`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${this.#summary(rows)}>
+      ${guard([sample, xi, yi, x0, x1, y0, y1, this.labels], () => this.#background(scale))}
+      ${current ? inputMarker(scale.x(current[xi]), scale.y(current[yi])) : nothing}
+    </svg>`;
+  }
+
+  /** Grid, ticks, axis titles and the sample's points: everything but the input marker. */
+  #background(scale: PlotScale) {
+    const { xIndex: xi, yIndex: yi } = this;
+    const sample = this.sample;
+    const { innerW, innerH } = scale;
+    return svg`${niceTicks(scale.x0, scale.x1).map(
+      (
+        t,
+      ) => svg`<line class="grid" x1=${scale.x(t)} x2=${scale.x(t)} y1=${MARGIN.top} y2=${MARGIN.top + innerH}></line>
+          <text x=${scale.x(t)} y=${MARGIN.top + innerH + 16} text-anchor="middle">${formatNumber(t)}</text>`,
+    )}
+      ${niceTicks(scale.y0, scale.y1).map(
         (
           t,
-        ) => svg`<line class="grid" x1=${sx(t)} x2=${sx(t)} y1=${MARGIN.top} y2=${MARGIN.top + innerH}></line>
-          <text x=${sx(t)} y=${MARGIN.top + innerH + 16} text-anchor="middle">${formatNumber(t)}</text>`,
-      )}
-      ${niceTicks(y0, y1).map(
-        (
-          t,
-        ) => svg`<line class="grid" x1=${MARGIN.left} x2=${MARGIN.left + innerW} y1=${sy(t)} y2=${sy(t)}></line>
-          <text x=${MARGIN.left - 6} y=${sy(t) + 4} text-anchor="end">${formatNumber(t)}</text>`,
+        ) => svg`<line class="grid" x1=${MARGIN.left} x2=${MARGIN.left + innerW} y1=${scale.y(t)} y2=${scale.y(t)}></line>
+          <text x=${MARGIN.left - 6} y=${scale.y(t) + 4} text-anchor="end">${formatNumber(t)}</text>`,
       )}
       <rect class="frame" x=${MARGIN.left} y=${MARGIN.top} width=${innerW} height=${innerH}></rect>
-      <text class="title" x=${MARGIN.left + innerW / 2} y=${HEIGHT - 6} text-anchor="middle">${xLabel}</text>
+      <text class="title" x=${MARGIN.left + innerW / 2} y=${HEIGHT - 6} text-anchor="middle">${this.labels[xi]}</text>
       <text class="title" transform="rotate(-90)" x=${-(MARGIN.top + innerH / 2)} y="14" text-anchor="middle">
-        ${yLabel}
+        ${this.labels[yi]}
       </text>
-      ${rows.map((row, r) => marker(this.sample!.y[r], sx(row[xi]), sy(row[yi]), 4))}
-      ${current ? inputMarker(sx(current[xi]), sy(current[yi])) : nothing}
-    </svg>`;
+      ${sample?.x.map((row, r) => marker(sample.y[r], scale.x(row[xi]), scale.y(row[yi]), 4)) ?? nothing}`;
+  }
+
+  #sampleBounds(sample: ScatterSample | null, xi: number, yi: number) {
+    const cached = this.#bounds;
+    if (cached && cached.sample === sample && cached.xi === xi && cached.yi === yi) return cached;
+    const rows = sample?.x ?? [];
+    this.#bounds = {
+      sample,
+      xi,
+      yi,
+      x: extent(rows.map((row) => row[xi])),
+      y: extent(rows.map((row) => row[yi])),
+    };
+    return this.#bounds;
   }
 
   #summary(rows: number): string {
@@ -211,17 +245,55 @@ export class PetalScatterPlot extends LitElement {
   }
 }
 
-/** Data range with 5% padding each side; a single value gets ±1 so the scale is never degenerate. */
-function padded(values: readonly number[]): [number, number] {
-  if (values.length === 0) return [0, 1];
-  let min = Math.min(...values);
-  let max = Math.max(...values);
+/** The smallest and largest value, or null for no values. */
+type Extent = readonly [min: number, max: number] | null;
+
+function extent(values: readonly number[]): Extent {
+  if (values.length === 0) return null;
+  let min = values[0];
+  let max = values[0];
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
+}
+
+/**
+ * The range of the data and the input (when there is one) with 5% padding each side; a single value gets
+ * ±1 so the scale is never degenerate.
+ */
+function padded(data: Extent, input: number | undefined): [number, number] {
+  if (data === null && input === undefined) return [0, 1];
+  let min = Math.min(data?.[0] ?? Infinity, input ?? Infinity);
+  let max = Math.max(data?.[1] ?? -Infinity, input ?? -Infinity);
   if (min === max) {
     min -= 1;
     max += 1;
   }
   const pad = (max - min) * 0.05;
   return [min - pad, max + pad];
+}
+
+/** Data coordinates to SVG coordinates inside the margins. */
+class PlotScale {
+  readonly innerW = WIDTH - MARGIN.left - MARGIN.right;
+  readonly innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
+
+  constructor(
+    readonly x0: number,
+    readonly x1: number,
+    readonly y0: number,
+    readonly y1: number,
+  ) {}
+
+  x(v: number): number {
+    return MARGIN.left + ((v - this.x0) / (this.x1 - this.x0)) * this.innerW;
+  }
+
+  y(v: number): number {
+    return MARGIN.top + this.innerH - ((v - this.y0) / (this.y1 - this.y0)) * this.innerH;
+  }
 }
 
 /** Class k's marker: circle, square, triangle, then the same shapes again in further colours. */
@@ -237,10 +309,13 @@ function marker(k: number, x: number, y: number, r: number) {
   }
 }
 
-/** The current input: a ring with a cross, in the text colour so it reads on any class colour. */
+/**
+ * The current input: a ring with a cross, in the text colour so it reads on any class colour. Drawn at
+ * the origin and moved with one `transform`, so following the input changes a single attribute.
+ */
 function inputMarker(x: number, y: number) {
-  return svg`<g class="input"><circle cx=${x} cy=${y} r="6.5"></circle>
-    <path d="M${x - 9} ${y}H${x + 9}M${x} ${y - 9}V${y + 9}"></path></g>`;
+  return svg`<g class="input" transform="translate(${x} ${y})"><circle r="6.5"></circle>
+    <path d="M-9 0H9M0 -9V9"></path></g>`;
 }
 
 declare global {

@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from '../styles/theme';
 import { progressText } from '../train/time-left';
+import { styleProperties } from './style-properties';
 
 /** The training progress bar: "Epoch 12 of 40 · about 1 s left". */
 @customElement('petal-training-progress')
@@ -50,7 +51,7 @@ export class PetalTrainingProgress extends LitElement {
       aria-valuenow=${this.epoch}
       aria-valuetext=${text}
     >
-      <div class="track"><div class="fill" style="transform: scaleX(${share.toFixed(4)})"></div></div>
+      <div class="track"><div class="fill" style=${styleProperties({ transform: `scaleX(${share.toFixed(4)})` })}></div></div>
       <span>${text}</span>
     </div>`;
   }

@@ -1,5 +1,6 @@
-import type { PetalMetadata } from '../../core/bundle-format';
-import { parseBundleFiles } from '../../core/validate-bundle';
+import type { ModelBundle, PetalMetadata } from '../../core/bundle-format';
+import { parseBundleFiles, validateBundle } from '../../core/validate-bundle';
+import { firstExampleNumbers } from '../components/example-values';
 import type { RegistryState, StorageStatus, TrainingSample, VersionInfo } from '../registry/model-registry';
 import type { AppServices } from './app-services';
 
@@ -9,6 +10,17 @@ export interface LoadedModel {
   readonly metadata: PetalMetadata;
   /** Training rows for the scatter plot, when the version was saved with some. */
   readonly sample: TrainingSample | null;
+  /**
+   * This model's prediction for the Predict form's first example (see `firstExampleNumbers`), asked for
+   * together with loading it; null when that failed. The form uses it instead of asking again.
+   */
+  readonly firstPrediction: ExamplePrediction | null;
+}
+
+/** Class probabilities (in schema class order) for one row of raw feature values (schema order). */
+export interface ExamplePrediction {
+  readonly values: readonly number[];
+  readonly probabilities: readonly number[];
 }
 
 /** Everything the UI shows about saved models, as one immutable value (a new object on each change). */
@@ -50,6 +62,12 @@ export class ModelStore extends EventTarget {
   #syncing = false;
   /** A version whose model failed to load: not retried until `refresh()` or another activation. */
   #failedId: string | null = null;
+  /**
+   * On a first visit, the bundled default model is sent to the worker as soon as it is downloaded, while
+   * it is still being stored. `#load` reuses that load if the active version's stored bundle is the same
+   * (byte for byte) and no other model was sent to the worker since; otherwise it loads its own.
+   */
+  #preloaded: PendingModelLoad | null = null;
 
   constructor(private readonly services: AppServices) {
     super();
@@ -92,7 +110,9 @@ export class ModelStore extends EventTarget {
 
   async #init(): Promise<void> {
     try {
-      await this.services.registry.ensureDefault(() => loadDefaultModel(this.services));
+      await this.services.registry.ensureDefault(() =>
+        loadDefaultModel(this.services, (bundle) => this.#preload(bundle)),
+      );
     } catch (error) {
       this.#set({ error: messageOf(error) });
     }
@@ -134,6 +154,13 @@ export class ModelStore extends EventTarget {
     }
   }
 
+  /** Starts loading the downloaded default model, unless another model is (being) loaded already. */
+  #preload(bundle: ModelBundle): void {
+    // A useModel sent after another one would replace that model in the worker behind the snapshot's back.
+    if (this.#syncing || this.#snapshot.loaded !== null) return;
+    this.#preloaded = startModelLoad(this.services.bridge, bundle);
+  }
+
   async #load(id: string, versions: readonly VersionInfo[]): Promise<void> {
     const { registry, bridge } = this.services;
     const version = versions.find((v) => v.id === id);
@@ -145,15 +172,20 @@ export class ModelStore extends EventTarget {
     try {
       const samplePromise = registry.getSample(id).catch(() => undefined);
       const bundle = await registry.getBundle(id);
-      const metadata = await bridge.call('useModel', { bundle });
+      const preloaded = this.#preloaded;
+      this.#preloaded = null;
+      const { loading, firstPrediction } =
+        preloaded && sameBundle(preloaded.bundle, bundle) ? preloaded : startModelLoad(bridge, bundle);
+      const metadata = await loading;
       const sample = (await samplePromise) ?? null;
+      const first = await firstPrediction;
       // The registry may have renamed it meanwhile; take the newest VersionInfo.
       const latest = this.#snapshot.versions.find((v) => v.id === id) ?? version;
       this.#set({
         phase: 'ready',
         switching: false,
         error: null,
-        loaded: { version: latest, metadata, sample },
+        loaded: { version: latest, metadata, sample, firstPrediction: first },
       });
     } catch (error) {
       this.#failedId = id;
@@ -183,6 +215,51 @@ export function modelStoreFor(services: AppServices): ModelStore {
   return store;
 }
 
+/** A `useModel` call in flight and the first example's prediction queued behind it. */
+interface PendingModelLoad {
+  readonly bundle: ModelBundle;
+  readonly loading: Promise<PetalMetadata>;
+  readonly firstPrediction: Promise<ExamplePrediction | null>;
+}
+
+function startModelLoad(bridge: AppServices['bridge'], bundle: ModelBundle): PendingModelLoad {
+  const loading = bridge.call('useModel', { bundle });
+  // A failed load is reported by whoever awaits it; an unused preload must not be an unhandled rejection.
+  loading.catch(() => undefined);
+  // Queued right behind useModel in the bridge's model lane (first in, first out), so its answer comes
+  // in the message after the model's: the form and its first prediction then render together.
+  return { bundle, loading, firstPrediction: predictFirstExample(bridge, bundle) };
+}
+
+/** True when two bundles hold the same model.json text and the same weight bytes. */
+function sameBundle(a: ModelBundle, b: ModelBundle): boolean {
+  if (a === b) return true;
+  if (a.modelJson !== b.modelJson || a.weights.byteLength !== b.weights.byteLength) return false;
+  const x = new Uint8Array(a.weights);
+  const y = new Uint8Array(b.weights);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/**
+ * Asks for the prediction of the form's first example with the model in `bundle` (read here from the
+ * bundle's own metadata, which is what the worker returns). Resolves with null on any failure: the form
+ * then simply asks the worker itself. Only meaningful once the `useModel` call queued before it succeeded.
+ */
+async function predictFirstExample(
+  bridge: AppServices['bridge'],
+  bundle: ModelBundle,
+): Promise<ExamplePrediction | null> {
+  try {
+    const values = firstExampleNumbers(validateBundle(bundle).metadata);
+    if (!values) return null;
+    const { probabilities } = await bridge.call('predict', { rows: Float32Array.from(values) });
+    return { values, probabilities: Array.from(probabilities) };
+  } catch {
+    return null;
+  }
+}
+
 /** Where the bundled default model and the bundled iris CSV live, relative to the page. */
 export function bundledUrls(base = document.baseURI) {
   return {
@@ -196,7 +273,7 @@ export function bundledUrls(base = document.baseURI) {
  * Downloads the bundled default model and asks the worker for a scatter-plot sample of the bundled CSV.
  * The sample is optional: without it the model still works, only the plot is empty.
  */
-async function loadDefaultModel(services: AppServices) {
+async function loadDefaultModel(services: AppServices, onDownloaded: (bundle: ModelBundle) => void) {
   const urls = bundledUrls();
   const samplePromise = services.bridge
     .call('sampleData', { source: { kind: 'url', url: urls.irisCsv, name: 'iris.csv' } })
@@ -206,7 +283,9 @@ async function loadDefaultModel(services: AppServices) {
     fetchOk(urls.weights).then((response) => response.arrayBuffer()),
   ]);
   const valid = parseBundleFiles({ modelJson, weights });
-  return { bundle: { modelJson: valid.modelJson, weights: valid.weights }, sample: await samplePromise };
+  const bundle: ModelBundle = { modelJson: valid.modelJson, weights: valid.weights };
+  onDownloaded(bundle);
+  return { bundle, sample: await samplePromise };
 }
 
 async function fetchOk(url: string): Promise<Response> {

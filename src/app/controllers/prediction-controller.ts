@@ -69,6 +69,16 @@ export class PredictionController implements ReactiveController {
     if (!services) return;
     const { loaded, switching } = modelStoreFor(services).snapshot;
     if (!loaded || switching || values.length !== loaded.metadata.schema.features.length) return;
+    const known = loaded.firstPrediction;
+    if (known && sameNumbers(known.values, values)) {
+      // The store already has this model's answer for exactly these values (the form's first example):
+      // show it now. A reply still on its way is for older values, so it is dropped.
+      this.#generation++;
+      this.#pending = null;
+      this.#show({ values: known.values, versionId: loaded.version.id }, known.probabilities);
+      this.host.requestUpdate();
+      return;
+    }
     this.#pending = { values: [...values], versionId: loaded.version.id };
     if (!this.busy) void this.#drain(services);
   }
@@ -94,6 +104,15 @@ export class PredictionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  #show(request: Request, probabilities: readonly number[]): void {
+    this.prediction = { ...request, probabilities, predictedIndex: argmax(probabilities) };
+    this.error = null;
+    if (this.#engineFailed) {
+      this.#engineFailed = false;
+      this.host.dispatchEvent(new EngineErrorEvent(null));
+    }
+  }
+
   async #run(services: AppServices, request: Request): Promise<void> {
     const generation = this.#generation;
     try {
@@ -101,13 +120,7 @@ export class PredictionController implements ReactiveController {
         rows: Float32Array.from(request.values),
       });
       if (generation !== this.#generation) return;
-      const row = Array.from(probabilities);
-      this.prediction = { ...request, probabilities: row, predictedIndex: argmax(row) };
-      this.error = null;
-      if (this.#engineFailed) {
-        this.#engineFailed = false;
-        this.host.dispatchEvent(new EngineErrorEvent(null));
-      }
+      this.#show(request, Array.from(probabilities));
     } catch (error) {
       if (isEngineFailure(error)) {
         this.#engineFailed = true;
@@ -119,6 +132,12 @@ export class PredictionController implements ReactiveController {
     }
     this.host.requestUpdate();
   }
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function argmax(values: readonly number[]): number {

@@ -67,8 +67,13 @@ export class AppUpdates extends EventTarget {
     };
   }
 
-  /** Registers the service worker (production builds only) and starts listening. Call once, early. */
-  start(options: { readonly worker?: WorkerStatusSource } = {}): void {
+  /**
+   * Starts listening, and registers the service worker (production builds only) once `registerAfter`
+   * settles (default: at once; either way not before the page's `load` event). Call once, early.
+   */
+  start(
+    options: { readonly worker?: WorkerStatusSource; readonly registerAfter?: Promise<unknown> } = {},
+  ): void {
     onBusyChange(() => this.#changed());
     this.#installed = matchMedia('(display-mode: standalone)').matches;
     window.addEventListener('beforeinstallprompt', (event) => {
@@ -95,7 +100,9 @@ export class AppUpdates extends EventTarget {
       const status = options.worker?.status;
       if (status === 'restarting' || status === 'failed') void this.checkDeployedVersion();
     });
-    if (import.meta.env.PROD && 'serviceWorker' in navigator) void this.#register();
+    if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+      void (options.registerAfter ?? Promise.resolve()).finally(() => this.#register());
+    }
   }
 
   /** Switches to the waiting version (or, for an old tab, just reloads). */

@@ -70,7 +70,10 @@ interface PendingCall {
   onAbort?: () => void;
   /** The caller aborted while the worker was running it: the reply is dropped when it comes. */
   abandoned: boolean;
+  /** A job's (or the start's) silence timer. */
   timer?: ReturnType<typeof setTimeout>;
+  /** A model-lane call's deadline (`performance.now()` time), checked by the bridge's one model watchdog. */
+  deadline?: number;
 }
 
 function createPetalWorker(): WorkerLike {
@@ -102,6 +105,11 @@ export class WorkerBridge extends EventTarget {
   readonly #busy: Record<Lane, PendingCall | null> = { model: null, job: null };
   readonly #inFlight = new Map<number, PendingCall>();
   #readyWaiters: { resolve: (info: BackendInfo) => void; reject: (error: unknown) => void }[] = [];
+  /**
+   * One timer watches the model lane's deadlines, re-armed only when it fires: a stream of predictions
+   * (one per keystroke or slider step) then costs no timer per call.
+   */
+  #modelWatchdog: ReturnType<typeof setTimeout> | undefined;
   readonly #createWorker: () => WorkerLike;
   readonly #modelTimeoutMs: number;
   readonly #jobSilenceMs: number;
@@ -283,16 +291,29 @@ export class WorkerBridge extends EventTarget {
 
   /** A model-lane call gets a fixed deadline; a job's (and the start's) restarts at every message. */
   #armTimer(call: PendingCall): void {
+    if (call.lane === 'model') {
+      call.deadline = performance.now() + this.#modelTimeoutMs;
+      this.#modelWatchdog ??= setTimeout(() => this.#checkModelDeadline(), this.#modelTimeoutMs);
+      return;
+    }
     clearTimeout(call.timer);
-    const model = call.lane === 'model';
-    const ms = model ? this.#modelTimeoutMs : this.#jobSilenceMs;
+    const ms = this.#jobSilenceMs;
     call.timer = setTimeout(() => {
-      this.#crash(
-        model
-          ? `no answer to ${call.method} within ${ms} ms`
-          : `no message from the worker for ${ms} ms during ${call.method}`,
-      );
+      this.#crash(`no message from the worker for ${ms} ms during ${call.method}`);
     }, ms);
+  }
+
+  /** The watchdog fired: the running model call is overdue (a crash), or it waits for that call's deadline. */
+  #checkModelDeadline(): void {
+    this.#modelWatchdog = undefined;
+    const call = this.#busy.model;
+    if (call?.deadline === undefined) return;
+    const left = call.deadline - performance.now();
+    if (left <= 0) {
+      this.#crash(`no answer to ${call.method} within ${this.#modelTimeoutMs} ms`);
+    } else {
+      this.#modelWatchdog = setTimeout(() => this.#checkModelDeadline(), left);
+    }
   }
 
   #onMessage(reply: WorkerReply): void {
