@@ -7,9 +7,10 @@ const THEME_COLOR = '#1f4d3a';
 
 /**
  * The Content-Security-Policy of the production page. Only the app's own origin; `'wasm-unsafe-eval'`
- * lets WebAssembly compile without allowing `eval`. `'unsafe-inline'` is for STYLES only: three Lit
- * templates bind a `style="…"` attribute (bar widths, heat-map colours), which CSP treats as inline
- * style; no inline script exists or is allowed. `frame-ancestors` is ignored in a `<meta>` policy, so
+ * lets WebAssembly compile without allowing `eval`. No `'unsafe-inline'` at all: no inline script exists,
+ * and no inline style either — components set dynamic styles through the CSSOM (`styleProperties`),
+ * which CSP allows, never with a `style="…"` attribute, which it blocks; Lit's own styles are
+ * constructable stylesheets. `frame-ancestors` is ignored in a `<meta>` policy, so
  * clickjacking protection needs a response header from the host (see the README).
  * A meta policy covers the document only: the module worker and the service worker get their policy
  * from their own response headers, which a plain static host does not send.
@@ -20,7 +21,7 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self'",
   "connect-src 'self'",
   "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

@@ -173,3 +173,57 @@ appTest(
     }
   },
 );
+
+appTest(
+  'batch scoring a file over 4 MB: two workers score a half each; one file, rows numbered as in the input',
+  async ({ page, server }) => {
+    const folder = await mkdtemp(join(tmpdir(), 'petal-e2e-'));
+    try {
+      // 160,000 rows (~4.6 MB): over PARALLEL_MIN_BYTES, so the scoring helper worker takes the second half.
+      // One bad row in each half.
+      const lines = (await readFile('public/data/iris.csv', 'utf8')).trim().split('\n');
+      const rows: string[] = [lines[0]];
+      for (let i = 0; rows.length <= 160_000; i++) rows.push(lines[1 + (i % 150)]);
+      const badRows = [1_000, 150_000];
+      for (const row of badRows) rows[row - 1] = '5.1,abc,1.4,0.2,setosa';
+      const csvPath = join(folder, 'large.csv');
+      await writeFile(csvPath, `${rows.join('\n')}\n`);
+
+      // The helper is a worker's worker (not listed by page.workers()): its script request shows it started.
+      const scripts: string[] = [];
+      page.context().on('request', (request) => scripts.push(request.url()));
+      await openApp(page, server.url);
+      await openBatchTab(page);
+      await page.getByLabel('CSV file to score', { exact: true }).setInputFiles(csvPath);
+      const score = page.getByRole('button', { name: 'Score', exact: true });
+      await poll(() => score.isEnabled(), Boolean, 'the Score button to be enabled');
+      await score.click();
+      const download = page.getByRole('button', { name: 'Download scored CSV', exact: true });
+      await download.waitFor({ timeout: 60_000 });
+      assert.ok(
+        scripts.some((url) => /score\.worker-[\w-]+\.js$/.test(url)),
+        'the scoring helper worker was loaded',
+      );
+
+      const results = normalise((await page.locator('petal-batch-results dl').textContent()) ?? '');
+      assert.match(results, /Rows\s*160,000\b/, `the summary counts every row: ${results}`);
+      assert.match(results, /Not scored \(bad rows\)\s*2\b/, 'one bad row in each half');
+      const badTable = page.getByRole('table', { name: 'Rows not scored', exact: true });
+      const listed = (await badTable.getByRole('cell').allTextContents()).map(normalise);
+      assert.deepEqual([listed[0], listed[2]], badRows.map(String), 'bad rows keep their file row numbers');
+
+      const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+      const text = await readFile(await file.path(), 'utf8');
+      const output = text.trimEnd().split('\n');
+      assert.equal(output.length, rows.length, 'one header line and one line per input row');
+      assert.equal(output.filter((line) => line.startsWith('sepal_length,')).length, 1, 'one header');
+      for (const [index, line] of output.entries()) {
+        if (index === 0) continue;
+        assert.ok(line.startsWith(`${rows[index]},`), `output row ${index + 1} is input row ${index + 1}`);
+      }
+      assert.match(output[badRows[1] - 1], /,abc,.*is not a number/, 'the bad row in the second half');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  },
+);

@@ -51,6 +51,17 @@ appTest(
     await predict(page, SETOSA);
     await page.reload();
     await predict(page, SETOSA);
+    // Batch scoring draws its progress bar, class-count bars and virtual-scroll spacer with dynamic styles.
+    await page.getByRole('tab', { name: 'Batch', exact: true }).click();
+    await page.getByLabel('CSV file to score', { exact: true }).setInputFiles({
+      name: 'iris.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync('public/data/iris.csv'),
+    });
+    const score = page.getByRole('button', { name: 'Score', exact: true });
+    await poll(() => score.isEnabled(), Boolean, 'the Score button to be enabled');
+    await score.click();
+    await page.getByRole('button', { name: 'Download scored CSV', exact: true }).waitFor();
     assert.deepEqual(await csp.violations(page), [], 'CSP violations during the journey');
     assert.deepEqual(csp.consoleMessages, [], 'CSP messages in the console');
 
@@ -70,6 +81,18 @@ appTest(
     assert.equal(
       await page.evaluate(() => 'petalInlineRan' in window || '__petalInlineRan' in window),
       false,
+    );
+    // And an inline style attribute: the policy allows no 'unsafe-inline' for styles either.
+    await page.evaluate(() => {
+      const div = document.createElement('div');
+      div.setAttribute('style', 'color: red');
+      document.body.append(div);
+    });
+    await poll(
+      () => csp.violations(page),
+      (list) => list.some((violation) => violation.directive === 'style-src-attr'),
+      'the planted inline style to be reported',
+      5_000,
     );
     await poll(
       async () => csp.consoleMessages.length,

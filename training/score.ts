@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PetalMetadata } from '../src/core/bundle-format';
 import { parseBundleFiles } from '../src/core/validate-bundle';
-import { densePredictor } from '../src/score/dense-predictor';
 import type { FeatureDrift } from '../src/score/drift';
 import { DRIFT_THRESHOLDS } from '../src/score/drift';
+import { plainPredictor } from '../src/score/plain-predictor';
 import { type Predictor, type ScoreSummary, scoreCsv } from '../src/score/score-csv';
 import { formatTable } from './format-table';
 
@@ -63,7 +63,8 @@ async function main(): Promise<void> {
   const { predict, describe } = await loadPredictor(bundle);
 
   const partial = `${flags.out}.partial`;
-  const out = createWriteStream(partial);
+  // A large buffer: the default 16 KiB would pause the scoring for every batch written.
+  const out = createWriteStream(partial, { highWaterMark: 8 * 1024 * 1024 });
   const controller = new AbortController();
   const interrupt = () => controller.abort(new Error('Interrupted: nothing was written.'));
   process.once('SIGINT', interrupt);
@@ -108,18 +109,17 @@ async function loadPredictor(bundle: ReturnType<typeof parseBundleFiles>): Promi
   describe: string;
 }> {
   const { kind } = bundle.metadata;
-  if (kind === 'knn' || kind === 'random-forest') {
-    // Plain JavaScript models: no TensorFlow.js backend is needed to predict.
-    const { fittedFromBundle } = await import('../src/core/classifiers/classifier');
-    const fitted = await fittedFromBundle(bundle);
-    return {
-      predict: (x) => fitted.predictProbabilities(x),
-      describe: `JavaScript ${kind === 'knn' ? 'k-NN' : 'random forest'}`,
+  // k-NN and the forest only predict in plain JavaScript; a network or logistic regression (one Dense
+  // softmax layer) too unless --predictor tf asks for TensorFlow.js.
+  if (flags.predictor === 'js' || kind === 'knn' || kind === 'random-forest') {
+    const what = {
+      'dense-network': 'dense forward pass',
+      'logistic-regression': 'logistic regression',
+      knn: 'k-NN',
+      'random-forest': 'random forest',
     };
+    return { predict: plainPredictor(bundle), describe: `JavaScript ${what[kind]}` };
   }
-  // A dense network, or logistic regression (stored as one Dense softmax layer).
-  if (flags.predictor === 'js')
-    return { predict: densePredictor(bundle), describe: 'JavaScript dense forward pass' };
   if (flags.predictor !== 'tf') throw new Error(`--predictor must be js or tf, not "${flags.predictor}".`);
   const backend = flags.backend;
   if (backend !== 'cpu' && backend !== 'wasm')

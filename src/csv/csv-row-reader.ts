@@ -13,7 +13,7 @@ export interface CsvRowStep {
   error?: CsvError;
 }
 
-type Newline = '\n' | '\r\n' | '\r';
+export type Newline = '\n' | '\r\n' | '\r';
 
 /** What `Papa.Parser#parse` returns (typed `any` upstream). */
 interface ParsedText {
@@ -24,13 +24,23 @@ interface ParsedText {
 
 const DELIMITERS = [',', ';', '\t'];
 /** Text used to guess the delimiter: plenty for Papa's 10-row vote, small enough to wait for. */
-const SAMPLE_CHARS = 64 * 1024;
-const SAMPLE_LINES = 11;
+export const SAMPLE_CHARS = 64 * 1024;
+export const SAMPLE_LINES = 11;
 /**
  * Longest incomplete record carried from one piece of text to the next. Without a cap, an unclosed quote
  * early in a large file would carry (and re-parse on every chunk) the whole rest of the file.
  */
-const DEFAULT_MAX_ROW_CHARS = 4 * 1024 * 1024;
+export const DEFAULT_MAX_ROW_CHARS = 4 * 1024 * 1024;
+
+/** Where a reader that stopped at a record boundary left off: what `resume` needs to carry on. */
+export interface CsvReaderState {
+  readonly header: string[];
+  readonly headerRow: number;
+  readonly delimiter: string;
+  readonly newline: Newline;
+  /** Records (rows, blank ones and the header included) read so far. */
+  readonly records: number;
+}
 
 /**
  * Turns CSV text, given whole or in consecutive pieces, into validated rows. It is the one place both the
@@ -60,12 +70,22 @@ export class CsvRowReader {
   private pending = '';
   private started = false;
   private done = false;
-  /** Records (rows, blank ones included) parsed so far. */
-  private records = 0;
+  /** Records (rows, blank ones and the header included) parsed so far: the last one's file row number. */
+  records = 0;
 
-  constructor(options: { maxRowChars?: number; keepRaggedRows?: boolean } = {}) {
+  constructor(options: { maxRowChars?: number; keepRaggedRows?: boolean; resume?: CsvReaderState } = {}) {
     this.maxRowChars = options.maxRowChars ?? DEFAULT_MAX_ROW_CHARS;
     this.keepRaggedRows = options.keepRaggedRows ?? false;
+    const { resume } = options;
+    if (resume) {
+      // Another reader (streamCsv's byte-level fast path) read the file up to a record boundary.
+      this.started = true;
+      this.header = resume.header;
+      this.headerRow = resume.headerRow;
+      this.delimiter = resume.delimiter;
+      this.newline = resume.newline;
+      this.records = resume.records;
+    }
   }
 
   /**
@@ -172,7 +192,7 @@ export class CsvRowReader {
  * The first line ending outside quotes, or undefined when more text is needed to tell (none yet, or a
  * `\r` at the very end that may be the first half of a CRLF split between two pieces).
  */
-function firstLineEnding(text: string, final: boolean): Newline | undefined {
+export function firstLineEnding(text: string, final: boolean): Newline | undefined {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
@@ -196,7 +216,7 @@ function hasLines(text: string, newline: Newline, lines: number): boolean {
   return true;
 }
 
-function guessDelimiter(text: string, newline: Newline): string {
+export function guessDelimiter(text: string, newline: Newline): string {
   const sample = text.slice(0, SAMPLE_CHARS);
   const lastLine = sample.lastIndexOf(newline);
   // A cut-off last line would have fewer fields and blur the vote; Papa falls back to a comma when no
@@ -211,11 +231,11 @@ function guessDelimiter(text: string, newline: Newline): string {
   return DELIMITERS.includes(result.meta.delimiter) ? result.meta.delimiter : ',';
 }
 
-function isBlank(record: readonly string[]): boolean {
+export function isBlank(record: readonly string[]): boolean {
   return record.every((field) => field === '' || field.trim() === '');
 }
 
-function checkHeader(record: readonly string[], row: number): string[] | CsvError {
+export function checkHeader(record: readonly string[], row: number): string[] | CsvError {
   const header = record.map((name) => name.trim());
   const seen = new Map<string, number>();
   for (let index = 0; index < header.length; index++) {

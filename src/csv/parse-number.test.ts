@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberProblem, parseNumber } from './parse-number';
+import { numberProblem, parseNumber, parseSimpleNumber } from './parse-number';
 
 describe('parseNumber', () => {
   it.each([
@@ -81,6 +81,56 @@ describe('parseNumber', () => {
       for (let j = 0; j < length; j++) text += alphabet[Math.floor(random() * alphabet.length)];
       const expected = grammar.test(text) && Number.isFinite(Number(text)) ? Number(text) : undefined;
       expect({ text, value: parseNumber(text) }).toEqual({ text, value: expected });
+    }
+  });
+});
+
+describe('parseSimpleNumber', () => {
+  const bytesOf = (text: string) => new TextEncoder().encode(text);
+
+  it.each([
+    '5.1',
+    '-0.1',
+    '+3',
+    '-0',
+    '0',
+    '.5',
+    '-.5',
+    '5.',
+    '007',
+    '123456789012345',
+    '0.1',
+    '9.999999999999',
+  ])('reads %j as parseNumber does', (text) => {
+    const bytes = bytesOf(`,${text},`);
+    expect(parseSimpleNumber(bytes, 1, bytes.length - 1)).toBe(parseNumber(text));
+  });
+
+  it.each(['', '.', '-', '+', '1e5', ' 1', '1 ', '0x10', '1234567890123456', '1.2.3', 'abc', '--1'])(
+    'leaves %j to parseNumber (NaN)',
+    (text) => {
+      const bytes = bytesOf(text);
+      expect(parseSimpleNumber(bytes, 0, bytes.length)).toBeNaN();
+    },
+  );
+
+  it('gives the same double as parseNumber for random decimals of up to 15 digits', () => {
+    let seed = 99;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let i = 0; i < 50_000; i++) {
+      const digits = 1 + Math.floor(random() * 15);
+      let text = '';
+      for (let j = 0; j < digits; j++) text += String(Math.floor(random() * 10));
+      const dot = Math.floor(random() * (digits + 1));
+      text = `${random() < 0.3 ? '-' : ''}${text.slice(0, dot)}.${text.slice(dot)}`;
+      const bytes = bytesOf(text);
+      expect({ text, value: parseSimpleNumber(bytes, 0, bytes.length) }).toEqual({
+        text,
+        value: parseNumber(text),
+      });
     }
   });
 });

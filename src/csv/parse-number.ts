@@ -73,3 +73,44 @@ export function numberProblem(text: string): NumberProblem | undefined {
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return 'not-finite';
   return 'not-a-number';
 }
+
+/** Exact powers of ten: 10^k is a double exactly for k ≤ 22. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** Up to 15 decimal digits always fit in a double's 53-bit significand. */
+const MAX_DIGITS = 15;
+
+/**
+ * `parseNumber` on ASCII bytes for the usual cell, `[+|-]digits[.digits]` (or `.digits`) with at most 15
+ * digits, without making a string: the digits as an integer divided by a power of ten. Both are exact
+ * doubles, so the one division rounds correctly and gives the very double `Number` gives for the text.
+ * Returns NaN for every other cell — exponents, spaces, long numbers and non-numbers alike — for which the
+ * caller asks `parseNumber`.
+ */
+export function parseSimpleNumber(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  let negative = false;
+  const first = bytes[i];
+  if (first === MINUS || first === PLUS) {
+    negative = first === MINUS;
+    i++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const byte = bytes[i];
+    if (byte >= ZERO && byte <= NINE) {
+      mantissa = mantissa * 10 + (byte - ZERO);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (byte === DOT && decimals < 0) {
+      decimals = 0;
+    } else {
+      return Number.NaN;
+    }
+  }
+  if (digits === 0 || digits > MAX_DIGITS) return Number.NaN;
+  // A leading zero followed by x / o / b never gets here (a letter returns NaN above).
+  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+  return negative ? -value : value;
+}

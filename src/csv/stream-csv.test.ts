@@ -1,10 +1,34 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CsvError, type CsvErrorCode } from './csv-error';
 import { parseCsvText } from './parse-csv';
-import { type StreamCsvOptions, streamCsv } from './stream-csv';
+import { recordCells } from './simple-records';
+import { type StreamCsvOptions, streamCsv as streamCsvWithRows } from './stream-csv';
 
 const encoder = new TextEncoder();
+
+/**
+ * Every test runs twice: through papaparse only (`onRows`), and with the byte-level fast path
+ * (`onRecord`, each record turned back into cells here), which must read every file the same way.
+ */
+type Mode = 'papaparse' | 'bytes';
+let mode: Mode = 'papaparse';
+/** Records the byte path cut itself (rather than handing them to papaparse). */
+let cutInBytes = 0;
+
+const streamCsv: typeof streamCsvWithRows = (source, options) =>
+  streamCsvWithRows(
+    source,
+    mode === 'bytes'
+      ? {
+          ...options,
+          onRecord: (record) => {
+            cutInBytes++;
+            return options.onRows([recordCells(record)], record.row);
+          },
+        }
+      : options,
+  );
 
 /** A stream that delivers exactly these chunks (strings are UTF-8 encoded), one per pull. */
 function streamOf(chunks: readonly (string | Uint8Array | number[])[]): ReadableStream<Uint8Array> {
@@ -50,7 +74,7 @@ async function collect(
     },
   });
   expect(headers).toHaveLength(1);
-  expect(result).toEqual({ rows: rows.length, delimiter: headers[0].delimiter });
+  expect(result).toMatchObject({ rows: rows.length, delimiter: headers[0].delimiter });
   return { header: headers[0].header, delimiter: headers[0].delimiter, rows, rowNumbers };
 }
 
@@ -97,7 +121,11 @@ async function collectBothWays(chunks: readonly (string | Uint8Array | number[])
   return everyByte;
 }
 
-describe('streamCsv', () => {
+describe.each(['papaparse', 'bytes'] as const)('streamCsv (%s)', (current) => {
+  beforeEach(() => {
+    mode = current;
+  });
+
   it('reads the iris file as parseCsvText does', async () => {
     const bytes = readFileSync('public/data/iris.csv');
     const expected = parseCsvText(bytes.toString('utf8'));
@@ -195,21 +223,28 @@ describe('streamCsv', () => {
     expect(read.header).toEqual(['a', 'b,c']);
   });
 
-  it('gives each batch consecutive row numbers, starting a new batch after a blank line', async () => {
-    const batches: [number, number][] = [];
-    await streamCsv(new Blob(['a,b\n1,2\n3,4\n\n5,6\n7,8\n']), {
-      onRows(rows, firstRow) {
-        batches.push([firstRow, rows.length]);
-      },
-    });
-    expect(batches).toEqual([
-      [2, 2],
-      [5, 2],
-    ]);
-  });
+  it.runIf(current === 'papaparse')(
+    'gives each batch consecutive row numbers, starting a new batch after a blank line',
+    async () => {
+      const batches: [number, number][] = [];
+      await streamCsv(new Blob(['a,b\n1,2\n3,4\n\n5,6\n7,8\n']), {
+        onRows(rows, firstRow) {
+          batches.push([firstRow, rows.length]);
+        },
+      });
+      expect(batches).toEqual([
+        [2, 2],
+        [5, 2],
+      ]);
+    },
+  );
 
   it('awaits onRows before reading more of the source', async () => {
-    const lines = ['a,b\n', ...Array.from({ length: 50 }, (_, index) => `${index},${index}\n`)];
+    // The byte path reads SAMPLE_CHARS (64 Ki characters) before its first row to guess the delimiter, so
+    // its file starts with that much in one pull.
+    const head = current === 'bytes' ? `a,b\n${'0,0\n'.repeat(17_000)}` : 'a,b\n';
+    const headRows = current === 'bytes' ? 17_000 : 0;
+    const lines = [head, ...Array.from({ length: 50 }, (_, index) => `${index},${index}\n`)];
     let pulled = 0;
     const source = new ReadableStream<Uint8Array>(
       {
@@ -225,6 +260,10 @@ describe('streamCsv', () => {
     await streamCsv(source, {
       chunkBytes: 4,
       async onRows(rows) {
+        if (delivered < headRows) {
+          delivered += rows.length;
+          return;
+        }
         expect(busy).toBe(false);
         busy = true;
         const pulledBefore = pulled;
@@ -232,11 +271,11 @@ describe('streamCsv', () => {
         expect(pulled).toBe(pulledBefore);
         delivered += rows.length;
         // Only the chunk holding these rows (and at most one more in flight) has been read so far.
-        expect(pulled).toBeLessThanOrEqual(delivered + 2);
+        expect(pulled).toBeLessThanOrEqual(delivered - headRows + 2);
         busy = false;
       },
     });
-    expect(delivered).toBe(50);
+    expect(delivered).toBe(headRows + 50);
   });
 
   it('reports a ragged row with its file row number, across chunks', async () => {
@@ -376,5 +415,86 @@ describe('streamCsv', () => {
 
   it('rejects a chunk size that is not a positive integer', async () => {
     await expect(streamCsv(new Blob(['a\n1\n']), { chunkBytes: 0, onRows() {} })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('streamCsv byte path, past the head it guesses the delimiter from', () => {
+  /** 17,000 plain rows: more than the 64 Ki characters read before the first row. */
+  const plainHead = (newline: string) => `a;b;c${newline}${`1;2.5;x${newline}`.repeat(17_000)}`;
+
+  async function bothWays(text: string, chunkBytes: number, keepRaggedRows = true) {
+    const results: Awaited<ReturnType<typeof collect>>[] = [];
+    cutInBytes = 0;
+    for (const which of ['papaparse', 'bytes'] as const) {
+      mode = which;
+      results.push(await collect(new Blob([encoder.encode(text)]), { chunkBytes, keepRaggedRows }));
+    }
+    expect(results[1]).toEqual(results[0]);
+    // The plain rows and the plain ones after them, up to the first quote.
+    expect(cutInBytes).toBeGreaterThanOrEqual(17_000);
+    return results[1];
+  }
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])('reads every kind of row as papaparse does, in a %s file', async (_, nl) => {
+    const tail =
+      `é;ü;ß${nl}` + // non-ASCII: decoded, then cut
+      `${nl};; ${nl}` + // blank rows: skipped, still numbered
+      `-1;+2;=3${nl}` + // signs and a formula-looking value
+      `4;5${nl}` + // ragged (kept)
+      `7;\r8;9${nl}` + // a CR inside a value
+      `10;11;12${nl}` +
+      `"q;1";2;3${nl}` + // a quote: papaparse from here on
+      `13;14;15${nl}` +
+      `16;17;"multi${nl}line"${nl}` +
+      '18;19;20';
+    for (const chunkBytes of [1 << 20, 65_536, 4093, 97]) {
+      const read = await bothWays(plainHead(nl) + tail, chunkBytes);
+      expect(read.rows.slice(17_000)).toEqual([
+        ['é', 'ü', 'ß'],
+        ['-1', '+2', '=3'],
+        ['4', '5'],
+        ['7', '\r8', '9'],
+        ['10', '11', '12'],
+        ['q;1', '2', '3'],
+        ['13', '14', '15'],
+        ['16', '17', `multi${nl}line`],
+        ['18', '19', '20'],
+      ]);
+      expect(read.rowNumbers.slice(17_000)).toEqual([
+        17_002, 17_005, 17_006, 17_007, 17_008, 17_009, 17_010, 17_011, 17_012,
+      ]);
+    }
+  });
+
+  it('hands a CRLF file to papaparse at a bare LF, which is then part of a value', async () => {
+    const read = await bothWays(`${plainHead('\r\n')}1;2\n3;4\r\n5;6;7\r\n`, 4096);
+    expect(read.rows.slice(17_000)).toEqual([
+      ['1', '2\n3', '4'],
+      ['5', '6', '7'],
+    ]);
+  });
+
+  it.each([
+    ['invalid UTF-8', [0xff], 'not-text'],
+    ['a NUL character', [0x00], 'not-text'],
+  ] as const)('rejects %s after the head as not text', async (_, bad, code) => {
+    const bytes = new Uint8Array([...encoder.encode(plainHead('\n')), 0x31, 0x3b, ...bad, 0x3b, 0x33, 0x0a]);
+    mode = 'bytes';
+    expectLocated(await streamError(new Blob([bytes]), 4096), code);
+  });
+
+  it('rejects a ragged row after the head, with its row number, unless ragged rows are kept', async () => {
+    mode = 'bytes';
+    const error = await streamError(new Blob([`${plainHead('\n')}1;2\n`]), 4096);
+    expectLocated(error, 'ragged-row', 17_002);
+  });
+
+  it('stops at a row longer than 4 Mi characters after the head', async () => {
+    mode = 'bytes';
+    const error = await streamError(new Blob([plainHead('\n'), 'x'.repeat(5_000_000)]), 65_536);
+    expectLocated(error, 'row-too-long', 17_002);
   });
 });

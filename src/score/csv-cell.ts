@@ -49,8 +49,8 @@ function quote(text: string): string {
 }
 
 /** Powers of ten that scale a probability in [10^-(z+1), 10^-z) to an integer of 6 digits. */
-const SCALE = [1e6, 1e7, 1e8, 1e9, 1e10, 1e11];
-const LIMIT = [0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6];
+export const PROBABILITY_SCALE = [1e6, 1e7, 1e8, 1e9, 1e10, 1e11];
+export const PROBABILITY_LIMIT = [0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6];
 const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000'];
 
 /**
@@ -59,13 +59,18 @@ const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000'];
  * float32 probability carries meaningfully. This runs `classes` times per row, so it rounds to a 6-digit
  * integer and prints that (V8's integer-to-string is several times faster than `toPrecision` or printing
  * a double), dropping trailing zeros. Values outside [0, 1] (not probabilities) are printed by `String`.
+ * ByteWriter.probability writes the same text as bytes, from the same arithmetic.
  */
 export function formatProbability(p: number): string {
   if (!(p > 0 && p < 1)) return p === 0 ? '0' : p === 1 ? '1' : String(p);
   let z = 0;
-  while (z < 6 && p < LIMIT[z]) z++;
-  if (z === 6) return p.toPrecision(6);
-  let n = Math.round(p * SCALE[z]);
+  while (z < 6 && p < PROBABILITY_LIMIT[z]) z++;
+  if (z === 6) {
+    const [digits, exponent] = tinyProbability(p);
+    const text = String(digits);
+    return `${text[0]}${text.length > 1 ? `.${text.slice(1)}` : ''}e${exponent}`;
+  }
+  let n = Math.round(p * PROBABILITY_SCALE[z]);
   if (n >= 1e6) {
     // Rounded up to the next power of ten: 0.0999999996 → 0.1.
     return z === 0 ? '1' : `0.${ZEROS[z - 1]}1`;
@@ -73,3 +78,28 @@ export function formatProbability(p: number): string {
   while (n % 10 === 0) n /= 10;
   return `0.${ZEROS[z]}${n}`;
 }
+
+/**
+ * A probability below 1e-6 as `digits × 10^(exponent − digit count + 1)`: its 6 significant digits as an
+ * integer, trailing zeros dropped, and its decimal exponent (−7 for 1.23457e-7). Scaling by a power of
+ * ten above 1e22 is not exact, so the last digit can differ from `toPrecision(6)`'s at a tie; that is far
+ * below what a float32 probability carries.
+ */
+export function tinyProbability(p: number): [digits: number, exponent: number] {
+  let exponent = Math.floor(Math.log10(p));
+  let n = Math.round(p * POWERS_OF_TEN[5 - exponent]);
+  // log10 can land one off next to a power of ten; rounding up can carry into a seventh digit.
+  if (n < 1e5) n = Math.round(p * POWERS_OF_TEN[5 - --exponent]);
+  if (n >= 1e6) {
+    n = 1e5;
+    exponent++;
+  }
+  while (n % 10 === 0) n /= 10;
+  return [n, exponent];
+}
+
+/**
+ * 10^k up to 10^60: a float32 probability is at least 1.4e-45, so 5 − exponent ≤ 51. Exact up to 10^22;
+ * beyond, the nearest double, which is all one rounding to 6 digits needs.
+ */
+const POWERS_OF_TEN = Array.from({ length: 61 }, (_, k) => 10 ** k);

@@ -76,6 +76,20 @@ export interface FeatureDrift {
 const BINS = 10;
 
 /**
+ * What a DriftAccumulator has summed, as plain data (structured-cloneable): one part of a file scored in
+ * another worker is merged into the whole with `merge`.
+ */
+export interface DriftState {
+  readonly rows: number;
+  readonly counts: readonly Float64Array[];
+  readonly mean: Float64Array;
+  readonly m2: Float64Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+  readonly outside: Float64Array;
+}
+
+/**
  * Streaming per-feature statistics of a batch of rows, to compare with the training statistics a model
  * carries (standardisation mean / sd, feature profiles' range and decile edges). Holds O(features)
  * numbers whatever the number of rows: counts per decile bin, a running mean and sum of squared
@@ -119,27 +133,36 @@ export class DriftAccumulator {
       let min = this.min[f];
       let max = this.max[f];
       let outside = 0;
+      // One pass: sums of the values' offsets from the middle of the training range, and of their squares.
+      // Offsets from a point inside the data keep the M2 = Σd² − (Σd)²/n subtraction well-conditioned in
+      // float64 for float32 values (the two-pass form did the same sums over the rows twice).
+      const centre = (low + high) / 2;
       let sum = 0;
-      for (let row = 0; row < rows; row++) {
-        const value = x[row * features + f];
-        // Bin k holds (edge[k-1], edge[k]]: the number of edges strictly below the value.
-        let bin = 0;
-        while (bin < BINS - 1 && value > edges[bin]) bin++;
-        bins[bin]++;
-        sum += value;
+      let squares = 0;
+      for (let row = 0, at = f; row < rows; row++, at += features) {
+        const value = x[at];
+        // Bin k holds (edge[k-1], edge[k]]: the number of edges strictly below the value, by bisection
+        // (ties between edges are fine: it counts edges below, whichever of the equal ones).
+        let lo = 0;
+        let hi = BINS - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (value > edges[mid]) lo = mid + 1;
+          else hi = mid;
+        }
+        bins[lo]++;
+        const offset = value - centre;
+        sum += offset;
+        squares += offset * offset;
         if (value < min) min = value;
         if (value > max) max = value;
         if (value < low || value > high) outside++;
       }
       if (rows === 0) continue;
-      // The batch's mean and squared deviations (two passes: no cancellation), merged into the running
-      // ones with Chan et al.'s formula, Welford's update generalised from one value to a batch.
-      const batchMean = sum / rows;
-      let batchM2 = 0;
-      for (let row = 0; row < rows; row++) {
-        const deviation = x[row * features + f] - batchMean;
-        batchM2 += deviation * deviation;
-      }
+      // The batch's mean and squared deviations, merged into the running ones with Chan et al.'s formula,
+      // Welford's update generalised from one value to a batch.
+      const batchMean = centre + sum / rows;
+      const batchM2 = Math.max(0, squares - (sum * sum) / rows);
       const n = before + rows;
       const delta = batchMean - this.mean[f];
       this.mean[f] += (delta * rows) / n;
@@ -149,6 +172,30 @@ export class DriftAccumulator {
       this.outside[f] += outside;
     }
     this.rows += rows;
+  }
+
+  state(): DriftState {
+    const { rows, counts, mean, m2, min, max, outside } = this;
+    return { rows, counts, mean, m2, min, max, outside };
+  }
+
+  /** Adds another accumulator's rows (same model), as if they had been added here. */
+  merge(other: DriftState): void {
+    const before = this.rows;
+    const rows = other.rows;
+    const n = before + rows;
+    if (rows === 0) return;
+    for (let f = 0; f < this.features; f++) {
+      for (let k = 0; k < BINS; k++) this.counts[f][k] += other.counts[f][k];
+      // Chan et al.'s pairwise merge, as in add.
+      const delta = other.mean[f] - this.mean[f];
+      this.mean[f] += (delta * rows) / n;
+      this.m2[f] += other.m2[f] + (delta * delta * before * rows) / n;
+      this.min[f] = Math.min(this.min[f], other.min[f]);
+      this.max[f] = Math.max(this.max[f], other.max[f]);
+      this.outside[f] += other.outside[f];
+    }
+    this.rows = n;
   }
 
   /** The comparison, per feature in model order. */

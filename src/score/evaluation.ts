@@ -14,6 +14,15 @@ export interface FileEvaluation {
 const MAX_DISTINCT_UNKNOWN = 1000;
 const UNKNOWN_LISTED = 20;
 
+/** What an EvaluationAccumulator has summed, as plain data (structured-cloneable), for `merge`. */
+export interface EvaluationState {
+  readonly confusion: Float64Array;
+  readonly lossSum: number;
+  readonly rows: number;
+  readonly unknownRows: number;
+  readonly unknown: readonly (readonly [label: string, count: number])[];
+}
+
 /**
  * Accumulates true labels against predicted probabilities, one row at a time, into the same `Metrics` as
  * core's `evaluate` (same definitions: argmax with the first of equal maxima, zero-division 0, macro F1
@@ -49,9 +58,32 @@ export class EvaluationAccumulator {
         return;
       }
     }
+    this.addClass(actual, probabilities, offset, predicted);
+  }
+
+  /** Adds one row whose label is known to be class `actual` (the model's class index). */
+  addClass(actual: number, probabilities: Float32Array, offset: number, predicted: number): void {
     this.rows++;
     this.confusion[actual * this.classes.length + predicted]++;
     this.lossSum -= Math.log(Math.max(probabilities[offset + actual], LOG_LOSS_EPSILON));
+  }
+
+  state(): EvaluationState {
+    const { confusion, lossSum, rows, unknownRows } = this;
+    return { confusion, lossSum, rows, unknownRows, unknown: [...this.unknown] };
+  }
+
+  /** Adds another accumulator's rows (same classes), as if they had been added here. */
+  merge(other: EvaluationState): void {
+    for (let i = 0; i < this.confusion.length; i++) this.confusion[i] += other.confusion[i];
+    this.lossSum += other.lossSum;
+    this.rows += other.rows;
+    this.unknownRows += other.unknownRows;
+    for (const [label, count] of other.unknown) {
+      const known = this.unknown.get(label);
+      if (known !== undefined) this.unknown.set(label, known + count);
+      else if (this.unknown.size < MAX_DISTINCT_UNKNOWN) this.unknown.set(label, count);
+    }
   }
 
   result(): FileEvaluation {

@@ -1,10 +1,12 @@
 import type { PetalMetadata } from '../core/bundle-format';
-import { numberProblem, parseNumber } from '../csv/parse-number';
+import { numberProblem, parseNumber, parseSimpleNumber } from '../csv/parse-number';
+import { asciiText, recordCells, type SimpleRecord } from '../csv/simple-records';
 import { type StreamCsvOptions, streamCsv } from '../csv/stream-csv';
 import type { AbortSignalLike, BlobLike, ByteStream, ByteStreamReader } from '../csv/web-types';
-import { csvCell, formatProbability } from './csv-cell';
-import { DriftAccumulator, type FeatureDrift } from './drift';
-import { EvaluationAccumulator, type FileEvaluation } from './evaluation';
+import { ByteWriter } from './byte-writer';
+import { csvCell } from './csv-cell';
+import { DriftAccumulator, type DriftState, type FeatureDrift } from './drift';
+import { EvaluationAccumulator, type EvaluationState, type FileEvaluation } from './evaluation';
 import { type ColumnMapping, mapColumns } from './map-columns';
 
 /**
@@ -51,16 +53,24 @@ export interface ScoreCsvOptions {
   readonly totalBytes?: number;
   /** Bytes parsed per step, passed to streamCsv (default 256 KiB); tests use small steps. */
   readonly chunkBytes?: number;
+  /**
+   * Read plain rows in the bytes (streamCsv's `onRecord`) and copy them to the output as they are; default
+   * true. false reads every row through papaparse: the reference the fast path is tested against.
+   */
+  readonly fastPath?: boolean;
+  /** Write the header line first (default true); false for a later part of a file scored in parts. */
+  readonly writeHeader?: boolean;
   /** Least time between two `onProgress` calls (default 100 ms); one more call comes at the end. */
   readonly progressIntervalMs?: number;
   /** Called once the header is mapped, before any row is scored or written (e.g. to show the mapping). */
   onStart?(info: ScoreStart): void;
   onProgress?(progress: ScoreProgress): void;
   /**
-   * Receives the output CSV text, in order, a batch at a time (the header comes with the first chunk).
-   * Returning a promise pauses the reading until it settles: write-stream backpressure.
+   * Receives the output CSV as UTF-8 bytes, in order, a batch at a time (the header comes with the first
+   * chunk); the chunk is the receiver's to keep. Returning a promise pauses the reading until it settles:
+   * write-stream backpressure.
    */
-  onOutput(chunk: string): void | Promise<void>;
+  onOutput(chunk: Uint8Array): void | Promise<void>;
 }
 
 export interface ScoreStart {
@@ -90,6 +100,25 @@ export interface ScoreSummary extends ScoreStart {
   readonly bytes: number;
   readonly seconds: number;
   readonly rowsPerSecond: number;
+  /** What the run counted, to merge parts of a file scored apart (mergeScores). */
+  readonly tally: ScoreTally;
+}
+
+/** A run's counts as plain, structured-cloneable data. */
+export interface ScoreTally {
+  readonly rows: number;
+  readonly scoredRows: number;
+  readonly badRows: number;
+  readonly firstBadRows: readonly BadRow[];
+  readonly outsideRangeRows: number;
+  readonly classCounts: Float64Array;
+  readonly drift: DriftState;
+  readonly evaluation?: EvaluationState;
+  readonly bytes: number;
+  /** The file row number of the last record read (header and blank rows count). */
+  readonly fileRows: number;
+  /** Every row was read in the bytes: the file has no quotes (see streamCsv's `plain`). */
+  readonly plain: boolean;
 }
 
 const DEFAULT_BATCH_ROWS = 1000;
@@ -122,24 +151,29 @@ const CELL_SHOWN = 40;
 export async function scoreCsv(options: ScoreCsvOptions): Promise<ScoreSummary> {
   const counted = countBytes(options.source);
   const run = new ScoringRun(options, counted);
-  const streamOptions: StreamCsvOptions & { keepRaggedRows?: boolean } = {
+  const streamOptions: StreamCsvOptions = {
     signal: options.signal,
     chunkBytes: options.chunkBytes,
-    // Honoured once streamCsv supports it (see the report of issue 4): a ragged row is then written as a
-    // bad row instead of stopping the run with CsvError 'ragged-row'.
+    // A ragged row is written as a bad row instead of stopping the run with CsvError 'ragged-row'.
     keepRaggedRows: true,
     onHeader: (header, delimiter) => run.start(header, delimiter),
     onRows: (rows, firstRow) => run.addRows(rows, firstRow),
+    ...(options.fastPath === false ? {} : { onRecord: (record: SimpleRecord) => run.addRecord(record) }),
   };
   try {
-    await streamCsv(counted.stream, streamOptions);
-    return await run.finish();
+    const read = await streamCsv(counted.stream, streamOptions);
+    return await run.finish(read.records, read.plain);
   } catch (error) {
     run.stop();
     throw error;
   }
 }
 
+/**
+ * The rows waiting for their predictions. A row is kept one of two ways: as the input's bytes (a plain
+ * record whose cells all go to the output as they are: `cells[i]` undefined), or as cells (anything else:
+ * written cell by cell through csvCell).
+ */
 interface Batch {
   /** Feature values of the good rows, compacted: shape [batchRows, features]. */
   readonly x: Float32Array;
@@ -147,11 +181,25 @@ interface Batch {
   readonly slot: Int32Array;
   /** Per row: 1 when a feature is outside the training range. */
   readonly outside: Uint8Array;
-  readonly rows: string[][];
+  readonly cells: (string[] | undefined)[];
+  /** For a row kept as bytes: the input bytes holding it, and its range there. */
+  readonly source: Uint8Array[];
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** For a row kept as bytes, when the file has the label column: the label's class, or −1 (see labels). */
+  readonly label: Int32Array;
+  /** The label's text when it is not exactly one of the model's classes. */
+  readonly labels: string[];
   readonly errors: string[];
   count: number;
   good: number;
 }
+
+const TAB = 9;
+const PLUS = 43;
+const MINUS = 45;
+const EQUALS = 61;
+const AT = 64;
 
 class ScoringRun {
   private readonly features: number;
@@ -173,8 +221,14 @@ class ScoringRun {
   private featureColumns = new Int32Array(0);
   private labelColumn = -1;
   private evaluation: EvaluationAccumulator | undefined;
-  private predictedCells: string[] = [];
+  private predictedCells: Uint8Array[] = [];
+  private classBytes: Uint8Array[] = [];
+  private inRange: Uint8Array = new Uint8Array(0);
+  private outOfRange: Uint8Array = new Uint8Array(0);
   private emptyPredictions = '';
+  /** The input columns that are not features: the cells addRecord checks for a formula-like start. */
+  private otherColumns: Int32Array = new Int32Array(0);
+  private readonly writer = new ByteWriter();
 
   private readonly batches: [Batch, Batch];
   private current: Batch;
@@ -208,7 +262,12 @@ class ScoringRun {
       x: new Float32Array(this.batchRows * this.features),
       slot: new Int32Array(this.batchRows),
       outside: new Uint8Array(this.batchRows),
-      rows: [],
+      cells: [],
+      source: [],
+      start: new Int32Array(this.batchRows),
+      end: new Int32Array(this.batchRows),
+      label: new Int32Array(this.batchRows),
+      labels: [],
       errors: [],
       count: 0,
       good: 0,
@@ -235,49 +294,137 @@ class ScoringRun {
     ].map((name) => uniqueName(name, taken));
     this.outputColumns = [...header, ...added];
     this.headerLine = this.outputColumns.map((name) => csvCell(name, delimiter)).join(delimiter) + NEWLINE;
-    this.predictedCells = schema.classes.map((label) => delimiter + csvCell(label, delimiter));
+    const encoded = (text: string) => {
+      const writer = new ByteWriter(text.length * 3);
+      writer.text(text);
+      return writer.take();
+    };
+    this.predictedCells = schema.classes.map((label) => encoded(delimiter + csvCell(label, delimiter)));
+    this.classBytes = schema.classes.map((label) => encoded(label));
+    this.inRange = encoded(`${delimiter}false${delimiter}${NEWLINE}`);
+    this.outOfRange = encoded(`${delimiter}true${delimiter}${NEWLINE}`);
+    const features = new Set(this.featureColumns);
+    this.otherColumns = Int32Array.from(header.keys()).filter((column) => !features.has(column));
     // predicted, one per class, outside_training_range, then the error cell follows its delimiter.
     this.emptyPredictions = delimiter.repeat(this.classes + 3);
     this.options.onStart?.({ mapping, delimiter, outputColumns: this.outputColumns });
   }
 
   async addRows(rows: string[][], firstRow: number): Promise<void> {
+    for (let i = 0; i < rows.length; i++) {
+      const full = this.addCells(rows[i], firstRow + i);
+      if (full) await full;
+    }
+  }
+
+  /** Adds a row read as cells; returns a promise when the batch filled up and went to be predicted. */
+  private addCells(cells: string[], row: number): Promise<void> | undefined {
     const features = this.features;
-    const width = this.width;
     const columns = this.featureColumns;
     const low = this.low;
     const high = this.high;
-    for (let i = 0; i < rows.length; i++) {
-      const cells = rows[i];
-      const batch = this.current;
-      const index = batch.count++;
-      batch.rows[index] = cells;
-      let bad = cells.length !== width;
-      let outside = 0;
-      if (!bad) {
-        const x = batch.x;
-        const base = batch.good * features;
-        for (let f = 0; f < features; f++) {
-          const value = parseNumber(cells[columns[f]]);
-          const stored = value === undefined ? Number.NaN : Math.fround(value);
-          // fround turns a finite double beyond float32's range into ±Infinity: bad, like NaN.
-          if (stored - stored !== 0) {
-            bad = true;
-            break;
-          }
-          x[base + f] = stored;
-          if (stored < low[f] || stored > high[f]) outside = 1;
+    const batch = this.current;
+    const index = batch.count++;
+    batch.cells[index] = cells;
+    let bad = cells.length !== this.width;
+    let outside = 0;
+    if (!bad) {
+      const x = batch.x;
+      const base = batch.good * features;
+      for (let f = 0; f < features; f++) {
+        const value = parseNumber(cells[columns[f]]);
+        const stored = value === undefined ? Number.NaN : Math.fround(value);
+        // fround turns a finite double beyond float32's range into ±Infinity: bad, like NaN.
+        if (stored - stored !== 0) {
+          bad = true;
+          break;
         }
+        x[base + f] = stored;
+        if (stored < low[f] || stored > high[f]) outside = 1;
       }
-      if (bad) {
-        batch.slot[index] = -1;
-        batch.errors[index] = this.badRow(cells, firstRow + i);
-      } else {
-        batch.slot[index] = batch.good++;
-        batch.outside[index] = outside;
-      }
-      if (batch.count === this.batchRows) await this.submit();
     }
+    if (bad) {
+      batch.slot[index] = -1;
+      batch.errors[index] = this.badRow(cells, row);
+    } else {
+      batch.slot[index] = batch.good++;
+      batch.outside[index] = outside;
+    }
+    return batch.count === this.batchRows ? this.submit() : undefined;
+  }
+
+  /**
+   * Adds a plain record (streamCsv's byte path) without making strings: feature values are read from the
+   * bytes, and the row is kept as bytes when every cell can go to the output as it is. A row that needs
+   * more — a bad or unusual value, the wrong number of cells, a text cell csvCell would escape — is
+   * turned into cells and added the usual way, so both ways write the same output.
+   */
+  addRecord(record: SimpleRecord): Promise<void> | undefined {
+    const { bytes, start, ends, fields } = record;
+    if (fields !== this.width) return this.addCells(recordCells(record), record.row);
+    const features = this.features;
+    const columns = this.featureColumns;
+    const low = this.low;
+    const high = this.high;
+    const batch = this.current;
+    const x = batch.x;
+    const base = batch.good * features;
+    let outside = 0;
+    for (let f = 0; f < features; f++) {
+      const column = columns[f];
+      const from = column === 0 ? start : ends[column - 1] + 1;
+      let value = parseSimpleNumber(bytes, from, ends[column]);
+      if (Number.isNaN(value)) value = parseNumber(asciiText(bytes, from, ends[column])) ?? Number.NaN;
+      const stored = Math.fround(value);
+      if (stored - stored !== 0) return this.addCells(recordCells(record), record.row);
+      x[base + f] = stored;
+      if (stored < low[f] || stored > high[f]) outside = 1;
+    }
+    // A cell that starts like a formula is written as it is only when it is a number (csvCell's rule);
+    // feature cells were just read as numbers.
+    const others = this.otherColumns;
+    for (let c = 0; c < others.length; c++) {
+      const column = others[c];
+      const from = column === 0 ? start : ends[column - 1] + 1;
+      const first = bytes[from];
+      if (
+        (first === EQUALS || first === PLUS || first === MINUS || first === AT || first === TAB) &&
+        from < ends[column] &&
+        parseNumber(asciiText(bytes, from, ends[column])) === undefined
+      ) {
+        return this.addCells(recordCells(record), record.row);
+      }
+    }
+    const index = batch.count++;
+    batch.cells[index] = undefined;
+    batch.source[index] = bytes;
+    batch.start[index] = start;
+    batch.end[index] = record.end;
+    if (this.labelColumn >= 0) this.readLabel(record, batch, index);
+    batch.slot[index] = batch.good++;
+    batch.outside[index] = outside;
+    return batch.count === this.batchRows ? this.submit() : undefined;
+  }
+
+  /** The class of a plain record's label cell, compared in bytes; its text when it is not one exactly. */
+  private readLabel(record: SimpleRecord, batch: Batch, index: number): void {
+    const { bytes, ends } = record;
+    const column = this.labelColumn;
+    const from = column === 0 ? record.start : ends[column - 1] + 1;
+    const length = ends[column] - from;
+    const classes = this.classBytes;
+    for (let k = 0; k < classes.length; k++) {
+      const label = classes[k];
+      if (label.length !== length) continue;
+      let i = 0;
+      while (i < length && label[i] === bytes[from + i]) i++;
+      if (i === length) {
+        batch.label[index] = k;
+        return;
+      }
+    }
+    batch.label[index] = -1;
+    batch.labels[index] = asciiText(bytes, from, ends[column]);
   }
 
   /** Describes a bad row (every bad value in it), counts it and keeps the first few. */
@@ -346,19 +493,34 @@ class ScoringRun {
     }
     const d = this.delimiter;
     const width = this.width;
+    const writer = this.writer;
     const predictedCells = this.predictedCells;
     const counts = this.classCounts;
     const evaluation = this.evaluation;
     const labelColumn = this.labelColumn;
-    let text = this.rows === 0 ? this.headerLine : '';
+    const delimiterByte = d.charCodeAt(0);
+    // Rows kept as cells are joined into text, written when a row kept as bytes (or the batch end) comes.
+    let text = this.rows === 0 && this.options.writeHeader !== false ? this.headerLine : '';
     for (let i = 0; i < batch.count; i++) {
-      const cells = batch.rows[i];
-      text += csvCell(cells[0] ?? '', d);
-      for (let c = 1; c < width; c++) text += d + csvCell(cells[c] ?? '', d);
+      const cells = batch.cells[i];
+      if (cells === undefined) {
+        if (text !== '') {
+          writer.text(text);
+          text = '';
+        }
+        writer.bytes(batch.source[i], batch.start[i], batch.end[i]);
+      } else {
+        text += csvCell(cells[0] ?? '', d);
+        for (let c = 1; c < width; c++) text += d + csvCell(cells[c] ?? '', d);
+      }
       const slot = batch.slot[i];
       if (slot < 0) {
         text += this.emptyPredictions + csvCell(batch.errors[i], d) + NEWLINE;
         continue;
+      }
+      if (text !== '') {
+        writer.text(text);
+        text = '';
       }
       const offset = slot * classes;
       let best = 0;
@@ -366,23 +528,32 @@ class ScoringRun {
         if (probabilities[offset + k] > probabilities[offset + best]) best = k;
       }
       counts[best]++;
-      evaluation?.add(cells[labelColumn], probabilities, offset, best);
-      text += predictedCells[best];
-      for (let k = 0; k < classes; k++) text += d + formatProbability(probabilities[offset + k]);
-      if (batch.outside[i] === 1) {
-        this.outsideRangeRows++;
-        text += `${d}true${d}${NEWLINE}`;
-      } else {
-        text += `${d}false${d}${NEWLINE}`;
+      if (evaluation) {
+        if (cells !== undefined) evaluation.add(cells[labelColumn], probabilities, offset, best);
+        else if (batch.label[i] >= 0) evaluation.addClass(batch.label[i], probabilities, offset, best);
+        else evaluation.add(batch.labels[i], probabilities, offset, best);
       }
+      const outside = batch.outside[i] === 1;
+      if (outside) this.outsideRangeRows++;
+      writer.prediction(
+        predictedCells[best],
+        probabilities,
+        offset,
+        classes,
+        delimiterByte,
+        outside ? this.outOfRange : this.inRange,
+      );
     }
+    writer.text(text);
     this.rows += batch.count;
     this.scoredRows += batch.good;
-    batch.rows.length = 0;
+    batch.cells.length = 0;
+    batch.source.length = 0;
+    batch.labels.length = 0;
     batch.errors.length = 0;
     batch.count = 0;
     batch.good = 0;
-    await this.options.onOutput(text);
+    await this.options.onOutput(writer.take());
     const now = performance.now();
     if (now - this.lastProgress >= this.progressInterval) {
       this.lastProgress = now;
@@ -407,36 +578,116 @@ class ScoringRun {
     };
   }
 
-  async finish(): Promise<ScoreSummary> {
+  async finish(fileRows: number, plain: boolean): Promise<ScoreSummary> {
     if (this.current.count > 0) await this.submit();
     if (this.inFlight) await this.inFlight;
     this.inFlight = undefined;
     const now = performance.now();
     const progress = this.progress(now);
     this.options.onProgress?.(progress);
-    const { schema, standardisation } = this.options.metadata;
-    return {
-      mapping: this.mapping!,
-      delimiter: this.delimiter,
-      outputColumns: this.outputColumns,
+    const tally: ScoreTally = {
       rows: this.rows,
       scoredRows: this.scoredRows,
       badRows: this.badRows,
       firstBadRows: this.firstBadRows,
-      classCounts: schema.classes.map((label, k) => ({ label, count: this.classCounts[k] })),
       outsideRangeRows: this.outsideRangeRows,
-      ...(this.evaluation ? { evaluation: this.evaluation.result() } : {}),
-      drift: this.drift.report({ features: schema.features, standardisation }),
+      classCounts: this.classCounts,
+      drift: this.drift.state(),
+      ...(this.evaluation ? { evaluation: this.evaluation.state() } : {}),
       bytes: progress.bytes,
-      seconds: (now - this.started) / 1000,
-      rowsPerSecond: progress.rowsPerSecond,
+      fileRows,
+      plain,
     };
+    const start = { mapping: this.mapping!, delimiter: this.delimiter, outputColumns: this.outputColumns };
+    return summarize(start, tally, this.options.metadata, (now - this.started) / 1000);
   }
 
   /** After a failure or cancel: a predictor promise still running must not write anything more. */
   stop(): void {
     this.stopped = true;
   }
+}
+
+type ScoreMetadata = ScoreCsvOptions['metadata'];
+
+function summarize(
+  start: ScoreStart,
+  tally: ScoreTally,
+  metadata: ScoreMetadata,
+  seconds: number,
+): ScoreSummary {
+  const { schema, standardisation, featureProfiles } = metadata;
+  const drift = new DriftAccumulator(featureProfiles);
+  drift.merge(tally.drift);
+  let evaluation: FileEvaluation | undefined;
+  if (tally.evaluation) {
+    const accumulator = new EvaluationAccumulator(schema.classes);
+    accumulator.merge(tally.evaluation);
+    evaluation = accumulator.result();
+  }
+  return {
+    ...start,
+    rows: tally.rows,
+    scoredRows: tally.scoredRows,
+    badRows: tally.badRows,
+    firstBadRows: tally.firstBadRows,
+    classCounts: schema.classes.map((label, k) => ({ label, count: tally.classCounts[k] })),
+    outsideRangeRows: tally.outsideRangeRows,
+    ...(evaluation ? { evaluation } : {}),
+    drift: drift.report({ features: schema.features, standardisation }),
+    bytes: tally.bytes,
+    seconds,
+    rowsPerSecond: tally.rows / Math.max(seconds, 1e-6),
+    tally,
+  };
+}
+
+/**
+ * One summary for a file scored in two parts side by side: `first` scored the file up to a line break,
+ * `second` the header line then the rest (writeHeader: false). Counts add up, drift and evaluation merge
+ * (to float rounding), and the second part's row numbers continue from the first's. `seconds` is the wall
+ * time of the whole run and `bytes` the file's size (the second part read the header line again).
+ */
+export function mergeScores(options: {
+  readonly first: ScoreSummary;
+  readonly second: ScoreSummary;
+  readonly metadata: ScoreMetadata;
+  readonly seconds: number;
+  readonly bytes: number;
+}): ScoreSummary {
+  const { first, second, metadata, seconds } = options;
+  const a = first.tally;
+  const b = second.tally;
+  // The second part's row 2 is the file row after the first part's last.
+  const offset = a.fileRows - 1;
+  const drift = new DriftAccumulator(metadata.featureProfiles);
+  drift.merge(a.drift);
+  drift.merge(b.drift);
+  let evaluation: EvaluationState | undefined;
+  if (a.evaluation && b.evaluation) {
+    const accumulator = new EvaluationAccumulator(metadata.schema.classes);
+    accumulator.merge(a.evaluation);
+    accumulator.merge(b.evaluation);
+    evaluation = accumulator.state();
+  }
+  const tally: ScoreTally = {
+    rows: a.rows + b.rows,
+    scoredRows: a.scoredRows + b.scoredRows,
+    badRows: a.badRows + b.badRows,
+    firstBadRows: [
+      ...a.firstBadRows,
+      ...b.firstBadRows.map((bad) => ({ ...bad, row: bad.row + offset })),
+    ].slice(0, BAD_ROWS_LISTED),
+    outsideRangeRows: a.outsideRangeRows + b.outsideRangeRows,
+    classCounts: a.classCounts.map((count, k) => count + b.classCounts[k]),
+    drift: drift.state(),
+    ...(evaluation ? { evaluation } : {}),
+    bytes: options.bytes,
+    fileRows: b.fileRows + offset,
+    plain: a.plain && b.plain,
+  };
+  const { mapping, delimiter, outputColumns } = first;
+  return summarize({ mapping, delimiter, outputColumns }, tally, metadata, seconds);
 }
 
 function uniqueName(name: string, taken: Set<string>): string {

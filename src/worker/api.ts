@@ -23,7 +23,8 @@ import {
   compareClassifiers,
 } from './compare-job';
 import type { SerializedError } from './protocol';
-import { inspectScoreFile, type ScoreFileArgs, scoreFile } from './score-job';
+import { inspectScoreFile, PARALLEL_MIN_BYTES, type ScoreFileArgs, scoreFile } from './score-job';
+import type { PartRunner } from './score-part';
 import { type CallContext, serializeError } from './serve';
 
 export type { CallContext } from './serve';
@@ -89,9 +90,12 @@ interface ActiveModel {
 
 /**
  * Builds the API with its own state (the active model). The worker entry passes `startBackend` (WASM with
- * a CPU fallback); tests use the default, which keeps whatever backend is already set.
+ * a CPU fallback) and `scoreHelper` (the second worker that scores half of a large file); tests use the
+ * defaults, which keep whatever backend is already set and score every file in one piece.
  */
-export function createApi(options: { startBackend?: () => Promise<BackendInfo> } = {}) {
+export function createApi(
+  options: { startBackend?: () => Promise<BackendInfo>; scoreHelper?: PartRunner } = {},
+) {
   const startBackend = options.startBackend ?? currentBackend;
   let started: Promise<BackendInfo> | undefined;
   let active: ActiveModel | undefined;
@@ -269,10 +273,14 @@ export function createApi(options: { startBackend?: () => Promise<BackendInfo> }
     },
 
     /** Batch scoring with the active model (score-job.ts): the scored CSV as a Blob, a summary, the first rows. */
-    score: (args: ScoreFileArgs, context: CallContext<ScoreProgress>) => scoreFile(args, context, active),
+    score: (args: ScoreFileArgs, context: CallContext<ScoreProgress>) =>
+      scoreFile(args, context, active, options.scoreHelper),
     /** The head of a file to score, its delimiter and column mapping (or the missing columns). */
-    inspectScoreFile: (args: ScoreFileArgs, context: CallContext<never>) =>
-      inspectScoreFile(args, context, active),
+    inspectScoreFile: (args: ScoreFileArgs, context: CallContext<never>) => {
+      // A large file will be scored in two halves: the helper worker starts while the user looks.
+      if (args.file.size >= PARALLEL_MIN_BYTES) options.scoreHelper?.warm?.();
+      return inspectScoreFile(args, context, active);
+    },
   };
 }
 

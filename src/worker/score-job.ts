@@ -9,8 +9,9 @@ import { CsvError } from '../csv/csv-error';
 import { streamCsv } from '../csv/stream-csv';
 import { densePredictor } from '../score/dense-predictor';
 import { type ColumnMapping, ColumnMappingError, mapColumns } from '../score/map-columns';
-import { type Predictor, type ScoreProgress, type ScoreSummary, scoreCsv } from '../score/score-csv';
+import { mergeScores, type Predictor, type ScoreProgress, type ScoreSummary } from '../score/score-csv';
 import type { SerializedError } from './protocol';
+import { type PartRunner, scorePart } from './score-part';
 import { type CallContext, serializeError } from './serve';
 
 /** The active model as the worker keeps it: the fitted classifier (any kind), its bundle and its metadata. */
@@ -62,10 +63,13 @@ export const PREVIEW_ROWS = 200;
 /** Rows shown before scoring. */
 export const INSPECT_ROWS = 8;
 /**
- * Output bytes per Blob part. Each part becomes a Blob at once, so the JS heap holds at most this much
- * output (the rest lives in the browser's blob storage).
+ * Files from this size on are scored in two halves side by side (the engine worker and the helper); below
+ * it, starting the helper and merging cost more than they save.
  */
-const PART_BYTES = 4 * 1024 * 1024;
+export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+/** How far a split point is looked for past the middle of the file (one line has to end in there). */
+const SPLIT_SEARCH_BYTES = 64 * 1024;
+const LF = 10;
 
 function noModel(): Error {
   return new Error('No model is loaded yet: wait for the model to load, then try again.');
@@ -75,48 +79,152 @@ function noModel(): Error {
  * Scores `args.file` with the active model, streaming (scoreCsv): progress about ten times a second, the
  * output gathered into Blob parts. A cancel (the call's signal) rejects and drops every part, so no
  * half-scored file is ever returned.
+ *
+ * With a `helper` (the scoring helper worker) a large file is scored in two halves at once, split at a
+ * line break: the first here, the second (after a copy of the header line) in the helper. That is only
+ * right for a file whose rows are plain lines — a quoted value may hold a line break — so the halves must
+ * both come back `plain`, with the same delimiter; otherwise, or if the helper fails, the file is scored
+ * again here in one piece.
  */
 export async function scoreFile(
   args: ScoreFileArgs,
   context: CallContext<ScoreProgress>,
   active: ScoringModel | undefined,
+  helper?: PartRunner,
 ): Promise<ScoreResult> {
   if (!active) throw noModel();
-  const { metadata } = active;
-  const parts: Blob[] = [];
-  let pending: Uint8Array<ArrayBuffer>[] = [];
-  let pendingBytes = 0;
-  const flush = () => {
-    if (pending.length === 0) return;
-    parts.push(new Blob(pending));
-    pending = [];
-    pendingBytes = 0;
-  };
-  const encoder = new TextEncoder();
+  if (helper && args.file.size >= PARALLEL_MIN_BYTES) {
+    const halves = await scoreHalves(args, context, active, helper).catch((error: unknown) => {
+      if (context.signal.aborted) throw error;
+      return undefined;
+    });
+    if (halves) return halves;
+  }
   const preview = new PreviewCollector();
-  const summary = await scoreCsv({
-    source: args.file,
-    metadata,
-    predict: predictorFor(active),
-    signal: context.signal,
-    onProgress: (progress) => context.progress(progress),
-    onOutput: (chunk) => {
-      preview.add(chunk);
-      // Encoded at once: a chunk is a rope of thousands of small strings, and keeping ropes alive until
-      // the end made garbage collection double the run's time (measured: 1M rows, 7 s → 14-20 s in Node).
-      const bytes = encoder.encode(chunk);
-      pending.push(bytes);
-      pendingBytes += bytes.length;
-      if (pendingBytes >= PART_BYTES) flush();
+  const { summary, output } = await scorePart(
+    { file: args.file, bundle: active.bundle, metadata: active.metadata, writeHeader: true },
+    {
+      signal: context.signal,
+      predict: predictorFor(active),
+      onProgress: (progress) => context.progress(progress),
+      onOutput: (chunk) => preview.add(chunk),
     },
-  });
-  flush();
-  return {
-    summary,
-    output: new Blob(parts, { type: 'text/csv' }),
-    outputName: scoredName(args.name),
-    preview: preview.rows(summary.delimiter),
-  };
+  );
+  return { summary, output, outputName: scoredName(args.name), preview: preview.rows(summary.delimiter) };
+}
+
+/** The two-halves run of scoreFile, or undefined when the file cannot be split or the halves disagree. */
+async function scoreHalves(
+  args: ScoreFileArgs,
+  context: CallContext<ScoreProgress>,
+  active: ScoringModel,
+  helper: PartRunner,
+): Promise<ScoreResult | undefined> {
+  const { file } = args;
+  const started = performance.now();
+  const headerEnd = await lineEndAfter(file, 0);
+  const split = await lineEndAfter(file, Math.floor(file.size / 2));
+  if (headerEnd === undefined || split === undefined || split <= headerEnd || split >= file.size)
+    return undefined;
+  // Either half failing (or the user cancelling) stops the other.
+  const both = new AbortController();
+  const stop = () => both.abort(context.signal.reason);
+  context.signal.addEventListener('abort', stop, { once: true });
+  const progress = new HalvesProgress(file.size, started, (value) => context.progress(value));
+  const preview = new PreviewCollector();
+  const { bundle, metadata } = active;
+  try {
+    const [first, second] = await Promise.all([
+      scorePart(
+        { file: file.slice(0, split), bundle, metadata, writeHeader: true },
+        {
+          signal: both.signal,
+          predict: predictorFor(active),
+          onProgress: (value) => progress.update(0, value),
+          onOutput: (chunk) => preview.add(chunk),
+        },
+      ),
+      helper.run(
+        {
+          file: new Blob([file.slice(0, headerEnd), file.slice(split)]),
+          bundle,
+          metadata,
+          writeHeader: false,
+        },
+        (value) => progress.update(1, value),
+        both.signal,
+      ),
+    ]).catch((error: unknown) => {
+      both.abort(error);
+      throw error;
+    });
+    const a = first.summary;
+    const b = second.summary;
+    if (!a.tally.plain || !b.tally.plain || a.delimiter !== b.delimiter) return undefined;
+    const summary = mergeScores({
+      first: a,
+      second: b,
+      metadata,
+      seconds: (performance.now() - started) / 1000,
+      bytes: file.size,
+    });
+    progress.finish(summary);
+    return {
+      summary,
+      output: new Blob([first.output, second.output], { type: 'text/csv' }),
+      outputName: scoredName(args.name),
+      preview: preview.rows(summary.delimiter),
+    };
+  } finally {
+    context.signal.removeEventListener('abort', stop);
+  }
+}
+
+/** The offset just past the first line break at or after `from`, within SPLIT_SEARCH_BYTES. */
+async function lineEndAfter(file: Blob, from: number): Promise<number | undefined> {
+  const bytes = new Uint8Array(await file.slice(from, from + SPLIT_SEARCH_BYTES).arrayBuffer());
+  const at = bytes.indexOf(LF);
+  return at < 0 ? undefined : from + at + 1;
+}
+
+/** One progress report for both halves: rows and bytes added up, speed and time left over the whole file. */
+class HalvesProgress {
+  private readonly parts: [ScoreProgress | undefined, ScoreProgress | undefined] = [undefined, undefined];
+  private last = 0;
+
+  constructor(
+    private readonly totalBytes: number,
+    private readonly started: number,
+    private readonly report: (progress: ScoreProgress) => void,
+  ) {}
+
+  update(half: 0 | 1, value: ScoreProgress): void {
+    this.parts[half] = value;
+    const now = performance.now();
+    // Each half reports about ten times a second; so does the sum.
+    if (now - this.last < 100) return;
+    this.last = now;
+    const rows = (this.parts[0]?.rows ?? 0) + (this.parts[1]?.rows ?? 0);
+    const bytes = (this.parts[0]?.bytes ?? 0) + (this.parts[1]?.bytes ?? 0);
+    const seconds = Math.max((now - this.started) / 1000, 1e-6);
+    this.report({
+      rows,
+      bytes,
+      totalBytes: this.totalBytes,
+      rowsPerSecond: rows / seconds,
+      ...(bytes > 0 ? { secondsLeft: (Math.max(this.totalBytes - bytes, 0) * seconds) / bytes } : {}),
+    });
+  }
+
+  finish(summary: ScoreSummary): void {
+    this.report({
+      rows: summary.rows,
+      bytes: this.totalBytes,
+      totalBytes: this.totalBytes,
+      rowsPerSecond: summary.rowsPerSecond,
+      secondsLeft: 0,
+    });
+  }
 }
 
 /**
@@ -205,28 +313,22 @@ function predictorFor(active: ScoringModel): Predictor {
  * ends at a row boundary, so the text kept always parses cleanly.
  */
 class PreviewCollector {
-  #chunks: string[] = [];
+  #chunks: Uint8Array[] = [];
   #lines = 0;
 
-  add(chunk: string): void {
+  add(chunk: Uint8Array): void {
     // The header line plus one line per row, unless a quoted cell holds a newline (then a few more chunks).
     if (this.#lines > PREVIEW_ROWS) return;
     this.#chunks.push(chunk);
-    for (
-      let at = chunk.indexOf('\n');
-      at >= 0 && this.#lines <= PREVIEW_ROWS;
-      at = chunk.indexOf('\n', at + 1)
-    ) {
+    for (let at = chunk.indexOf(LF); at >= 0 && this.#lines <= PREVIEW_ROWS; at = chunk.indexOf(LF, at + 1)) {
       this.#lines++;
     }
   }
 
   rows(delimiter: string): string[][] {
-    const parsed = Papa.parse<string[]>(this.#chunks.join(''), {
-      delimiter,
-      newline: '\n',
-      skipEmptyLines: true,
-    });
+    const decoder = new TextDecoder();
+    const text = this.#chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('');
+    const parsed = Papa.parse<string[]>(text, { delimiter, newline: '\n', skipEmptyLines: true });
     return parsed.data.slice(1, PREVIEW_ROWS + 1);
   }
 }

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ScoreProgress } from '../../score/score-csv';
 import { progressShare, scoreProgressText } from '../batch/score-progress-text';
 import { controlStyles } from '../styles/theme';
+import { styleProperties } from './style-properties';
 
 /** The scoring progress bar: "120,000 rows · 45% · 650,000 rows/s · about 1 s left". */
 @customElement('petal-batch-progress')
@@ -44,7 +45,7 @@ export class PetalBatchProgress extends LitElement {
       aria-valuenow=${percent}
       aria-valuetext=${text}
     >
-      <div class="track"><div class="fill" style="transform: scaleX(${percent / 100})"></div></div>
+      <div class="track"><div class="fill" style=${styleProperties({ transform: `scaleX(${percent / 100})` })}></div></div>
       <span>${text}</span>
     </div>`;
   }

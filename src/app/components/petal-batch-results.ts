@@ -8,6 +8,7 @@ import { dataTableStyles } from './data-table-styles';
 import { formatPercent } from './format-number';
 import './petal-class-metrics';
 import './petal-confusion-matrix';
+import { styleProperties } from './style-properties';
 
 /**
  * A scored file's summary: row counts and speed, the first rows that could not be scored with their row
@@ -92,7 +93,7 @@ export class PetalBatchResults extends LitElement {
               <span>${entry.label}</span>
               <span
                 class="bar"
-                style="width: ${(100 * entry.count) / most}%; background: ${classColour(i)}"
+                style=${styleProperties({ width: `${(100 * entry.count) / most}%`, background: classColour(i) })}
               ></span>
               <span>${formatCount(entry.count)} (${formatPercent(entry.count / Math.max(1, s.scoredRows))})</span>
             </li>`,

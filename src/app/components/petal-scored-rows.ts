@@ -4,6 +4,7 @@ import { formatCount } from '../batch/score-progress-text';
 import { virtualWindow } from '../batch/virtual-window';
 import { controlStyles } from '../styles/theme';
 import { dataTableStyles } from './data-table-styles';
+import { styleProperties } from './style-properties';
 
 /** Every row is exactly this tall (px), so the window is plain arithmetic. */
 export const ROW_HEIGHT = 28;
@@ -64,7 +65,7 @@ export class PetalScoredRows extends LitElement {
     });
     const spacer = (height: number) =>
       height > 0
-        ? html`<tr class="spacer" aria-hidden="true"><td colspan=${this.columns.length} style="height: ${height}px"></td></tr>`
+        ? html`<tr class="spacer" aria-hidden="true"><td colspan=${this.columns.length} style=${styleProperties({ height: `${height}px` })}></td></tr>`
         : '';
     return html`<div
       class="scroll"

@@ -7,9 +7,10 @@ import type { BundleDescription } from './classifier-bundle';
 import type { ClassifierKind, ClassifierSpec } from './classifier-spec';
 import { denseNetworkFromBundle, fitDenseNetwork } from './dense-network';
 import type { FitOptions } from './fit-options';
-import { fitKnn, fittedKnn } from './knn';
-import { fitLogisticRegression, fittedLogisticRegression } from './logistic-regression';
-import { fitRandomForest, fittedRandomForest } from './random-forest';
+import { fitKnn } from './knn';
+import { fitLogisticRegression } from './logistic-regression';
+import { plainFittedFromBundle } from './plain-classifier';
+import { fitRandomForest } from './random-forest';
 import { validateClassifierBundle } from './validate-classifier-bundle';
 
 export type { BundleDescription, ClassifierMetadata } from './classifier-bundle';
@@ -52,20 +53,5 @@ export function fitClassifier(options: FitOptions): Promise<FittedClassifier> {
 /** Checks a bundle of any kind (throwing a BundleError naming the problem) and rebuilds its classifier. */
 export async function fittedFromBundle(bundle: unknown): Promise<FittedClassifier> {
   const valid = validateClassifierBundle(bundle);
-  const { metadata } = valid;
-  switch (valid.kind) {
-    case 'dense-network':
-      return denseNetworkFromBundle(bundle);
-    case 'knn':
-      return fittedKnn({ ...metadata, settings: valid.settings, points: valid.points, labels: valid.labels });
-    case 'logistic-regression':
-      return fittedLogisticRegression({
-        ...metadata,
-        settings: valid.settings,
-        kernel: valid.kernel,
-        bias: valid.bias,
-      });
-    case 'random-forest':
-      return fittedRandomForest({ ...metadata, settings: valid.settings, forest: valid.forest });
-  }
+  return plainFittedFromBundle(valid) ?? denseNetworkFromBundle(bundle);
 }

@@ -1,0 +1,168 @@
+// The byte-level fast path (streamCsv's onRecord → ScoringRun.addRecord → rows copied as bytes) must write
+// exactly what the papaparse path writes. These tests score generated files of every awkward kind both ways
+// and compare the output byte for byte, and the summaries.
+import { describe, expect, it } from 'vitest';
+import { ByteWriter } from './byte-writer';
+import { formatProbability } from './csv-cell';
+import { type Predictor, type ScoreCsvOptions, type ScoreSummary, scoreCsv } from './score-csv';
+
+const metadata: ScoreCsvOptions['metadata'] = {
+  schema: { features: ['x', 'y'], label: 'class', classes: ['a', 'bé'] },
+  standardisation: { mean: [5, 10], sd: [2, 4] },
+  featureProfiles: [
+    { min: 0, max: 10, deciles: [1, 2, 3, 4, 5, 6, 7, 8, 9] },
+    { min: 0, max: 20, deciles: [2, 4, 6, 8, 10, 12, 14, 16, 18] },
+  ],
+};
+
+/** Probabilities with many digits (and some tiny ones), so formatting is exercised. */
+const predict: Predictor = (x) => {
+  const rows = x.length / 2;
+  const out = new Float32Array(rows * 2);
+  for (let row = 0; row < rows; row++) {
+    const b = 1 / (1 + Math.exp(-(x[row * 2] - 2 * x[row * 2 + 1]) / 3));
+    out[row * 2] = 1 - b;
+    out[row * 2 + 1] = b;
+  }
+  return out;
+};
+
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+const ODD_VALUES = [
+  '',
+  ' 5.5',
+  '1e-1',
+  'abc',
+  '=cmd',
+  '-cmd',
+  '+1',
+  '@x',
+  '-2.5',
+  '1e39',
+  'NaN',
+  '0x10',
+  '\t3',
+];
+const ODD_TEXT = ['=SUM(A1)', '-x', '@y', '+z', 'é', '东京', '\u00a0', ' ', '-1', 'a;b'];
+const LABELS = ['a', 'bé', ' a', 'c', '', 'A'];
+
+/** A CSV with columns note, y, class, x (features out of order, extras kept), mostly plain rows. */
+function generate(random: () => number, rows: number, newline: string, withQuotes: boolean): string {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const number = () => (random() * 24 - 2).toFixed(Math.floor(random() * 4));
+  let text = `note,y,class,x${newline}`;
+  for (let i = 0; i < rows; i++) {
+    const odd = random();
+    if (odd < 0.01) {
+      text += newline; // blank row
+      continue;
+    }
+    if (odd < 0.02) {
+      text += `${number()},${number()}${newline}`; // ragged
+      continue;
+    }
+    const x = random() < 0.03 ? pick(ODD_VALUES) : number();
+    const y = random() < 0.03 ? pick(ODD_VALUES) : number();
+    let note = random() < 0.05 ? pick(ODD_TEXT) : `n${i}`;
+    if (note.includes(',')) note = `"${note}"`;
+    if (withQuotes && random() < 0.01) note = `"q,${i}""x"`;
+    if (random() < 0.005) note = `r\r${i}`;
+    const label = random() < 0.1 ? pick(LABELS) : pick(['a', 'bé']);
+    text += `${note},${y},${label},${x}${newline}`;
+  }
+  return text;
+}
+
+async function scoreBothWays(text: string, chunkBytes: number) {
+  const runs: {
+    bytes: Uint8Array;
+    summary: Omit<ScoreSummary, 'seconds' | 'rowsPerSecond' | 'tally'>;
+    plain: boolean;
+  }[] = [];
+  for (const fastPath of [false, true]) {
+    const chunks: Uint8Array[] = [];
+    const { seconds, rowsPerSecond, tally, ...summary } = await scoreCsv({
+      source: new Blob([text]),
+      metadata,
+      predict,
+      batchRows: 97,
+      chunkBytes,
+      fastPath,
+      onOutput: (chunk) => {
+        chunks.push(chunk);
+      },
+    });
+    runs.push({
+      bytes: new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer()),
+      summary,
+      plain: tally.plain,
+    });
+  }
+  return runs;
+}
+
+describe('scoreCsv fast path', () => {
+  it.each([
+    ['LF, no quotes', '\n', false],
+    ['CRLF, no quotes', '\r\n', false],
+    ['LF, quotes after the head', '\n', true],
+    ['CRLF, quotes after the head', '\r\n', true],
+  ] as const)('writes the same bytes and summary as papaparse (%s)', async (_, newline, withQuotes) => {
+    const random = seeded(newline.length * 7 + (withQuotes ? 1 : 0));
+    // 12,000 rows (~250 KB): past the 64 Ki-character head, across many chunks.
+    const text = generate(random, 12_000, newline, withQuotes);
+    for (const chunkBytes of [256 * 1024, 4093]) {
+      const [papaparse, bytes] = await scoreBothWays(text, chunkBytes);
+      expect(bytes.summary).toEqual(papaparse.summary);
+      expect(new TextDecoder().decode(bytes.bytes)).toBe(new TextDecoder().decode(papaparse.bytes));
+      expect(papaparse.summary.badRows).toBeGreaterThan(100);
+      // Without quotes every row was read in the bytes; with them, papaparse took over at the first.
+      expect([papaparse.plain, bytes.plain]).toEqual([false, !withQuotes]);
+      expect(papaparse.summary.evaluation?.unknownLabelRows).toBeGreaterThan(100);
+    }
+  });
+
+  it('writes the same bytes for a small file read in one piece', async () => {
+    const text = generate(seeded(5), 300, '\n', false);
+    const [papaparse, bytes] = await scoreBothWays(text, 1 << 20);
+    expect(bytes.bytes).toEqual(papaparse.bytes);
+    expect(bytes.summary).toEqual(papaparse.summary);
+  });
+});
+
+describe('ByteWriter.probability', () => {
+  it('writes formatProbability(p) byte for byte', () => {
+    const random = seeded(42);
+    const values = [
+      0,
+      1,
+      0.5,
+      0.1,
+      0.0999999996,
+      0.99999951,
+      1e-6,
+      9.9999996e-7,
+      1.23456789e-9,
+      0.000123456,
+      -0.5,
+      2,
+      Number.NaN,
+    ];
+    for (let i = 0; i < 20_000; i++) values.push(Math.fround(random() ** (1 + random() * 20)));
+    const writer = new ByteWriter(16);
+    const expected: string[] = [];
+    for (const p of values) {
+      writer.probability(p);
+      writer.byte(10);
+      expected.push(formatProbability(p));
+    }
+    expect(new TextDecoder().decode(writer.take()).split('\n').slice(0, -1)).toEqual(expected);
+  });
+});

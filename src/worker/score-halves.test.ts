@@ -1,0 +1,127 @@
+// scoreFile in two halves (engine + helper worker) must give what scoring the file in one piece gives.
+// The helper is replaced by an in-process PartRunner running the same scorePart.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseBundleFiles } from '../core/validate-bundle';
+import type { ScoreProgress, ScoreSummary } from '../score/score-csv';
+import { type CallContext, createApi } from './api';
+import { PARALLEL_MIN_BYTES } from './score-job';
+import { type PartRunner, scorePart } from './score-part';
+
+const model = (name: string) => new URL(`../../public/models/default/${name}`, import.meta.url);
+const weights = readFileSync(model('weights.bin'));
+const bundle = parseBundleFiles({
+  modelJson: readFileSync(model('model.json'), 'utf8'),
+  weights: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer,
+});
+
+function context(
+  signal = new AbortController().signal,
+): CallContext<ScoreProgress> & { reports: ScoreProgress[] } {
+  const reports: ScoreProgress[] = [];
+  return { signal, progress: (value) => reports.push(value), reports };
+}
+
+/** An in-process helper that counts its runs; `fail` makes it reject instead. */
+function inProcessHelper(fail = false) {
+  const runs: { signal: AbortSignal }[] = [];
+  const helper: PartRunner = {
+    run: async (args, onProgress, signal) => {
+      runs.push({ signal });
+      if (fail) throw new Error('The scoring helper stopped.');
+      return scorePart(args, { signal, onProgress });
+    },
+  };
+  return { helper, runs };
+}
+
+async function api(helper?: PartRunner) {
+  const created = createApi(helper ? { scoreHelper: helper } : {});
+  await created.useModel({ bundle: { modelJson: bundle.modelJson, weights: bundle.weights.slice(0) } });
+  return created;
+}
+
+const FLOWERS = [
+  ['5.1', '3.5', '1.4', '0.2', 'setosa'],
+  ['5.9', '3.0', '4.2', '1.5', 'versicolor'],
+  ['6.3', '3.3', '6.0', '2.5', 'virginica'],
+  ['4.9', 'abc', '1.4', '0.2', 'setosa'],
+  ['6.1', '2.8', '4.7', '1.2', 'iris'],
+];
+
+/** A file just over PARALLEL_MIN_BYTES with bad rows, unknown labels and a blank line in both halves. */
+function bigFile(quoteInSecondHalf = false): Blob {
+  const lines = ['id,sepal_length,sepal_width,petal_length,petal_width,species'];
+  let bytes = 0;
+  for (let i = 0; bytes < PARALLEL_MIN_BYTES * 1.05; i++) {
+    const line = i % 10_007 === 5 ? '' : `${i},${FLOWERS[i % FLOWERS.length].join(',')}`;
+    lines.push(line);
+    bytes += line.length + 1;
+  }
+  if (quoteInSecondHalf) lines[Math.floor(lines.length * 0.75)] = '"x",5.1,3.5,1.4,0.2,setosa';
+  return new Blob([`${lines.join('\n')}\n`]);
+}
+
+/** The summary without what differs by run: timing, and the tally's internals (drift merges agree to rounding). */
+function comparable(summary: ScoreSummary) {
+  const { seconds, rowsPerSecond, tally, drift, evaluation, ...rest } = summary;
+  const metrics = evaluation?.metrics;
+  return {
+    ...rest,
+    evaluation: { ...evaluation, metrics: { ...metrics, logLoss: metrics?.logLoss.toPrecision(9) } },
+    drift: drift.map(({ mean, sd, meanShift, sdRatio, psi, ks, ...feature }) => ({
+      ...feature,
+      rounded: [mean, sd, meanShift, sdRatio, psi, ks].map((value) => Number(value.toPrecision(9))),
+    })),
+  };
+}
+
+describe('scoreFile in two halves', () => {
+  it('writes the same file and summary as scoring it in one piece, row numbers included', async () => {
+    const file = bigFile();
+    const { helper, runs } = inProcessHelper();
+    const halves = await (await api(helper)).score({ file, name: 'big.csv' }, context());
+    const whole = await (await api()).score({ file, name: 'big.csv' }, context());
+    expect(runs).toHaveLength(1);
+    expect(halves.summary.tally.plain).toBe(true);
+    expect(await halves.output.text()).toBe(await whole.output.text());
+    expect(comparable(halves.summary)).toEqual(comparable(whole.summary));
+    expect(halves.preview).toEqual(whole.preview);
+    // Bad rows from both halves, numbered as in the file.
+    expect(whole.summary.badRows).toBeGreaterThan(20_000);
+    expect(halves.summary.firstBadRows.map((bad) => bad.row)).toEqual(
+      whole.summary.firstBadRows.map((bad) => bad.row),
+    );
+  });
+
+  it('scores in one piece when the file has quotes (a quoted line break could span the split)', async () => {
+    const file = bigFile(true);
+    const { helper, runs } = inProcessHelper();
+    const result = await (await api(helper)).score({ file, name: 'big.csv' }, context());
+    expect(runs).toHaveLength(1);
+    expect(result.summary.tally.plain).toBe(false);
+    const whole = await (await api()).score({ file, name: 'big.csv' }, context());
+    expect(await result.output.text()).toBe(await whole.output.text());
+  });
+
+  it('scores in one piece when the helper fails', async () => {
+    const file = bigFile();
+    const { helper, runs } = inProcessHelper(true);
+    const result = await (await api(helper)).score({ file, name: 'big.csv' }, context());
+    expect(runs).toHaveLength(1);
+    expect(result.summary.rows).toBe(
+      (await (await api()).score({ file, name: 'big.csv' }, context())).summary.rows,
+    );
+  });
+
+  it('cancelling stops both halves and rejects with the reason', async () => {
+    const { helper, runs } = inProcessHelper();
+    const abort = new AbortController();
+    const call = context(abort.signal);
+    // Cancelled at the first progress report: both halves are running by then.
+    call.progress = () => abort.abort(new DOMException('The call was cancelled.', 'AbortError'));
+    const running = (await api(helper)).score({ file: bigFile(), name: 'big.csv' }, call);
+    await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+    expect(runs[0]?.signal.aborted).toBe(true);
+  });
+});
