@@ -115,11 +115,23 @@ async function firstPrediction(browser: Browser, url: string): Promise<Row[]> {
     await page.goto(url);
     cold.push(await firstPredictionTime(page));
   }
-  // Warm: further navigations in the last context (HTTP cache and IndexedDB populated).
+  // Warm: further navigations in the last context (HTTP cache and IndexedDB populated). First at once, while
+  // the first visit's service worker is still installing (it precaches about 2 MB); then as a returning
+  // visitor, once it has installed and the first visit is over.
   const page = context!.pages()[0];
   for (let run = 0; run < RUNS; run++) {
     await page.reload();
     warm.push(await firstPredictionTime(page));
+  }
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, {
+    timeout: 30_000,
+  });
+  await page.waitForTimeout(1_000);
+  const returning: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    await page.reload();
+    returning.push(await firstPredictionTime(page));
+    await page.waitForTimeout(1_000);
   }
   await context?.close();
   return [
@@ -128,7 +140,16 @@ async function firstPrediction(browser: Browser, url: string): Promise<Row[]> {
       seconds(median(cold)),
       '≤ 1.0 s',
     ],
-    [`navigation → first prediction, warm (reload, median of ${RUNS})`, seconds(median(warm)), '≤ 0.3 s'],
+    [
+      `navigation → first prediction, warm: reload at once, service worker still installing (median of ${RUNS})`,
+      seconds(median(warm)),
+      '≤ 0.3 s',
+    ],
+    [
+      `navigation → first prediction, warm: returning visit, service worker installed (median of ${RUNS})`,
+      seconds(median(returning)),
+      '≤ 0.3 s',
+    ],
   ];
 }
 
@@ -307,26 +328,54 @@ async function bundleSizes(dist: string): Promise<Row[]> {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
   const firstLoad = scripts.filter((file) => html.includes(relative(dist, file)));
   const workerEntry = scripts.filter((file) => /petal\.worker/.test(file));
-  const workerImports = new Set<string>();
-  for (const file of workerEntry) {
-    for (const match of (await readFile(file, 'utf8')).matchAll(/from\s*"\.\/([^"]+\.js)"/g)) {
-      workerImports.add(join(dirname(file), match[1]));
-    }
-  }
-  const worker = [...workerEntry, ...scripts.filter((file) => workerImports.has(file))];
-  const onDemand = scripts.filter((file) => !firstLoad.includes(file) && !worker.includes(file));
+  const worker = [...workerEntry, ...(await staticImports(workerEntry, scripts))];
+  // TF.js with its WASM backend: fetched by the worker as soon as the first model is loaded (api.ts).
+  const backendEntry = scripts.filter((file) => /wasm-backend/.test(file));
+  const backend = [...backendEntry, ...(await staticImports(backendEntry, scripts))].filter(
+    (file) => !worker.includes(file),
+  );
+  const onDemand = scripts.filter(
+    (file) => !firstLoad.includes(file) && !worker.includes(file) && !backend.includes(file),
+  );
   const names = (list: string[]) => list.map((file) => relative(join(dist, 'assets'), file)).join(', ');
   const rows: Row[] = [
     [`main-thread JS loaded first, gzip (${names(firstLoad)})`, kb(await gzipTotal(firstLoad)), '≤ 40 KB'],
-    [`worker JS loaded at start, gzip (${names(worker)})`, kb(await gzipTotal(worker)), '≤ 200 KB'],
     [
-      `JS loaded on demand (other views, CPU fallback backend), gzip (${onDemand.length} chunks)`,
+      `worker JS loaded at start, before the first prediction, gzip (${names(worker)})`,
+      kb(await gzipTotal(worker)),
+      '≤ 200 KB',
+    ],
+    [
+      `worker JS for TF.js + WASM backend, loaded after the first model, gzip (${names(backend)})`,
+      kb(await gzipTotal(backend)),
+      '',
+    ],
+    [`worker total once the backend is up, gzip`, kb(await gzipTotal([...worker, ...backend])), '≤ 200 KB'],
+    [
+      `JS loaded on demand (other views, training, CPU fallback backend), gzip (${onDemand.length} chunks)`,
       kb(await gzipTotal(onDemand)),
       '',
     ],
   ];
   for (const file of wasm) rows.push([`${relative(dist, file)}, gzip`, kb(await gzipTotal([file])), '']);
   return rows;
+}
+
+/** The chunks `entries` import statically (`from "./x.js"`), transitively. */
+async function staticImports(entries: readonly string[], scripts: readonly string[]): Promise<string[]> {
+  const found = new Set<string>();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    for (const match of (await readFile(file, 'utf8')).matchAll(/from\s*"\.\/([^"]+\.js)"/g)) {
+      const imported = join(dirname(file), match[1]);
+      if (!found.has(imported) && !entries.includes(imported) && scripts.includes(imported)) {
+        found.add(imported);
+        queue.push(imported);
+      }
+    }
+  }
+  return [...found];
 }
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -1,5 +1,4 @@
 import type { ValidBundle } from '../core/validate-bundle';
-import type { Predictor } from './score-csv';
 
 interface DenseLayer {
   readonly inputs: number;
@@ -25,7 +24,9 @@ const SELU_SCALE = 1.0507009873554805;
  * a Sequential model of Dense layers with known activations, float32 weights in manifest order whose
  * shapes chain from the features to the classes.
  */
-export function densePredictor(bundle: Pick<ValidBundle, 'modelJson' | 'weights' | 'metadata'>): Predictor {
+export function densePredictor(
+  bundle: Pick<ValidBundle, 'modelJson' | 'weights' | 'metadata'>,
+): (x: Float32Array) => Float32Array {
   const layers = denseLayers(bundle);
   const { mean, sd } = bundle.metadata.standardisation;
   const features = mean.length;

@@ -1,27 +1,23 @@
 // The worker's API: everything the main thread may ask of TensorFlow.js and the CSV reader. The bridge
 // derives its types from `typeof api`, so this file is the single definition of the protocol's methods.
-import * as tf from '@tensorflow/tfjs-core';
-import { bundleFromModel, metadataFor } from '../core/bundle';
+//
+// TensorFlow.js is imported on first use only (tf-jobs.ts, and the backend through `startBackend`):
+// loading a model and predicting need none of it, so the first prediction does not wait for it.
 import type { ModelBundle, PetalMetadata } from '../core/bundle-format';
-import { type ClassifierSpec, type FittedClassifier, fittedFromBundle } from '../core/classifiers/classifier';
+import type { ClassifierSpec } from '../core/classifiers/classifier-spec';
 import type { Dataset } from '../core/dataset';
 import type { Schema } from '../core/schema';
 import { inferSchema } from '../core/schema';
 import { stratifiedSplit } from '../core/split';
-import { trainClassifier } from '../core/train-classifier';
-import { DEFAULT_TRAIN_SETTINGS, type TrainSettings, trainModel } from '../core/train-model';
 import type { EpochProgress } from '../core/train-network';
+import { DEFAULT_TRAIN_SETTINGS, type TrainSettings } from '../core/train-settings';
 import { validateBundle } from '../core/validate-bundle';
 import { CsvError } from '../csv/csv-error';
 import { type CsvTable, readCsvFile } from '../csv/parse-csv';
 import { tableToDataset } from '../csv/table-to-dataset';
+import { plainPredictor } from '../score/plain-predictor';
 import type { ScoreProgress } from '../score/score-csv';
-import {
-  type CompareArgs,
-  type CompareProgress,
-  type CompareResult,
-  compareClassifiers,
-} from './compare-job';
+import type { CompareArgs, CompareProgress, CompareResult } from './compare-job';
 import type { SerializedError } from './protocol';
 import { inspectScoreFile, PARALLEL_MIN_BYTES, type ScoreFileArgs, scoreFile } from './score-job';
 import type { PartRunner } from './score-part';
@@ -80,13 +76,26 @@ export const MAX_SAMPLE_ROWS = 300;
 const PREVIEW_ROWS = 8;
 
 interface ActiveModel {
-  /** The model of any kind (fittedFromBundle); `predict` and batch scoring use its predictProbabilities. */
-  readonly fitted: FittedClassifier;
+  /**
+   * Class probabilities for raw rows, in plain JavaScript (plainPredictor): the dense forward pass for a
+   * network (equal to TF.js's to float32 rounding), the classifier itself for the other kinds.
+   */
+  readonly predict: (x: Float32Array) => Float32Array;
   readonly metadata: PetalMetadata;
   readonly features: number;
-  /** The bundle it was loaded from: batch scoring computes dense networks from it without TF.js. */
+  /** The bundle it was loaded from, for the batch-scoring helper worker. */
   readonly bundle: ModelBundle;
 }
+
+/** See `start`: long enough for a stored model to arrive from IndexedDB, short enough not to be noticed. */
+const BACKEND_DELAY_MS = 1000;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The part of the worker that needs TensorFlow.js, loaded once, on first use. */
+const tfJobs = () => import('./tf-jobs');
 
 /**
  * Builds the API with its own state (the active model). The worker entry passes `startBackend` (WASM with
@@ -94,51 +103,65 @@ interface ActiveModel {
  * defaults, which keep whatever backend is already set and score every file in one piece.
  */
 export function createApi(
-  options: { startBackend?: () => Promise<BackendInfo>; scoreHelper?: PartRunner } = {},
+  options: {
+    startBackend?: () => Promise<BackendInfo>;
+    scoreHelper?: PartRunner;
+    /** How long `start` waits for a first model before starting the backend anyway. */
+    backendDelayMs?: number;
+  } = {},
 ) {
-  const startBackend = options.startBackend ?? currentBackend;
+  const startBackend = options.startBackend ?? (() => tfJobs().then((jobs) => jobs.currentBackend()));
   let started: Promise<BackendInfo> | undefined;
   let active: ActiveModel | undefined;
   const ready = () => {
     started ??= startBackend();
     return started;
   };
+  // Evaluating TF.js takes the worker thread for tens of milliseconds: the backend's start waits for the
+  // first model to be loaded (or BACKEND_DELAY_MS), so it does not hold up the first prediction.
+  let firstModel: () => void = () => {};
+  const firstModelLoaded = new Promise<void>((resolve) => {
+    firstModel = resolve;
+  });
 
   return {
-    /** Selects and initialises the TensorFlow.js backend (once; later calls return the same answer). */
-    start(): Promise<BackendInfo> {
+    /**
+     * Selects and initialises the TensorFlow.js backend (once; later calls return the same answer), after
+     * the first model is loaded or BACKEND_DELAY_MS. Jobs that need the backend start it themselves at once.
+     */
+    async start(): Promise<BackendInfo> {
+      await Promise.race([firstModelLoaded, delay(options.backendDelayMs ?? BACKEND_DELAY_MS)]);
       return ready();
     },
 
     /**
-     * Validates and loads a model, makes it the one `predict` uses and disposes the previous one. A bundle
-     * that fails validation throws a BundleError and leaves the previous model active.
+     * Validates and loads a model, makes it the one `predict` uses. A bundle that fails validation throws
+     * a BundleError and leaves the previous model active. Needs no TF.js: it does not wait for the backend.
      */
     async useModel(args: { bundle: ModelBundle }): Promise<PetalMetadata> {
-      await ready();
       const { metadata } = validateBundle(args.bundle);
-      const fitted = await fittedFromBundle(args.bundle);
+      const predict = plainPredictor(args.bundle);
       const features = metadata.schema.features.length;
-      // One prediction now compiles the backend's kernels, so the user's first one is as fast as the rest.
-      fitted.predictProbabilities(Float32Array.from(metadata.classMeans[0]));
-      active?.fitted.dispose();
-      active = { fitted, metadata, features, bundle: args.bundle };
+      // One prediction now: a bundle that checks out but cannot be computed fails here, not on first use.
+      predict(Float32Array.from(metadata.classMeans[0]));
+      active = { predict, metadata, features, bundle: args.bundle };
+      firstModel();
       return metadata;
     },
 
     /**
      * Class probabilities for raw feature rows (row-major, shape [rows, features] in the active model's
-     * schema order): a Float32Array of shape [rows, classes]. Synchronous, one tensor per batch.
+     * schema order): a Float32Array of shape [rows, classes]. Synchronous.
      */
     predict(args: { rows: Float32Array }): { probabilities: Float32Array } {
       if (!active) throw new Error('No model is loaded yet.');
-      const { fitted, metadata, features } = active;
+      const { predict, metadata, features } = active;
       if (args.rows.length === 0 || args.rows.length % features !== 0) {
         throw new RangeError(
           `The model expects rows of ${features} values (${metadata.schema.features.join(', ')}); got ${args.rows.length} values.`,
         );
       }
-      return { probabilities: fitted.predictProbabilities(args.rows) };
+      return { probabilities: predict(args.rows) };
     },
 
     /** Reads a CSV and describes it; a problem with the file is returned in `error`, never thrown. */
@@ -208,6 +231,7 @@ export function createApi(
       context: CallContext<EpochProgress>,
     ): Promise<TrainResult> {
       await ready();
+      const { trainClassifier, trainModel, metadataFor, bundleFromModel } = await tfJobs();
       const dataset = await readDataset(args.source, args.label, context.signal);
       const spec = args.spec;
       if (spec && spec.kind !== 'dense-network') {
@@ -268,6 +292,7 @@ export function createApi(
       context: CallContext<CompareProgress>,
     ): Promise<CompareResult> {
       await ready();
+      const { compareClassifiers } = await tfJobs();
       const dataset = await readDataset(args.source, args.label, context.signal);
       return compareClassifiers(dataset, args, context);
     },
@@ -288,11 +313,6 @@ export function createApi(
 export const api = createApi();
 
 export type PetalApi = typeof api;
-
-async function currentBackend(): Promise<BackendInfo> {
-  await tf.ready();
-  return { backend: tf.getBackend() === 'wasm' ? 'wasm' : 'cpu', tfjsVersion: tf.version_core };
-}
 
 async function readSource(source: DataSource, signal: AbortSignal): Promise<CsvTable> {
   let blob: Blob;

@@ -1,9 +1,12 @@
-// The module worker's entry: TensorFlow.js on the WASM backend, answering the bridge's calls.
+// The module worker's entry: answers the bridge's calls; TensorFlow.js (WASM backend) loads on the side.
 import { createApi } from './api';
 import { helperPartRunner } from './score-helper';
 import { serveApi } from './serve';
-import { startWasmBackend } from './wasm-backend';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-serveApi(createApi({ startBackend: startWasmBackend, scoreHelper: helperPartRunner() }), self);
+// TF.js and its WASM backend load in the background (wasm-backend.ts, a chunk of its own): the worker
+// answers useModel and predict without them.
+const startBackend = () => import('./wasm-backend').then((backend) => backend.startWasmBackend());
+
+serveApi(createApi({ startBackend, scoreHelper: helperPartRunner() }), self);

@@ -3,20 +3,17 @@
 // built from parts of a few MB each, plus the summary and the first rows for display.
 import Papa from 'papaparse';
 import type { ModelBundle, PetalMetadata } from '../core/bundle-format';
-import type { FittedClassifier } from '../core/classifiers/classifier';
-import { validateBundle } from '../core/validate-bundle';
 import { CsvError } from '../csv/csv-error';
 import { streamCsv } from '../csv/stream-csv';
-import { densePredictor } from '../score/dense-predictor';
 import { type ColumnMapping, ColumnMappingError, mapColumns } from '../score/map-columns';
 import { mergeScores, type Predictor, type ScoreProgress, type ScoreSummary } from '../score/score-csv';
 import type { SerializedError } from './protocol';
 import { type PartRunner, scorePart } from './score-part';
 import { type CallContext, serializeError } from './serve';
 
-/** The active model as the worker keeps it: the fitted classifier (any kind), its bundle and its metadata. */
+/** The active model as the worker keeps it: its plain-JavaScript predictor, its bundle and its metadata. */
 export interface ScoringModel {
-  readonly fitted: FittedClassifier;
+  readonly predict: Predictor;
   readonly bundle: ModelBundle;
   readonly metadata: PetalMetadata;
 }
@@ -105,7 +102,7 @@ export async function scoreFile(
     { file: args.file, bundle: active.bundle, metadata: active.metadata, writeHeader: true },
     {
       signal: context.signal,
-      predict: predictorFor(active),
+      predict: active.predict,
       onProgress: (progress) => context.progress(progress),
       onOutput: (chunk) => preview.add(chunk),
     },
@@ -139,7 +136,7 @@ async function scoreHalves(
         { file: file.slice(0, split), bundle, metadata, writeHeader: true },
         {
           signal: both.signal,
-          predict: predictorFor(active),
+          predict: active.predict,
           onProgress: (value) => progress.update(0, value),
           onOutput: (chunk) => preview.add(chunk),
         },
@@ -283,29 +280,6 @@ export async function inspectScoreFile(
     }
     throw error;
   }
-}
-
-/**
- * The plain-JavaScript forward pass (far faster than a TF.js batch for Petal's small networks) when the
- * bundle is a dense network it can compute, checked against the loaded model on one row; otherwise the
- * loaded model's own predictProbabilities (TF.js, or another kind's).
- */
-function predictorFor(active: ScoringModel): Predictor {
-  const { fitted, metadata } = active;
-  const slow = (x: Float32Array): Float32Array => fitted.predictProbabilities(x);
-  try {
-    const dense = densePredictor(validateBundle(active.bundle));
-    const probe = Float32Array.from(metadata.classMeans[0]);
-    // densePredictor is synchronous: it returns the array itself.
-    const fast = dense(probe) as Float32Array;
-    const reference = slow(probe);
-    if (fast.length === reference.length && fast.every((p, i) => Math.abs(p - reference[i]) < 1e-4)) {
-      return dense;
-    }
-  } catch {
-    // Not a network densePredictor knows (another kind of bundle): the loaded model computes it.
-  }
-  return slow;
 }
 
 /**

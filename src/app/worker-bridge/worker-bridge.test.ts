@@ -114,6 +114,7 @@ describe('WorkerBridge', () => {
     const metadata = await bridge.call('useModel', { bundle: threeClasses });
     expectTypeOf(metadata).toEqualTypeOf<PetalMetadata>();
     expect(metadata.schema.classes).toHaveLength(3);
+    await bridge.ready();
     expect(bridge.status).toBe('ready');
     expect(statuses).toEqual(['ready']);
     expect(bridge.backend).toBe('cpu');
@@ -130,6 +131,25 @@ describe('WorkerBridge', () => {
     expect(threeClasses.weights.byteLength).toBeGreaterThan(0);
     await expect(bridge.ready()).resolves.toMatchObject({ backend: 'cpu' });
     expect(workers).toHaveLength(1);
+  });
+
+  it('loads a model and predicts while the backend is still starting; jobs wait for it', async () => {
+    let backendUp: (info: { backend: 'cpu'; tfjsVersion: string }) => void = () => {};
+    const backend = new Promise<{ backend: 'cpu'; tfjsVersion: string }>((resolve) => {
+      backendUp = resolve;
+    });
+    const { bridge, workers } = setup({
+      workers: [new InProcessWorker(createApi({ startBackend: () => backend }))],
+    });
+    const inspected = bridge.call('inspectCsv', { source: iris });
+    await bridge.call('useModel', { bundle: threeClasses });
+    const { probabilities } = await bridge.call('predict', { rows: new Float32Array(4) });
+    expect(probabilities).toHaveLength(3);
+    expect(bridge.status).toBe('starting');
+    expect(methods(workers[0])).toEqual(['start', 'useModel', 'predict']);
+    backendUp({ backend: 'cpu', tfjsVersion: 'test' });
+    expect((await inspected).rows).toBe(150);
+    expect(bridge.status).toBe('ready');
   });
 
   it('re-creates worker errors as WorkerCallError with code, row and column', async () => {
@@ -223,6 +243,7 @@ describe('WorkerBridge', () => {
   it('on a worker error rejects every pending call, restarts and reloads the last model', async () => {
     const { bridge, workers, statuses } = setup();
     await bridge.call('useModel', { bundle: twoClasses });
+    await bridge.ready();
     const predict = bridge.call('predict', { rows: new Float32Array(4) });
     const job = bridge.call('inspectCsv', { source: iris });
     const queued = bridge.call('predict', { rows: new Float32Array(4) });
@@ -304,7 +325,8 @@ describe('WorkerBridge', () => {
       startBackend: () => Promise.reject(new Error('TensorFlow.js could not start.')),
     });
     const { bridge } = setup({ workers: [new InProcessWorker(broken)] });
-    await expect(bridge.call('predict', { rows: new Float32Array(4) })).rejects.toThrow(
+    // A job waits for the backend (a prediction needs none, see above).
+    await expect(bridge.call('inspectCsv', { source: iris })).rejects.toThrow(
       'TensorFlow.js could not start.',
     );
     expect(bridge.status).toBe('failed');

@@ -21,8 +21,8 @@ export interface WorkerLike {
 }
 
 /**
- * 'starting': not ready yet (also before the first call: the worker starts lazily); 'ready': the backend
- * is up and calls run; 'restarting': the worker crashed and a new one is starting; 'failed': it crashed
+ * 'starting': the TF.js backend is not up yet (also before the first call: the worker starts lazily) —
+ * model-lane calls already run, jobs wait; 'ready': the backend is up and every call runs; 'restarting': the worker crashed and a new one is starting; 'failed': it crashed
  * too often, or no backend could start. Calls made while 'failed' start a fresh worker.
  */
 export type BridgeStatus = 'starting' | 'ready' | 'restarting' | 'failed';
@@ -233,10 +233,6 @@ export class WorkerBridge extends EventTarget {
       internal: true,
       abandoned: false,
     });
-  }
-
-  #onStarted(info: BackendInfo): void {
-    this.#info = info;
     if (this.#lastBundle) {
       // Reload the model the app was using before the crash, ahead of anything already queued.
       this.#queues.model.unshift({
@@ -251,6 +247,13 @@ export class WorkerBridge extends EventTarget {
         abandoned: false,
       });
     }
+    // The model lane needs no TensorFlow.js backend (the worker predicts in plain JavaScript), so it runs
+    // while the backend starts: the first prediction does not wait for TF.js to load.
+    this.#pump('model');
+  }
+
+  #onStarted(info: BackendInfo): void {
+    this.#info = info;
     this.#setStatus('ready');
     for (const waiter of this.#takeReadyWaiters()) waiter.resolve(info);
     this.#pump('model');
@@ -268,7 +271,10 @@ export class WorkerBridge extends EventTarget {
   }
 
   #pump(lane: Lane): void {
-    if (this.#status !== 'ready' || this.#worker === null || this.#busy[lane] !== null) return;
+    if (this.#worker === null || this.#busy[lane] !== null) return;
+    // Jobs (training, comparing, scoring) wait for the backend; the model lane runs as soon as the worker
+    // exists (see #startWorker).
+    if (lane === 'job' && this.#status !== 'ready') return;
     const next = this.#queues[lane].shift();
     if (next) this.#send(next);
   }
