@@ -61,7 +61,8 @@ const TIME_BATCH_IN_PAGE = `(() => {
     return null;
   };
   const input = roots()
-    .map((root) => root.querySelector('input[type="file"][aria-label="CSV file to score"]'))
+    .filter((root) => root.host && root.host.localName === 'petal-batch-file')
+    .map((root) => root.querySelector('input[type="file"]'))
     .find(Boolean);
   input.addEventListener('change', () => {
     marks.chosen = performance.now();
@@ -143,6 +144,7 @@ export async function batchScoring(browser: Browser, url: string): Promise<Row[]
     // Timed inside the page (performance.now()), like the first-prediction figures: from the file input's
     // change event to the "Download scored CSV" button, with the Score button clicked the moment it is
     // enabled — an instant user, and no test-driver round trips in the figure.
+    await page.getByLabel('CSV file to score', { exact: true }).waitFor();
     await page.evaluate(TIME_BATCH_IN_PAGE);
     await page.getByLabel('CSV file to score', { exact: true }).setInputFiles(csv);
     await page
