@@ -38,11 +38,15 @@ export const probabilityChartStyles = css`
     background: var(--petal-track);
     overflow: hidden;
   }
+  /* A full-width bar slid left by the missing share (the track clips it): its rounded end stays round,
+     and moving it is a compositor-only transform, with no layout or paint per prediction. */
   .probabilities .bar {
     display: block;
+    width: 100%;
     height: 100%;
     border-radius: 999px;
     background: var(--petal-bar);
+    will-change: transform;
   }
   .probabilities .predicted .name,
   .probabilities .predicted .value {
@@ -88,7 +92,10 @@ export class PetalProbabilityChart extends LitElement {
         return html`<li class=${isPredicted ? 'predicted' : ''}>
           <span class="name">${name}</span>
           <span class="track" aria-hidden="true"
-            ><span class="bar" style=${styleProperties({ width: `${(p * 100).toFixed(1)}%`, background: colour })}></span
+            ><span
+              class="bar"
+              style=${styleProperties({ transform: `translateX(${(p * 100 - 100).toFixed(1)}%)`, background: colour })}
+            ></span
           ></span>
           <span class="value">${formatPercent(p)}</span>
         </li>`;
