@@ -88,13 +88,11 @@ function activate(activation: string, values: Float64Array, rows: number, units:
       for (let row = 0; row < rows; row++) {
         const start = row * units;
         const end = start + units;
-        let top = start;
-        for (let i = start + 1; i < end; i++) if (values[i] > values[top]) top = i;
-        const max = values[top];
+        let max = -Infinity;
+        for (let i = start; i < end; i++) if (values[i] > max) max = values[i];
         let sum = 0;
         for (let i = start; i < end; i++) {
-          // exp(0) is exactly 1: one Math.exp fewer a row, the same result.
-          values[i] = i === top ? 1 : Math.exp(values[i] - max);
+          values[i] = Math.exp(values[i] - max);
           sum += values[i];
         }
         for (let i = start; i < end; i++) values[i] /= sum;
