@@ -173,9 +173,6 @@ export function createApi(
       args: { source: DataSource; label?: string },
       context: CallContext<never>,
     ): Promise<CsvInspection> {
-      // The Train and Compare views read a CSV before training on it: the training code (about 0.5 MB of
-      // TF.js layers and training loops) starts loading now, not when Train is clicked.
-      tfJobs().catch(() => {});
       const empty: CsvInspection = {
         name: args.source.name,
         delimiter: '',
