@@ -562,20 +562,8 @@ class ScoringRun {
   }
 
   private progress(now: number): ScoreProgress {
-    const seconds = Math.max((now - this.started) / 1000, 1e-6);
-    const bytes = this.counted.bytes();
     const totalBytes = this.options.totalBytes ?? this.counted.totalBytes;
-    return {
-      rows: this.rows,
-      bytes,
-      rowsPerSecond: this.rows / seconds,
-      ...(totalBytes !== undefined
-        ? {
-            totalBytes,
-            ...(bytes > 0 ? { secondsLeft: (Math.max(totalBytes - bytes, 0) * seconds) / bytes } : {}),
-          }
-        : {}),
-    };
+    return scoreProgress(this.rows, this.counted.bytes(), totalBytes, (now - this.started) / 1000);
   }
 
   async finish(fileRows: number, plain: boolean): Promise<ScoreSummary> {
@@ -609,6 +597,27 @@ class ScoringRun {
 }
 
 type ScoreMetadata = ScoreCsvOptions['metadata'];
+
+/** Progress after `seconds`: speed, and the time left estimated from the bytes read when the size is known. */
+export function scoreProgress(
+  rows: number,
+  bytes: number,
+  totalBytes: number | undefined,
+  seconds: number,
+): ScoreProgress {
+  const elapsed = Math.max(seconds, 1e-6);
+  return {
+    rows,
+    bytes,
+    rowsPerSecond: rows / elapsed,
+    ...(totalBytes !== undefined
+      ? {
+          totalBytes,
+          ...(bytes > 0 ? { secondsLeft: (Math.max(totalBytes - bytes, 0) * elapsed) / bytes } : {}),
+        }
+      : {}),
+  };
+}
 
 function summarize(
   start: ScoreStart,

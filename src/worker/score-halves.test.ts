@@ -1,19 +1,13 @@
 // scoreFile in two halves (engine + helper worker) must give what scoring the file in one piece gives.
 // The helper is replaced by an in-process PartRunner running the same scorePart.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBundleFiles } from '../core/validate-bundle';
 import type { ScoreProgress, ScoreSummary } from '../score/score-csv';
+import { defaultModel } from '../test/default-model';
 import { type CallContext, createApi } from './api';
 import { PARALLEL_MIN_BYTES } from './score-job';
 import { type PartRunner, scorePart } from './score-part';
 
-const model = (name: string) => new URL(`../../public/models/default/${name}`, import.meta.url);
-const weights = readFileSync(model('weights.bin'));
-const bundle = parseBundleFiles({
-  modelJson: readFileSync(model('model.json'), 'utf8'),
-  weights: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer,
-});
+const bundle = defaultModel;
 
 function context(
   signal = new AbortController().signal,

@@ -24,12 +24,14 @@ export function helperPartRunner(): PartRunner | undefined {
         worker.onmessage = null;
         worker.onerror = null;
       };
-      const abort = () => {
+      // Cancelled or broken: this worker goes; the next run starts a fresh one.
+      const discard = (reason: unknown) => {
         finish();
         worker.terminate();
         if (helper === worker) helper = undefined;
-        reject(signal.reason);
+        reject(reason);
       };
+      const abort = () => discard(signal.reason);
       signal.addEventListener('abort', abort, { once: true });
       worker.onmessage = (event: MessageEvent<PartMessage>) => {
         const message = event.data;
@@ -44,10 +46,7 @@ export function helperPartRunner(): PartRunner | undefined {
       // The script failed to load or threw: the engine falls back to scoring the file itself.
       worker.onerror = (event) => {
         event.preventDefault();
-        finish();
-        worker.terminate();
-        if (helper === worker) helper = undefined;
-        reject(new Error(`The scoring helper stopped: ${event.message || 'it could not start'}.`));
+        discard(new Error(`The scoring helper stopped: ${event.message || 'it could not start'}.`));
       };
       worker.postMessage(args);
     });

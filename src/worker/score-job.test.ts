@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { parseBundleFiles } from '../core/validate-bundle';
 import type { ScoreProgress } from '../score/score-csv';
+import { defaultModel } from '../test/default-model';
 import { type CallContext, createApi } from './api';
 import { PREVIEW_ROWS, scoredName } from './score-job';
 
-const model = (name: string) => new URL(`../../public/models/default/${name}`, import.meta.url);
-const weights = readFileSync(model('weights.bin'));
-const bundle = parseBundleFiles({
-  modelJson: readFileSync(model('model.json'), 'utf8'),
-  weights: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer,
-});
+const bundle = defaultModel;
 
 function context<P>(options: { signal?: AbortSignal; progress?: (value: P) => void } = {}): CallContext<P> {
   return { signal: options.signal ?? new AbortController().signal, progress: options.progress ?? (() => {}) };

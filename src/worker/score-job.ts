@@ -6,7 +6,13 @@ import type { ModelBundle, PetalMetadata } from '../core/bundle-format';
 import { CsvError } from '../csv/csv-error';
 import { streamCsv } from '../csv/stream-csv';
 import { type ColumnMapping, ColumnMappingError, mapColumns } from '../score/map-columns';
-import { mergeScores, type Predictor, type ScoreProgress, type ScoreSummary } from '../score/score-csv';
+import {
+  mergeScores,
+  type Predictor,
+  type ScoreProgress,
+  type ScoreSummary,
+  scoreProgress,
+} from '../score/score-csv';
 import type { SerializedError } from './protocol';
 import { type PartRunner, scorePart } from './score-part';
 import { type CallContext, serializeError } from './serve';
@@ -203,24 +209,11 @@ class HalvesProgress {
     this.last = now;
     const rows = (this.parts[0]?.rows ?? 0) + (this.parts[1]?.rows ?? 0);
     const bytes = (this.parts[0]?.bytes ?? 0) + (this.parts[1]?.bytes ?? 0);
-    const seconds = Math.max((now - this.started) / 1000, 1e-6);
-    this.report({
-      rows,
-      bytes,
-      totalBytes: this.totalBytes,
-      rowsPerSecond: rows / seconds,
-      ...(bytes > 0 ? { secondsLeft: (Math.max(this.totalBytes - bytes, 0) * seconds) / bytes } : {}),
-    });
+    this.report(scoreProgress(rows, bytes, this.totalBytes, (now - this.started) / 1000));
   }
 
   finish(summary: ScoreSummary): void {
-    this.report({
-      rows: summary.rows,
-      bytes: this.totalBytes,
-      totalBytes: this.totalBytes,
-      rowsPerSecond: summary.rowsPerSecond,
-      secondsLeft: 0,
-    });
+    this.report(scoreProgress(summary.rows, this.totalBytes, this.totalBytes, summary.seconds));
   }
 }
 
