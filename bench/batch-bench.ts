@@ -127,7 +127,9 @@ export async function batchScoring(browser: Browser, url: string): Promise<Row[]
       }).observe({ type: 'longtask', buffered: true });
     });
     let peakWorker = before.worker ?? 0;
-    let sampling = true;
+    // Only where the worker has `performance.memory` (Chromium exposes it on the page only): each sample
+    // interrupts the worker, so none are taken when they would all come back empty.
+    let sampling = before.worker !== undefined;
     const sampler = (async () => {
       while (sampling) {
         const worker = page.workers()[0];

@@ -152,7 +152,17 @@ export class ByteWriter {
     this.at = at;
   }
 
-  /** The bytes written since the last take; the caller owns them. */
+  /**
+   * The bytes written since the last take or lend, to read before writing again: the writer keeps its
+   * buffer and writes the next bytes over them.
+   */
+  lend(): Uint8Array {
+    const lent = this.buffer.subarray(0, this.at);
+    this.at = 0;
+    return lent;
+  }
+
+  /** The bytes written since the last take or lend; the caller owns them. */
   take(): Uint8Array {
     const taken = this.buffer.subarray(0, this.at);
     this.buffer = new Uint8Array(Math.max(this.initialBytes, this.at));

@@ -137,6 +137,33 @@ describe('scoreCsv fast path', () => {
   });
 });
 
+describe('scoreCsv lendOutput', () => {
+  it('lends one buffer for every chunk, and the chunks copied add up to the same file', async () => {
+    const source = new Blob([generate(seeded(11), 3_000, '\n', false)]);
+    const run = async (lendOutput: boolean) => {
+      const copies: Uint8Array[] = [];
+      const buffers = new Set<ArrayBufferLike>();
+      await scoreCsv({
+        source,
+        metadata,
+        predict,
+        batchRows: 97,
+        lendOutput,
+        onOutput: (chunk) => {
+          buffers.add(chunk.buffer);
+          copies.push(chunk.slice());
+        },
+      });
+      return { text: await new Blob(copies as Uint8Array<ArrayBuffer>[]).text(), buffers: buffers.size };
+    };
+    const [taken, lent] = [await run(false), await run(true)];
+    expect(lent.text).toBe(taken.text);
+    expect(taken.buffers).toBeGreaterThan(30);
+    // The writer's buffer grows a few times at most, then every batch is written into the same one.
+    expect(lent.buffers).toBeLessThanOrEqual(3);
+  });
+});
+
 describe('ByteWriter.probability', () => {
   it('writes formatProbability(p) byte for byte', () => {
     const random = seeded(42);

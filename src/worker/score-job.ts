@@ -286,7 +286,8 @@ class PreviewCollector {
   add(chunk: Uint8Array): void {
     // The header line plus one line per row, unless a quoted cell holds a newline (then a few more chunks).
     if (this.#lines > PREVIEW_ROWS) return;
-    this.#chunks.push(chunk);
+    // A copy: the chunk is only lent (scorePart's output buffer is written over for the next batch).
+    this.#chunks.push(chunk.slice());
     for (let at = chunk.indexOf(LF); at >= 0 && this.#lines <= PREVIEW_ROWS; at = chunk.indexOf(LF, at + 1)) {
       this.#lines++;
     }

@@ -32,20 +32,35 @@ export interface PartRunner {
 
 /**
  * Output bytes per Blob part. Each part becomes a Blob at once, so the JS heap holds at most this much
- * output (the rest lives in the browser's blob storage).
+ * output (the rest lives in the browser's blob storage). Fewer, larger parts cost less: with two workers
+ * scoring a 1M-row file in Chromium, 4 MB parts took about 15% longer than 16 MB ones (the browser moves
+ * each part out of the worker while both cores are busy), and the blob is readable as soon as it is made.
  */
-const PART_BYTES = 4 * 1024 * 1024;
+const PART_BYTES = 16 * 1024 * 1024;
 
-/** Gathers scoreCsv's output chunks into Blob parts of about PART_BYTES. */
+/**
+ * Gathers scoreCsv's output chunks into Blob parts of about `partBytes`: each chunk is copied into one
+ * part-sized buffer as it comes (chunks are lent), and each full buffer becomes a Blob of one piece.
+ * Measured in Chromium with two workers on a 1M-row file: about 8% faster than a Blob of each batch's own
+ * chunks, whose many small pieces the browser moves one by one.
+ */
 export class OutputBlobs {
   private readonly parts: Blob[] = [];
-  private pending: Uint8Array<ArrayBuffer>[] = [];
-  private pendingBytes = 0;
+  private buffer: Uint8Array<ArrayBuffer> | undefined;
+  private at = 0;
+
+  constructor(private readonly partBytes = PART_BYTES) {}
 
   add(chunk: Uint8Array): void {
-    this.pending.push(chunk as Uint8Array<ArrayBuffer>);
-    this.pendingBytes += chunk.length;
-    if (this.pendingBytes >= PART_BYTES) this.flush();
+    let buffer = this.buffer ?? new Uint8Array(Math.max(this.partBytes, chunk.length));
+    if (this.at + chunk.length > buffer.length) {
+      this.flush();
+      // The Blob took a copy, so the buffer is written over; a chunk larger than a part gets its own.
+      if (chunk.length > buffer.length) buffer = new Uint8Array(chunk.length);
+    }
+    this.buffer = buffer;
+    buffer.set(chunk, this.at);
+    this.at += chunk.length;
   }
 
   blob(): Blob {
@@ -54,10 +69,9 @@ export class OutputBlobs {
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    this.parts.push(new Blob(this.pending));
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (this.at === 0 || this.buffer === undefined) return;
+    this.parts.push(new Blob([this.buffer.subarray(0, this.at)]));
+    this.at = 0;
   }
 }
 
@@ -67,6 +81,7 @@ export async function scorePart(
   options: {
     readonly signal: AbortSignal;
     readonly onProgress?: (progress: ScoreProgress) => void;
+    /** Sees each output chunk as it is written; the chunk is lent (see scoreCsv's `lendOutput`): copy what you keep. */
     readonly onOutput?: (chunk: Uint8Array) => void;
     readonly predict?: Predictor;
   },
@@ -79,6 +94,7 @@ export async function scorePart(
     signal: options.signal,
     writeHeader: args.writeHeader,
     onProgress: options.onProgress,
+    lendOutput: true,
     onOutput: (chunk) => {
       options.onOutput?.(chunk);
       output.add(chunk);
