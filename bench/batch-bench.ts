@@ -61,9 +61,8 @@ const TIME_BATCH_IN_PAGE = `(() => {
     return null;
   };
   const input = roots()
-    .filter((root) => root.host && root.host.localName === 'petal-batch-file')
-    .map((root) => root.querySelector('input[type="file"]'))
-    .find(Boolean);
+    .flatMap((root) => [...root.querySelectorAll('input[type="file"]')])
+    .find((el) => el.labels[0] && el.labels[0].textContent.trim() === 'CSV file to score');
   input.addEventListener('change', () => {
     marks.chosen = performance.now();
     const tick = () => {

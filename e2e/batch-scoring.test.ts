@@ -78,10 +78,19 @@ appTest(
       }
 
       await openBatchTab(page);
-      // A file missing features is refused before anything is scored, naming what is missing.
-      const shortPath = join(folder, 'short.csv');
-      await writeFile(shortPath, 'id,Sepal_Length,petal_length\n1,5.1,1.4\n');
-      await page.getByLabel('CSV file to score', { exact: true }).setInputFiles(shortPath);
+      // A file missing features is refused before anything is scored, naming what is missing. It is
+      // dropped on the zone (the journey's other file goes through the file input).
+      const zone = page
+        .locator('petal-file-drop', { has: page.getByLabel('CSV file to score', { exact: true }) })
+        .locator('div')
+        .first();
+      const dataTransfer = await page.evaluateHandle((text) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], 'short.csv', { type: 'text/csv' }));
+        return transfer;
+      }, 'id,Sepal_Length,petal_length\n1,5.1,1.4\n');
+      await zone.dispatchEvent('dragover', { dataTransfer });
+      await zone.dispatchEvent('drop', { dataTransfer });
       const alert = page.getByRole('alert').filter({ hasText: /no column/ });
       await alert.waitFor();
       const message = normalise((await alert.textContent()) ?? '');

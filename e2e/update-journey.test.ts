@@ -59,10 +59,11 @@ test('a deploy shows "Update ready", held back during training; Reload switches 
     assert.equal((await updateRegion(page).textContent())?.trim(), '', 'no offer before a deploy');
 
     server.use(buildB);
-    // A long training run is busy work: the update must wait for it. The longest run allowed, so it is
-    // still going however fast this machine trains while build B installs.
+    // A long training run is busy work: the update must wait for it. The longest run allowed — the most
+    // epochs, one row per update — so it is still going however fast this machine trains while build B
+    // installs (10,000 epochs of the default batches took as little as 35 s, and the check came later).
     await openBundledData(page);
-    await fillSettings(page, { Epochs: '10000' });
+    await fillSettings(page, { Epochs: '10000', 'Batch size': '1' });
     await trainButton(page).click();
     const progress = page.getByRole('progressbar', { name: 'Training progress', exact: true });
     await progress.waitFor();

@@ -1,3 +1,10 @@
+/** Fired when a CSV file is chosen with a file input or dropped on a drop zone (petal-file-drop). */
+export class CsvFileEvent extends Event {
+  constructor(readonly file: File) {
+    super('petal-csv-file', { bubbles: true, composed: true });
+  }
+}
+
 /** The first file of a drop, with the browser's default (opening the dropped file) prevented. */
 export function droppedFile(event: DragEvent): File | undefined {
   event.preventDefault();

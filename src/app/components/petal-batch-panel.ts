@@ -6,8 +6,8 @@ import type { AppServices } from '../controllers/app-services';
 import { EngineErrorEvent, isEngineFailure } from '../controllers/engine-error-event';
 import { downloadFile } from '../models/download-file';
 import { controlStyles } from '../styles/theme';
-import type { CsvFileEvent } from './petal-data-source';
-import './petal-batch-file';
+import type { CsvFileEvent } from './file-events';
+import './petal-file-drop';
 import './petal-batch-inspection';
 import './petal-batch-progress';
 import './petal-batch-results';
@@ -60,11 +60,13 @@ export class PetalBatchPanel extends LitElement {
           Every row is scored by the active model on this device. Columns are matched to the model's features by
           name, in any order; other columns are kept in the output.
         </p>
-        <petal-batch-file
+        <petal-file-drop
+          label="CSV file to score"
+          accept=".csv,.tsv,.txt,text/csv"
           .fileName=${state.phase === 'idle' ? '' : state.chosen.name}
           ?disabled=${scoring}
           @petal-csv-file=${(event: CsvFileEvent) => this.#batch.choose({ file: event.file, name: event.file.name })}
-        ></petal-batch-file>
+        ></petal-file-drop>
         ${state.phase === 'inspecting' ? html`<p role="status">Reading ${state.chosen.name}…</p>` : nothing}
         <div role="alert" class=${problem ? 'error' : ''}>
           ${state.phase === 'failed' ? `Scoring failed: ${problem}` : problem}

@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from '../styles/theme';
-import { chosenFile, droppedFile } from './file-events';
+import './petal-file-drop';
 
 /** Which data the Train tab uses. */
 export type DataChoice = 'bundled' | 'file';
@@ -13,16 +13,9 @@ export class DataChoiceEvent extends Event {
   }
 }
 
-/** Fired when a CSV file is chosen with the file input or dropped on the drop zone. */
-export class CsvFileEvent extends Event {
-  constructor(readonly file: File) {
-    super('petal-csv-file', { bubbles: true, composed: true });
-  }
-}
-
 /**
  * Chooses the training data: the bundled iris data or the user's CSV file, picked with the file input
- * (which keeps it keyboard reachable) or dropped anywhere on the drop zone.
+ * (which keeps it keyboard reachable) or dropped anywhere on the drop zone (petal-file-drop).
  */
 @customElement('petal-data-source')
 export class PetalDataSource extends LitElement {
@@ -45,22 +38,6 @@ export class PetalDataSource extends LitElement {
         margin-bottom: 0.35rem;
         padding: 0;
       }
-      .drop {
-        border: 2px dashed var(--petal-border);
-        border-radius: var(--petal-radius);
-        padding: 0.9rem 1rem;
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1rem;
-      }
-      .drop.over {
-        border-color: var(--petal-accent);
-        background: var(--petal-accent-soft);
-      }
-      .drop p {
-        margin: 0;
-      }
     `,
   ];
 
@@ -78,8 +55,6 @@ export class PetalDataSource extends LitElement {
 
   /** True while training, when the data cannot change. */
   @property({ type: Boolean }) disabled = false;
-
-  @state() private dragging = false;
 
   override render() {
     return html`<fieldset ?disabled=${this.disabled}>
@@ -105,45 +80,11 @@ export class PetalDataSource extends LitElement {
           My CSV file
         </label>
       </fieldset>
-      <div
-        class=${this.dragging ? 'drop over' : 'drop'}
-        @dragenter=${this.#onDragOver}
-        @dragover=${this.#onDragOver}
-        @dragleave=${() => {
-          this.dragging = false;
-        }}
-        @drop=${this.#onDrop}
-      >
-        <label for="csv-file">${this.fileLabel}</label>
-        <input
-          id="csv-file"
-          type="file"
-          accept=".csv,text/csv"
-          ?disabled=${this.disabled}
-          @change=${this.#onChange}
-        />
-        <p class="muted">
-          ${this.choice === 'file' && this.fileName ? `Chosen: ${this.fileName}.` : ''} You can also drop a CSV file here.
-        </p>
-      </div>`;
-  }
-
-  #onDragOver(event: DragEvent): void {
-    if (this.disabled) return;
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    this.dragging = true;
-  }
-
-  #onDrop(event: DragEvent): void {
-    this.dragging = false;
-    const file = droppedFile(event);
-    if (file && !this.disabled) this.dispatchEvent(new CsvFileEvent(file));
-  }
-
-  #onChange(event: Event): void {
-    const file = chosenFile(event);
-    if (file) this.dispatchEvent(new CsvFileEvent(file));
+      <petal-file-drop
+        .label=${this.fileLabel}
+        .fileName=${this.choice === 'file' ? this.fileName : ''}
+        ?disabled=${this.disabled}
+      ></petal-file-drop>`;
   }
 }
 
@@ -153,6 +94,5 @@ declare global {
   }
   interface HTMLElementEventMap {
     'petal-data-choice': DataChoiceEvent;
-    'petal-csv-file': CsvFileEvent;
   }
 }

@@ -17,8 +17,9 @@ import {
   trainableData,
 } from '../train/training-controller';
 import { trainingPorts } from '../train/training-ports';
+import type { CsvFileEvent } from './file-events';
 import type { LabelChangeEvent } from './petal-csv-preview';
-import type { CsvFileEvent, DataChoice, DataChoiceEvent } from './petal-data-source';
+import type { DataChoice, DataChoiceEvent } from './petal-data-source';
 import type { SettingInputEvent } from './petal-train-settings';
 import './petal-csv-preview';
 import './petal-data-source';

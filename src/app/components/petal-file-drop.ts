@@ -1,18 +1,21 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles } from '../styles/theme';
-import { chosenFile, droppedFile } from './file-events';
-import { CsvFileEvent } from './petal-data-source';
+import { CsvFileEvent, chosenFile, droppedFile } from './file-events';
 
 /**
- * Chooses the CSV file to score: a keyboard-reachable file input labelled "CSV file to score", or a file
- * dropped on the zone around it. Fires `petal-csv-file`.
+ * A CSV file chooser: a labelled file input (keyboard reachable) inside a zone that also takes a dropped
+ * file. Fires `petal-csv-file` (CsvFileEvent) either way; ignores drops while disabled. The Train and
+ * Compare tabs (inside petal-data-source) and the Batch tab use it.
  */
-@customElement('petal-batch-file')
-export class PetalBatchFile extends LitElement {
+@customElement('petal-file-drop')
+export class PetalFileDrop extends LitElement {
   static override styles = [
     controlStyles,
     css`
+      :host {
+        display: block;
+      }
       div {
         border: 2px dashed var(--petal-border);
         border-radius: var(--petal-radius);
@@ -32,12 +35,19 @@ export class PetalBatchFile extends LitElement {
     `,
   ];
 
-  /** The chosen file's name, shown in the zone. */
+  /** The file input's label: unique in the page, because hidden tabs stay in it. */
+  @property() label = 'CSV file';
+
+  /** The chosen file's name, shown in the zone; empty for none. */
   @property({ attribute: 'file-name' }) fileName = '';
 
-  /** True while scoring, when the file cannot change. */
+  /** The file input's `accept`. */
+  @property() accept = '.csv,text/csv';
+
+  /** True while the file cannot change (a job is running). */
   @property({ type: Boolean }) disabled = false;
 
+  /** A file is being dragged over the zone. */
   @state() private over = false;
 
   override render() {
@@ -50,8 +60,8 @@ export class PetalBatchFile extends LitElement {
       }}
       @drop=${this.#onDrop}
     >
-      <label for="file">CSV file to score</label>
-      <input id="file" type="file" accept=".csv,.tsv,.txt,text/csv" ?disabled=${this.disabled} @change=${this.#onChange} />
+      <label for="file">${this.label}</label>
+      <input id="file" type="file" accept=${this.accept} ?disabled=${this.disabled} @change=${this.#onChange} />
       <p class="muted">${this.fileName ? `Chosen: ${this.fileName}.` : ''} You can also drop a CSV file here.</p>
     </div>`;
   }
@@ -59,6 +69,7 @@ export class PetalBatchFile extends LitElement {
   #onDragOver(event: DragEvent): void {
     if (this.disabled) return;
     event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
     this.over = true;
   }
 
@@ -76,6 +87,9 @@ export class PetalBatchFile extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'petal-batch-file': PetalBatchFile;
+    'petal-file-drop': PetalFileDrop;
+  }
+  interface HTMLElementEventMap {
+    'petal-csv-file': CsvFileEvent;
   }
 }
