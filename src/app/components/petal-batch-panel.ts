@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { BatchController, type BatchState, CANCELLED_MESSAGE, canScore } from '../batch/batch-controller';
 import { batchJobs } from '../batch/batch-jobs';
+import { progressShare, scoreProgressText } from '../batch/score-progress-text';
 import type { AppServices } from '../controllers/app-services';
 import { EngineErrorEvent, isEngineFailure } from '../controllers/engine-error-event';
 import { downloadFile } from '../models/download-file';
@@ -9,7 +10,7 @@ import { controlStyles } from '../styles/theme';
 import type { CsvFileEvent } from './file-events';
 import './petal-file-drop';
 import './petal-batch-inspection';
-import './petal-batch-progress';
+import './petal-progress-bar';
 import './petal-batch-results';
 import './petal-drift-table';
 import './petal-scored-rows';
@@ -27,6 +28,9 @@ export class PetalBatchPanel extends LitElement {
       :host {
         display: grid;
         gap: var(--petal-gap);
+      }
+      .progress {
+        margin-top: 1rem;
       }
       .actions {
         display: flex;
@@ -90,7 +94,16 @@ export class PetalBatchPanel extends LitElement {
               : nothing
           }
         </div>
-        ${scoring ? html`<petal-batch-progress .progress=${state.progress}></petal-batch-progress>` : nothing}
+        ${
+          scoring
+            ? html`<petal-progress-bar
+                class="progress"
+                label="Scoring progress"
+                .value=${Math.floor(progressShare(state.progress) * 100)}
+                .text=${scoreProgressText(state.progress)}
+              ></petal-progress-bar>`
+            : nothing
+        }
         ${state.phase === 'cancelled' ? html`<p role="status">${CANCELLED_MESSAGE}</p>` : nothing}
       </section>
       ${this.#results(state)}`;

@@ -9,6 +9,7 @@ import {
   type SettingsDraft,
   type SettingsErrors,
 } from '../train/settings-form';
+import { progressText } from '../train/time-left';
 import {
   STOPPED_MESSAGE,
   shownInspection,
@@ -25,7 +26,7 @@ import './petal-csv-preview';
 import './petal-data-source';
 import './petal-train-settings';
 import './petal-training-curves';
-import './petal-training-progress';
+import './petal-progress-bar';
 import './petal-training-results';
 
 const NO_ERRORS: SettingsErrors = {};
@@ -140,11 +141,12 @@ export class PetalTrainPanel extends LitElement {
         const last = state.history[state.history.length - 1];
         return html`<section class="card run" aria-labelledby="run-heading">
           <h2 id="run-heading">Training</h2>
-          <petal-training-progress
-            .epoch=${last?.epoch ?? 0}
-            .epochs=${state.epochs}
-            .timeLeftMs=${state.timeLeftMs}
-          ></petal-training-progress>
+          <petal-progress-bar
+            label="Training progress"
+            .value=${last?.epoch ?? 0}
+            .max=${state.epochs}
+            .text=${progressText(last?.epoch ?? 0, state.epochs, state.timeLeftMs)}
+          ></petal-progress-bar>
           <petal-training-curves
             .history=${state.history}
             .epochs=${state.epochs}

@@ -1,12 +1,15 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from '../styles/theme';
-import { progressText } from '../train/time-left';
 import { styleProperties } from './style-properties';
 
-/** The training progress bar: "Epoch 12 of 40 · about 1 s left". */
-@customElement('petal-training-progress')
-export class PetalTrainingProgress extends LitElement {
+/**
+ * A labelled progress bar with its text under it ("Epoch 12 of 40 · about 1 s left", "120,000 rows · 45%
+ * · …"): `role="progressbar"` with the value, the range and the text as `aria-valuetext`. The Train tab's
+ * training and the Batch tab's scoring use it.
+ */
+@customElement('petal-progress-bar')
+export class PetalProgressBar extends LitElement {
   static override styles = [
     controlStyles,
     css`
@@ -31,34 +34,35 @@ export class PetalTrainingProgress extends LitElement {
     `,
   ];
 
-  /** Epochs finished so far (0 before the first one ends). */
-  @property({ type: Number }) epoch = 0;
+  /** The accessible name, e.g. "Training progress". */
+  @property() label = 'Progress';
 
-  /** Epochs planned. */
-  @property({ type: Number }) epochs = 1;
+  /** Done so far, from 0 to `max`. */
+  @property({ type: Number }) value = 0;
 
-  /** Estimated milliseconds left, or null while unknown. */
-  @property({ attribute: false }) timeLeftMs: number | null = null;
+  @property({ type: Number }) max = 100;
+
+  /** What the bar says, shown and given as `aria-valuetext`. */
+  @property() text = '';
 
   override render() {
-    const text = progressText(this.epoch, this.epochs, this.timeLeftMs);
-    const share = this.epochs > 0 ? Math.min(1, this.epoch / this.epochs) : 0;
+    const share = this.max > 0 ? Math.min(1, Math.max(0, this.value / this.max)) : 0;
     return html`<div
       role="progressbar"
-      aria-label="Training progress"
+      aria-label=${this.label}
       aria-valuemin="0"
-      aria-valuemax=${this.epochs}
-      aria-valuenow=${this.epoch}
-      aria-valuetext=${text}
+      aria-valuemax=${this.max}
+      aria-valuenow=${this.value}
+      aria-valuetext=${this.text}
     >
       <div class="track"><div class="fill" style=${styleProperties({ transform: `scaleX(${share.toFixed(4)})` })}></div></div>
-      <span>${text}</span>
+      <span>${this.text}</span>
     </div>`;
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
-    'petal-training-progress': PetalTrainingProgress;
+    'petal-progress-bar': PetalProgressBar;
   }
 }
