@@ -1,5 +1,29 @@
 import { css } from 'lit';
 
+/** Every Petal table: collapsed borders, the caption on the left in bold. */
+const tableBase = css`
+  table {
+    border-collapse: collapse;
+  }
+  caption {
+    text-align: left;
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+`;
+
+/**
+ * An element that is one captioned table (the training results' metrics and confusion matrix), scrolling
+ * sideways inside itself when it is too wide. The element styles its own cells.
+ */
+export const captionedTableStyles = css`
+  :host {
+    display: block;
+    overflow-x: auto;
+  }
+  ${tableBase}
+`;
+
 /** Data tables and definition lists, shared by the elements that show CSV rows, figures and summaries. */
 export const dataTableStyles = css`
   :host {
@@ -9,14 +33,9 @@ export const dataTableStyles = css`
     overflow: auto;
     max-width: 100%;
   }
+  ${tableBase}
   table {
-    border-collapse: collapse;
     font-size: 0.9rem;
-  }
-  caption {
-    text-align: left;
-    font-weight: 600;
-    margin-bottom: 0.25rem;
   }
   th,
   td {

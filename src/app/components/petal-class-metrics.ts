@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ClassMetrics } from '../../core/evaluate';
 import { controlStyles } from '../styles/theme';
+import { captionedTableStyles } from './data-table-styles';
 import { formatPercent } from './format-number';
 
 /** Precision, recall, F1 and support of each class on the test rows. */
@@ -9,19 +10,8 @@ import { formatPercent } from './format-number';
 export class PetalClassMetrics extends LitElement {
   static override styles = [
     controlStyles,
+    captionedTableStyles,
     css`
-      :host {
-        display: block;
-        overflow-x: auto;
-      }
-      table {
-        border-collapse: collapse;
-      }
-      caption {
-        text-align: left;
-        font-weight: 600;
-        margin-bottom: 0.25rem;
-      }
       th,
       td {
         padding: 0.3rem 0.6rem;

@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from '../styles/theme';
 import { heatColour } from '../train/heat-colour';
+import { captionedTableStyles } from './data-table-styles';
 import { styleProperties } from './style-properties';
 
 /**
@@ -13,19 +14,8 @@ import { styleProperties } from './style-properties';
 export class PetalConfusionMatrix extends LitElement {
   static override styles = [
     controlStyles,
+    captionedTableStyles,
     css`
-      :host {
-        display: block;
-        overflow-x: auto;
-      }
-      table {
-        border-collapse: collapse;
-      }
-      caption {
-        text-align: left;
-        font-weight: 600;
-        margin-bottom: 0.25rem;
-      }
       th,
       td {
         padding: 0.35rem 0.6rem;
