@@ -16,11 +16,16 @@ export function progressShare(progress: ScoreProgress | null): number {
   return Math.min(1, progress.bytes / progress.totalBytes);
 }
 
+/** The share read as a whole percentage, as the progress bar shows it: 0.457 → 45. */
+export function progressPercent(progress: ScoreProgress | null): number {
+  return Math.floor(progressShare(progress) * 100);
+}
+
 /** The progress bar's text: "120,000 rows · 45% · 650,000 rows/s · about 1 s left". */
 export function scoreProgressText(progress: ScoreProgress | null): string {
   if (!progress) return 'Starting…';
   const parts = [`${formatCount(progress.rows)} rows`];
-  if (progress.totalBytes) parts.push(`${Math.floor(progressShare(progress) * 100)}%`);
+  if (progress.totalBytes) parts.push(`${progressPercent(progress)}%`);
   parts.push(`${formatCount(progress.rowsPerSecond)} rows/s`);
   parts.push(
     formatTimeLeft(progress.secondsLeft === undefined ? null : Math.round(progress.secondsLeft * 1000)),

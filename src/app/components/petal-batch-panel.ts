@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { BatchController, type BatchState, CANCELLED_MESSAGE, canScore } from '../batch/batch-controller';
 import { batchJobs } from '../batch/batch-jobs';
-import { progressShare, scoreProgressText } from '../batch/score-progress-text';
+import { progressPercent, scoreProgressText } from '../batch/score-progress-text';
 import type { AppServices } from '../controllers/app-services';
 import { EngineErrorEvent, isEngineFailure } from '../controllers/engine-error-event';
 import { downloadFile } from '../models/download-file';
@@ -99,7 +99,7 @@ export class PetalBatchPanel extends LitElement {
             ? html`<petal-progress-bar
                 class="progress"
                 label="Scoring progress"
-                .value=${Math.floor(progressShare(state.progress) * 100)}
+                .value=${progressPercent(state.progress)}
                 .text=${scoreProgressText(state.progress)}
               ></petal-progress-bar>`
             : nothing
