@@ -469,6 +469,28 @@ describe('streamCsv byte path, past the head it guesses the delimiter from', () 
     }
   });
 
+  it('reads the same rows wherever a piece ends around the first quote', async () => {
+    // A record cut at the end of a piece is finished with the next piece's first line; when that line
+    // has the first quote, papaparse must get the rest of the piece too. Every boundary in the last rows.
+    const head = `a;b;c\n${`${'1'.repeat(60)};2;x\n`.repeat(1100)}`;
+    const tail = '10;11;12\n13;"14\n14";15\n16;17;18\n';
+    const bytes = encoder.encode(head + tail);
+    mode = 'bytes';
+    for (let cut = head.length; cut < bytes.length; cut++) {
+      const read = await collect(streamOf([bytes.subarray(0, cut), bytes.subarray(cut)]), {
+        chunkBytes: 1 << 20,
+      });
+      expect({ cut, rows: read.rows.slice(1100) }).toEqual({
+        cut,
+        rows: [
+          ['10', '11', '12'],
+          ['13', '14\n14', '15'],
+          ['16', '17', '18'],
+        ],
+      });
+    }
+  });
+
   it('hands a CRLF file to papaparse at a bare LF, which is then part of a value', async () => {
     const read = await bothWays(`${plainHead('\r\n')}1;2\n3;4\r\n5;6;7\r\n`, 4096);
     expect(read.rows.slice(17_000)).toEqual([

@@ -256,6 +256,8 @@ async function readBytes(
   };
   const decodeRecord = createUtf8Decoder({ midFile: true });
   let pos = bytes.indexOf(LF) + 1;
+  // The rest of a piece whose first line went to finish the record cut at the end of the piece before.
+  let queued: Uint8Array | undefined;
   for (;;) {
     const step: ScanResult = scanner.scan(bytes, pos, final, visit);
     pos = step.pos;
@@ -281,17 +283,21 @@ async function readBytes(
         resume: { header, headerRow: 1, delimiter, newline, records: scanner.row - 1 },
       });
       const text = new TextRows(csv, createUtf8Decoder({ midFile: true }), options);
-      const rest = await readText(pieces, text, bytes.subarray(pos));
+      const from = bytes.subarray(pos);
+      const rest = await readText(pieces, text, queued ? concat([from, queued]) : from);
       return { ...rest, rows: rows + rest.rows };
     } else if (final) {
       return { rows, delimiter, headerRow: 1, records: scanner.row - 1, plain: true };
     } else {
-      // 'partial' or 'end': join what is left of this piece to the next one.
-      const piece = await pieces.next();
+      // 'partial' or 'end': go on with the next piece, after what is left of this one.
+      const piece = queued ?? (await pieces.next());
+      queued = undefined;
       const left = bytes.subarray(pos);
       if (piece === undefined) {
         final = true;
         bytes = left;
+      } else if (left.length === 0) {
+        bytes = piece;
       } else {
         if (left.length > DEFAULT_MAX_ROW_CHARS) {
           throw new CsvError({
@@ -300,7 +306,15 @@ async function readBytes(
             detail: `the row is longer than ${DEFAULT_MAX_ROW_CHARS} characters.`,
           });
         }
-        bytes = left.length === 0 ? piece : concat([left, piece]);
+        // The cut record is finished in a small buffer of its own (with the piece's first line), and the
+        // piece is scanned where it is: joining whole pieces copied every byte of the file once more.
+        const lineEnd = piece.indexOf(LF);
+        if (lineEnd < 0 || lineEnd === piece.length - 1) {
+          bytes = concat([left, piece]);
+        } else {
+          bytes = concat([left, piece.subarray(0, lineEnd + 1)]);
+          queued = piece.subarray(lineEnd + 1);
+        }
       }
       pos = 0;
     }

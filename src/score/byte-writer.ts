@@ -1,4 +1,10 @@
-import { formatProbability, PROBABILITY_LIMIT, PROBABILITY_SCALE, tinyProbability } from './csv-cell';
+import {
+  formatProbability,
+  PROBABILITY_LIMIT,
+  PROBABILITY_SCALE,
+  type TinyProbability,
+  tinyProbability,
+} from './csv-cell';
 
 // Module-scoped, so src/score needs no DOM or Node types for it.
 declare const TextEncoder: new () => {
@@ -9,8 +15,6 @@ const ZERO = 48;
 const DOT = 46;
 const MINUS = 45;
 const LOWER_E = 101;
-/** 10^k as int32s, for the digits of an integer below 1e6. */
-const UNITS = [1, 10, 100, 1000, 10000, 100000];
 /** Below this many bytes a loop copies faster than `set` with a `subarray` (no view object to make). */
 const SHORT_COPY = 64;
 
@@ -72,6 +76,10 @@ export class ByteWriter {
    * rounded 6-digit integer's digits, trailing zeros dropped, after "0." and the leading zeros, or in
    * exponent form below 1e-6. The rare values it prints another way (0, 1, a value that rounds up to a
    * power of ten, not a probability) go through formatProbability itself.
+   *
+   * This runs once per class per row (3M times for a 1M-row iris file), so the six digits are written as
+   * two groups of three from a table (one division instead of twelve), trailing zeros dropped by moving the
+   * end back: measured in Node, about a third of the time of a digit-at-a-time loop.
    */
   probability(p: number): void {
     if (!(p > 0 && p < 1)) {
@@ -84,25 +92,24 @@ export class ByteWriter {
       this.tiny(p);
       return;
     }
-    // `| 0`: below 1e6, so an int32, and the digit loops below stay in integer arithmetic.
-    let n = Math.round(p * PROBABILITY_SCALE[z]) | 0;
+    // `| 0`: below 1e6, so an int32, and the arithmetic below stays in integers.
+    const n = Math.round(p * PROBABILITY_SCALE[z]) | 0;
     if (n >= 1e6) {
       this.text(formatProbability(p));
       return;
     }
-    let digits = 6;
-    while (n % 10 === 0) {
-      n = (n / 10) | 0;
-      digits--;
-    }
-    this.reserve(2 + z + digits);
+    this.reserve(8 + z);
     const buffer = this.buffer;
     let at = this.at;
     buffer[at++] = ZERO;
     buffer[at++] = DOT;
     for (let i = 0; i < z; i++) buffer[at++] = ZERO;
-    this.at = at + digits;
-    writeDigits(buffer, this.at, n, digits);
+    // n has six digits (≥ 1e5: the leading zeros were counted in z); trailing zeros are dropped.
+    const high = (n / 1000) | 0;
+    at = writeGroup(buffer, at, high);
+    at = writeGroup(buffer, at, n - high * 1000);
+    while (buffer[at - 1] === ZERO) at--;
+    this.at = at;
   }
 
   /**
@@ -127,28 +134,33 @@ export class ByteWriter {
 
   /** Below 1e-6: `d.ddddde-x`, as formatProbability. */
   private tiny(p: number): void {
-    const [digitsValue, exponent] = tinyProbability(p);
-    // Integers from here on (`| 0`): writeDigits must only ever see int32s, or V8 compiles its `%` as a
-    // floating-point remainder for every caller (measured: 3x slower probabilities).
-    const n = digitsValue | 0;
-    const digits = n < 10 ? 1 : n < 100 ? 2 : n < 1e3 ? 3 : n < 1e4 ? 4 : n < 1e5 ? 5 : 6;
-    const positive = -exponent | 0;
-    const exponentDigits = positive < 10 ? 1 : positive < 100 ? 2 : 3;
-    this.reserve(digits + 3 + exponentDigits);
+    tinyProbability(p, TINY);
+    // Integers from here on (`| 0`), as in probability.
+    const n = TINY.digits | 0;
+    const exponent = -TINY.exponent | 0;
+    this.reserve(12);
     const buffer = this.buffer;
-    const unit = UNITS[digits - 1];
-    const lead = (n / unit) | 0;
     let at = this.at;
+    // n has six digits: the first, a dot, then five more (two of a group, then a group of three), trailing
+    // zeros (and a dot left last) dropped.
+    const lead = (n / 100000) | 0;
+    const rest = n - lead * 100000;
+    const high = (rest / 1000) | 0;
     buffer[at++] = ZERO + lead;
-    if (digits > 1) {
-      buffer[at++] = DOT;
-      at += digits - 1;
-      writeDigits(buffer, at, n - lead * unit, digits - 1);
-    }
+    buffer[at++] = DOT;
+    buffer[at++] = GROUPS[3 * high + 1];
+    buffer[at++] = GROUPS[3 * high + 2];
+    at = writeGroup(buffer, at, rest - high * 1000);
+    while (buffer[at - 1] === ZERO) at--;
+    if (buffer[at - 1] === DOT) at--;
     buffer[at++] = LOWER_E;
     buffer[at++] = MINUS;
-    at += exponentDigits;
-    writeDigits(buffer, at, positive, exponentDigits);
+    // At most 324 (5e-324 is the smallest double): one to three digits.
+    if (exponent < 10) buffer[at++] = ZERO + exponent;
+    else if (exponent < 100) {
+      buffer[at++] = GROUPS[3 * exponent + 1];
+      buffer[at++] = GROUPS[3 * exponent + 2];
+    } else at = writeGroup(buffer, at, exponent);
     this.at = at;
   }
 
@@ -171,11 +183,22 @@ export class ByteWriter {
   }
 }
 
-/** Writes the `count` last decimal digits of the integer `n` (zero-padded) into `buffer[end − count, end)`. */
-function writeDigits(buffer: Uint8Array, end: number, n: number, count: number): void {
-  for (let i = 1; i <= count; i++) {
-    const digit = n % 10;
-    buffer[end - i] = ZERO + digit;
-    n = ((n - digit) / 10) | 0;
-  }
+/** Written over by each tinyProbability call of ByteWriter.tiny: no array allocated per value. */
+const TINY: TinyProbability = { digits: 0, exponent: 0 };
+
+/** '000' … '999' as bytes, three per number: the digits of a group of three. */
+const GROUPS = new Uint8Array(3000);
+for (let k = 0; k < 1000; k++) {
+  GROUPS[3 * k] = ZERO + ((k / 100) | 0);
+  GROUPS[3 * k + 1] = ZERO + (((k / 10) | 0) % 10);
+  GROUPS[3 * k + 2] = ZERO + (k % 10);
+}
+
+/** Writes the three digits of `group` (0–999, zero-padded) at `at`; returns the offset after them. */
+function writeGroup(buffer: Uint8Array, at: number, group: number): number {
+  const from = 3 * group;
+  buffer[at] = GROUPS[from];
+  buffer[at + 1] = GROUPS[from + 1];
+  buffer[at + 2] = GROUPS[from + 2];
+  return at + 3;
 }

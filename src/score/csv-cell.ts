@@ -66,8 +66,8 @@ export function formatProbability(p: number): string {
   let z = 0;
   while (z < 6 && p < PROBABILITY_LIMIT[z]) z++;
   if (z === 6) {
-    const [digits, exponent] = tinyProbability(p);
-    const text = String(digits);
+    const { digits, exponent } = tinyProbability(p, { digits: 0, exponent: 0 });
+    const text = String(digits).replace(/0+$/, '');
     return `${text[0]}${text.length > 1 ? `.${text.slice(1)}` : ''}e${exponent}`;
   }
   let n = Math.round(p * PROBABILITY_SCALE[z]);
@@ -79,13 +79,19 @@ export function formatProbability(p: number): string {
   return `0.${ZEROS[z]}${n}`;
 }
 
+/** A probability below 1e-6 as `digits × 10^(exponent − 5)` (see tinyProbability). */
+export interface TinyProbability {
+  digits: number;
+  exponent: number;
+}
+
 /**
- * A probability below 1e-6 as `digits × 10^(exponent − digit count + 1)`: its 6 significant digits as an
- * integer, trailing zeros dropped, and its decimal exponent (−7 for 1.23457e-7). Scaling by a power of
- * ten above 1e22 is not exact, so the last digit can differ from `toPrecision(6)`'s at a tie; that is far
- * below what a float32 probability carries.
+ * A probability below 1e-6 as its 6 significant digits as an integer (100000–999999, trailing zeros
+ * kept) and its decimal exponent (−7 for 1.23457e-7), written into `into` (which it returns): ByteWriter reuses one
+ * object, as this runs for many values. Scaling by a power of ten above 1e22 is not exact, so the last digit
+ * can differ from `toPrecision(6)`'s at a tie; that is far below what a float32 probability carries.
  */
-export function tinyProbability(p: number): [digits: number, exponent: number] {
+export function tinyProbability(p: number, into: TinyProbability): TinyProbability {
   let exponent = Math.floor(Math.log10(p));
   let n = Math.round(p * POWERS_OF_TEN[5 - exponent]);
   // log10 can land one off next to a power of ten; rounding up can carry into a seventh digit.
@@ -94,8 +100,9 @@ export function tinyProbability(p: number): [digits: number, exponent: number] {
     n = 1e5;
     exponent++;
   }
-  while (n % 10 === 0) n /= 10;
-  return [n, exponent];
+  into.digits = n;
+  into.exponent = exponent;
+  return into;
 }
 
 /**

@@ -66,16 +66,22 @@ export interface ScoreCsvOptions {
   onStart?(info: ScoreStart): void;
   onProgress?(progress: ScoreProgress): void;
   /**
-   * Receives the output CSV as UTF-8 bytes, in order, a batch at a time (the header comes with the first
-   * chunk); the chunk is the receiver's to keep. Returning a promise pauses the reading until it settles:
+   * Receives the output CSV as UTF-8 bytes, in order, a batch at a time (or `outputChunkBytes` at a time;
+   * the header comes with the first chunk); the chunk is the receiver's to keep. Returning a promise pauses the reading until it settles:
    * write-stream backpressure.
    */
   onOutput(chunk: Uint8Array): void | Promise<void>;
   /**
    * `onOutput` only borrows each chunk: it copies what it keeps before it returns, and the same bytes are
-   * written over for the next batch. Saves allocating (and collecting) a buffer per batch; default false.
+   * written over for the next chunk. Saves allocating (and collecting) a buffer per chunk; default false.
    */
   readonly lendOutput?: boolean;
+  /**
+   * Hands the output on in chunks of at least this many bytes (the batches' bytes gathered in one buffer)
+   * rather than a chunk per batch; the last chunk may be smaller. For a receiver that keeps large pieces
+   * (Blob parts): each chunk is then one piece, with no copying into a buffer of its own. Default 0.
+   */
+  readonly outputChunkBytes?: number;
 }
 
 export interface ScoreStart {
@@ -233,7 +239,8 @@ class ScoringRun {
   private emptyPredictions = '';
   /** The input columns that are not features: the cells addRecord checks for a formula-like start. */
   private otherColumns: Int32Array = new Int32Array(0);
-  private readonly writer = new ByteWriter();
+  private readonly writer: ByteWriter;
+  private readonly outputChunkBytes: number;
 
   private readonly batches: [Batch, Batch];
   private current: Batch;
@@ -254,6 +261,9 @@ class ScoringRun {
     this.classes = schema.classes.length;
     this.batchRows = Math.max(1, Math.floor(options.batchRows ?? DEFAULT_BATCH_ROWS));
     this.progressInterval = options.progressIntervalMs ?? 100;
+    this.outputChunkBytes = Math.max(0, options.outputChunkBytes ?? 0);
+    // Room for a chunk and the batch that fills it, so the buffer does not have to grow.
+    this.writer = new ByteWriter(this.outputChunkBytes > 0 ? this.outputChunkBytes + (1 << 20) : undefined);
     this.low = Float64Array.from(featureProfiles, (profile) => profile.min);
     this.high = Float64Array.from(featureProfiles, (profile) => profile.max);
     this.drift = new DriftAccumulator(featureProfiles);
@@ -558,12 +568,18 @@ class ScoringRun {
     batch.errors.length = 0;
     batch.count = 0;
     batch.good = 0;
-    await this.options.onOutput(this.options.lendOutput ? writer.lend() : writer.take());
+    if (writer.length >= this.outputChunkBytes) await this.emit();
     const now = performance.now();
     if (now - this.lastProgress >= this.progressInterval) {
       this.lastProgress = now;
       this.options.onProgress?.(this.progress(now));
     }
+  }
+
+  /** Hands the bytes written so far to onOutput. */
+  private emit(): void | Promise<void> {
+    const { writer, options } = this;
+    return options.onOutput(options.lendOutput ? writer.lend() : writer.take());
   }
 
   private progress(now: number): ScoreProgress {
@@ -575,6 +591,7 @@ class ScoringRun {
     if (this.current.count > 0) await this.submit();
     if (this.inFlight) await this.inFlight;
     this.inFlight = undefined;
+    if (this.writer.length > 0) await this.emit();
     const now = performance.now();
     const progress = this.progress(now);
     this.options.onProgress?.(progress);

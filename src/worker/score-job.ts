@@ -286,11 +286,16 @@ class PreviewCollector {
   add(chunk: Uint8Array): void {
     // The header line plus one line per row, unless a quoted cell holds a newline (then a few more chunks).
     if (this.#lines > PREVIEW_ROWS) return;
-    // A copy: the chunk is only lent (scorePart's output buffer is written over for the next batch).
-    this.#chunks.push(chunk.slice());
-    for (let at = chunk.indexOf(LF); at >= 0 && this.#lines <= PREVIEW_ROWS; at = chunk.indexOf(LF, at + 1)) {
-      this.#lines++;
+    let end = chunk.length;
+    for (let at = chunk.indexOf(LF); at >= 0; at = chunk.indexOf(LF, at + 1)) {
+      if (++this.#lines > PREVIEW_ROWS) {
+        end = at + 1;
+        break;
+      }
     }
+    // A copy of the lines needed (a chunk can be a whole 16 MB Blob part): the chunk is only lent, and
+    // scorePart's output buffer is written over next.
+    this.#chunks.push(chunk.slice(0, end));
   }
 
   rows(delimiter: string): string[][] {
