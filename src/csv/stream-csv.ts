@@ -42,7 +42,7 @@ export interface StreamCsvOptions {
 }
 
 // Measured: 64-256 KiB steps parse fastest (papaparse's per-step arrays stay small); 1 MiB is ~2x slower.
-const DEFAULT_CHUNK_BYTES = 256 * 1024;
+export const DEFAULT_CHUNK_BYTES = 256 * 1024;
 const LF = 10;
 
 /**
@@ -259,6 +259,7 @@ async function readBytes(
   // The rest of a piece whose first line went to finish the record cut at the end of the piece before.
   let queued: Uint8Array | undefined;
   for (;;) {
+    // The scanner's own result object: read before it scans again.
     const step: ScanResult = scanner.scan(bytes, pos, final, visit);
     pos = step.pos;
     if (step.stop === 'wait') {
@@ -268,6 +269,7 @@ async function readBytes(
       // Not plain ASCII: decoded (a NUL or bad UTF-8 is 'not-text'), then cut at the delimiter, which is
       // still exact with no quote in the record.
       const cells = decodeRecord(bytes.subarray(pos, step.end), true).split(delimiter);
+      const next = step.next;
       const row = scanner.row++;
       if (!isBlank(cells)) {
         if (cells.length !== width && !keepRagged) throw raggedRow(row, cells.length, width);
@@ -275,7 +277,7 @@ async function readBytes(
         await options.onRows([cells], row);
         if (signal?.aborted) throw signal.reason;
       }
-      pos = step.next;
+      pos = next;
     } else if (step.stop === 'quote' || step.stop === 'bare-lf') {
       // papaparse reads the rest, starting at this record's first byte.
       const csv = new CsvRowReader({

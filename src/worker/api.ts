@@ -20,7 +20,7 @@ import type { ScoreProgress } from '../score/score-csv';
 import type { CompareArgs, CompareProgress, CompareResult } from './compare-job';
 import type { SerializedError } from './protocol';
 import { inspectScoreFile, PARALLEL_MIN_BYTES, type ScoreFileArgs, scoreFile } from './score-job';
-import type { PartRunner } from './score-part';
+import { type PartRunner, warmUpScoring } from './score-part';
 import { type CallContext, serializeError } from './serve';
 
 export type { CallContext } from './serve';
@@ -113,6 +113,8 @@ export function createApi(
   const startBackend = options.startBackend ?? (() => tfJobs().then((jobs) => jobs.currentBackend()));
   let started: Promise<BackendInfo> | undefined;
   let active: ActiveModel | undefined;
+  /** This worker's scoring code has been warmed up (once is enough: see prepareScoring). */
+  let warmedUp = false;
   const ready = () => {
     started ??= startBackend();
     return started;
@@ -301,13 +303,33 @@ export function createApi(
       return compareClassifiers(dataset, args, context);
     },
 
+    /**
+     * Readies batch scoring while the user chooses a file (the Batch tab asks when it opens): starts the
+     * scoring helper, and has it and this worker each score a small generated file once (warmUpScoring),
+     * so the scoring code is compiled before a real file comes. Returns at once; the warm-up runs beside
+     * later calls, and a failure in it is left for the real run to meet and report.
+     */
+    prepareScoring(_args: Record<string, never>): void {
+      if (!active) return;
+      const model = { bundle: active.bundle, metadata: active.metadata };
+      options.scoreHelper?.warm?.(model);
+      if (warmedUp) return;
+      warmedUp = true;
+      // Callbacks of the same kinds as scoreFile passes (see warmUpScoring).
+      warmUpScoring(model, { predict: active.predict, onProgress: () => {}, onOutput: () => {} }).catch(
+        () => {},
+      );
+    },
+
     /** Batch scoring with the active model (score-job.ts): the scored CSV as a Blob, a summary, the first rows. */
     score: (args: ScoreFileArgs, context: CallContext<ScoreProgress>) =>
       scoreFile(args, context, active, options.scoreHelper),
     /** The head of a file to score, its delimiter and column mapping (or the missing columns). */
     inspectScoreFile: (args: ScoreFileArgs, context: CallContext<never>) => {
       // A large file will be scored in two halves: the helper worker starts while the user looks.
-      if (args.file.size >= PARALLEL_MIN_BYTES) options.scoreHelper?.warm?.();
+      if (active && args.file.size >= PARALLEL_MIN_BYTES) {
+        options.scoreHelper?.warm?.({ bundle: active.bundle, metadata: active.metadata });
+      }
       return inspectScoreFile(args, context, active);
     },
   };

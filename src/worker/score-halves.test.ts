@@ -5,7 +5,7 @@ import type { ScoreProgress, ScoreSummary } from '../score/score-csv';
 import { defaultModel } from '../test/default-model';
 import { type CallContext, createApi } from './api';
 import { PARALLEL_MIN_BYTES } from './score-job';
-import { type PartRunner, scorePart } from './score-part';
+import { type PartModel, type PartRunner, scorePart } from './score-part';
 
 const bundle = defaultModel;
 
@@ -16,17 +16,21 @@ function context(
   return { signal, progress: (value) => reports.push(value), reports };
 }
 
-/** An in-process helper that counts its runs; `fail` makes it reject instead. */
+/** An in-process helper that counts its runs and warm-ups; `fail` makes it reject instead. */
 function inProcessHelper(fail = false) {
   const runs: { signal: AbortSignal }[] = [];
+  const warmUps: PartModel[] = [];
   const helper: PartRunner = {
     run: async (args, onProgress, signal) => {
       runs.push({ signal });
       if (fail) throw new Error('The scoring helper stopped.');
       return scorePart(args, { signal, onProgress });
     },
+    warm: (model) => {
+      warmUps.push(model);
+    },
   };
-  return { helper, runs };
+  return { helper, runs, warmUps };
 }
 
 async function api(helper?: PartRunner) {
@@ -106,6 +110,26 @@ describe('scoreFile in two halves', () => {
     expect(result.summary.rows).toBe(
       (await (await api()).score({ file, name: 'big.csv' }, context())).summary.rows,
     );
+  });
+
+  it('gets ready to score: the helper warms up with the active model, this worker beside later calls', async () => {
+    const { helper, warmUps, runs } = inProcessHelper();
+    const noModel = createApi({ scoreHelper: helper });
+    noModel.prepareScoring({});
+    expect(warmUps).toHaveLength(0);
+    const ready = await api(helper);
+    ready.prepareScoring({});
+    ready.prepareScoring({});
+    expect(warmUps.map((model) => model.metadata.schema)).toEqual([
+      bundle.metadata.schema,
+      bundle.metadata.schema,
+    ]);
+    // The engine's own warm-up runs on while a real file is scored, and changes nothing in it.
+    const file = bigFile();
+    const result = await ready.score({ file, name: 'big.csv' }, context());
+    expect(runs).toHaveLength(1);
+    const whole = await (await api()).score({ file, name: 'big.csv' }, context());
+    expect(await result.output.text()).toBe(await whole.output.text());
   });
 
   it('cancelling stops both halves and rejects with the reason', async () => {

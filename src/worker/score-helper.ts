@@ -1,8 +1,8 @@
 // The engine worker's side of the scoring helper (score.worker.ts): starts it on first use, keeps it for the
 // next file, and terminates it to cancel (a new one starts next time).
 import type { ScoreProgress } from '../score/score-csv';
-import type { PartMessage } from './score.worker';
-import type { PartArgs, PartResult, PartRunner } from './score-part';
+import type { HelperRequest, PartMessage } from './score.worker';
+import type { PartArgs, PartModel, PartResult, PartRunner } from './score-part';
 
 /**
  * A PartRunner backed by the helper worker, or undefined where a worker cannot start workers (then the
@@ -13,6 +13,7 @@ export function helperPartRunner(): PartRunner | undefined {
   let helper: Worker | undefined;
   const start = () =>
     new Worker(new URL('./score.worker.ts', import.meta.url), { type: 'module', name: 'petal-scoring' });
+  const send = (worker: Worker, request: HelperRequest) => worker.postMessage(request);
 
   const run = (args: PartArgs, onProgress: (progress: ScoreProgress) => void, signal: AbortSignal) =>
     new Promise<PartResult>((resolve, reject) => {
@@ -48,12 +49,14 @@ export function helperPartRunner(): PartRunner | undefined {
         event.preventDefault();
         discard(new Error(`The scoring helper stopped: ${event.message || 'it could not start'}.`));
       };
-      worker.postMessage(args);
+      send(worker, { type: 'score', args });
     });
   return {
     run,
-    warm() {
-      helper ??= start();
+    warm(model: PartModel) {
+      if (helper) return;
+      helper = start();
+      send(helper, { type: 'warm-up', model });
     },
   };
 }

@@ -1,14 +1,26 @@
 // A part of a file to score, run in the engine worker or in the scoring helper worker (score.worker.ts),
 // which has no TensorFlow.js: everything here predicts in plain JavaScript.
 import type { ModelBundle, PetalMetadata } from '../core/bundle-format';
+import { DEFAULT_CHUNK_BYTES } from '../csv/stream-csv';
 import { plainPredictor } from '../score/plain-predictor';
-import { type Predictor, type ScoreProgress, type ScoreSummary, scoreCsv } from '../score/score-csv';
+import {
+  DEFAULT_BATCH_ROWS,
+  type Predictor,
+  type ScoreProgress,
+  type ScoreSummary,
+  scoreCsv,
+} from '../score/score-csv';
+import { warmUpCsv } from '../score/warm-up-csv';
 
-/** What the helper worker is given: a Blob (structured-cloned, not copied), the model and where it starts. */
-export interface PartArgs {
-  readonly file: Blob;
+/** The model a part is scored with. */
+export interface PartModel {
   readonly bundle: ModelBundle;
   readonly metadata: PetalMetadata;
+}
+
+/** What the helper worker is given: a Blob (structured-cloned, not copied), the model and where it starts. */
+export interface PartArgs extends PartModel {
+  readonly file: Blob;
   /** false for a later part, whose output follows the first part's (its file still starts with the header). */
   readonly writeHeader: boolean;
 }
@@ -26,8 +38,11 @@ export interface PartRunner {
     onProgress: (progress: ScoreProgress) => void,
     signal: AbortSignal,
   ): Promise<PartResult>;
-  /** Gets ready for a run that may come soon (e.g. starts the helper worker while the user looks at a file). */
-  warm?(): void;
+  /**
+   * Gets ready for a run that may come soon: starts the helper worker (if it is not running) and has it
+   * warm up its scoring code with `model` (warmUpScoring), while the user is still choosing or looking at a file.
+   */
+  warm?(model: PartModel): void;
 }
 
 /**
@@ -40,19 +55,22 @@ export interface PartRunner {
  */
 export const PART_BYTES = 16 * 1024 * 1024;
 
+export interface PartOptions {
+  readonly signal: AbortSignal;
+  readonly onProgress?: (progress: ScoreProgress) => void;
+  /** Sees each output chunk as it is written; the chunk is lent (see scoreCsv's `lendOutput`): copy what you keep. */
+  readonly onOutput?: (chunk: Uint8Array) => void;
+  readonly predict?: Predictor;
+  /** Output bytes per Blob part (default PART_BYTES); tests and the warm-up use small parts. */
+  readonly partBytes?: number;
+  /** Bytes read per step (default scoreCsv's); the warm-up uses small steps. */
+  readonly chunkBytes?: number;
+  /** Rows per prediction (default scoreCsv's); the warm-up uses small batches. */
+  readonly batchRows?: number;
+}
+
 /** Scores one part: `predict` defaults to the plain-JavaScript predictor of `args.bundle`. */
-export async function scorePart(
-  args: PartArgs,
-  options: {
-    readonly signal: AbortSignal;
-    readonly onProgress?: (progress: ScoreProgress) => void;
-    /** Sees each output chunk as it is written; the chunk is lent (see scoreCsv's `lendOutput`): copy what you keep. */
-    readonly onOutput?: (chunk: Uint8Array) => void;
-    readonly predict?: Predictor;
-    /** Output bytes per Blob part (default PART_BYTES); tests use small parts. */
-    readonly partBytes?: number;
-  },
-): Promise<PartResult> {
+export async function scorePart(args: PartArgs, options: PartOptions): Promise<PartResult> {
   const parts: Blob[] = [];
   const summary = await scoreCsv({
     source: args.file,
@@ -61,6 +79,9 @@ export async function scorePart(
     signal: options.signal,
     writeHeader: args.writeHeader,
     onProgress: options.onProgress,
+    // Always a number (as every option here is always of one kind): see warmUpScoring.
+    chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+    batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS,
     outputChunkBytes: options.partBytes ?? PART_BYTES,
     lendOutput: true,
     onOutput: (chunk) => {
@@ -70,4 +91,32 @@ export async function scorePart(
     },
   });
   return { summary, output: new Blob(parts, { type: 'text/csv' }) };
+}
+
+/**
+ * Scores warmUpCsv(model) once and drops the output, so this worker's scoring code is compiled (by V8's
+ * first optimising tier; the top tier still compiles during a real run) before a real file comes. Measured
+ * with two fresh workers on a 1M-row file in Chromium: compiling took about a fifth of all the CPU time
+ * of the run, and a run in workers that had scored before was about 10% faster.
+ *
+ * It goes through scorePart with `options` of the same kinds as the real run's (pass the same predictor
+ * and callbacks): V8 tracks the kind of value each field holds, and a field that later holds another kind
+ * (a function where there was none) throws away the code compiled for it. Small steps and output chunks
+ * make it go every way a large file goes (a record cut between two pieces, a full output chunk).
+ */
+export async function warmUpScoring(
+  model: PartModel,
+  options: Pick<PartOptions, 'predict' | 'onProgress' | 'onOutput'>,
+): Promise<void> {
+  const { bundle, metadata } = model;
+  await scorePart(
+    { file: new Blob([warmUpCsv(metadata)]), bundle, metadata, writeHeader: true },
+    {
+      ...options,
+      signal: new AbortController().signal,
+      chunkBytes: 16 * 1024,
+      partBytes: 64 * 1024,
+      batchRows: 20,
+    },
+  );
 }

@@ -86,6 +86,7 @@ function fakeJobs() {
   const inspections: Deferred<ScoreFileInspection>[] = [];
   const scores: { run: Deferred<ScoreResult>; options: CallOptions<ScoreProgress> }[] = [];
   const jobs: BatchJobs = {
+    prepare: vi.fn(async () => {}),
     inspectScoreFile: vi.fn((_args: ChosenFile, options: CallOptions<never>) => {
       const run = deferred<ScoreFileInspection>();
       options.signal?.addEventListener('abort', () =>
@@ -127,6 +128,20 @@ describe('BatchController', () => {
     const controller = new BatchController(host, { jobs: () => undefined });
     expect(controller.state).toEqual({ phase: 'idle' });
     expect(host.controllers).toEqual([controller]);
+  });
+
+  it('gets the worker ready to score at its first update with a bridge, once', () => {
+    const fake = fakeJobs();
+    let jobs: BatchJobs | undefined;
+    const controller = new BatchController(new FakeHost(), { jobs: () => jobs });
+    controller.hostConnected();
+    // No bridge yet (the host's properties come with its first update): nobody to ask.
+    controller.hostUpdate();
+    jobs = fake.jobs;
+    expect(fake.jobs.prepare).not.toHaveBeenCalled();
+    controller.hostUpdate();
+    controller.hostUpdate();
+    expect(fake.jobs.prepare).toHaveBeenCalledTimes(1);
   });
 
   it('does nothing without a bridge', async () => {

@@ -13,6 +13,8 @@ export interface ChosenFile {
 
 /** The worker jobs the Batch tab runs (`batchJobs` adapts the real bridge). */
 export interface BatchJobs {
+  /** Gets the worker ready to score (it warms up its scoring code); returns at once. */
+  prepare(): Promise<void>;
   inspectScoreFile(args: ChosenFile, options: CallOptions<never>): Promise<ScoreFileInspection>;
   score(args: ChosenFile, options: CallOptions<ScoreProgress>): Promise<ScoreResult>;
 }
@@ -98,6 +100,7 @@ export class BatchController implements ReactiveController {
   readonly #options: BatchControllerOptions;
   #inspectAbort: AbortController | undefined;
   #scoreAbort: AbortController | undefined;
+  #prepared = false;
 
   constructor(host: ReactiveControllerHost, options: BatchControllerOptions) {
     this.#host = host;
@@ -110,6 +113,18 @@ export class BatchController implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  /**
+   * The tab is open: the user will likely score a file soon, so the worker gets ready while they choose.
+   * Asked at the first update that has a bridge (a Lit host's properties are only set by its first update).
+   */
+  hostUpdate(): void {
+    if (this.#prepared) return;
+    const jobs = this.#options.jobs();
+    if (!jobs) return;
+    this.#prepared = true;
+    jobs.prepare().catch(() => {});
+  }
 
   /** A detached panel is gone for good: stop work nobody will see. */
   hostDisconnected(): void {

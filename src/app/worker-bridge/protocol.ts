@@ -47,6 +47,8 @@ export type Lane = 'model' | 'job';
 export const LANE_OF: Readonly<Record<Method, Lane>> = {
   useModel: 'model',
   predict: 'model',
+  // Returns at once (the warm-up runs on in the worker), so it holds up no prediction.
+  prepareScoring: 'model',
   inspectCsv: 'job',
   train: 'job',
   sampleData: 'job',
