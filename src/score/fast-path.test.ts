@@ -193,3 +193,23 @@ describe('ByteWriter.probability', () => {
     expect(new TextDecoder().decode(writer.take()).split('\n').slice(0, -1)).toEqual(expected);
   });
 });
+
+describe('ByteWriter.bytes', () => {
+  it('copies any range of any source exactly, at any offset in the output', () => {
+    const random = seeded(7);
+    const backing = Uint8Array.from({ length: 300 }, () => Math.floor(random() * 256));
+    // Sources that start at odd offsets of their buffer, and a second one, as the pieces of a file are.
+    const sources = [backing.subarray(3, 250), backing.subarray(0, 200), backing.subarray(101)];
+    const writer = new ByteWriter(8);
+    const expected: number[] = [];
+    for (let length = 0; length <= 80; length++) {
+      for (const source of sources) {
+        const start = Math.floor(random() * (source.length - length));
+        writer.byte(length);
+        writer.bytes(source, start, start + length);
+        expected.push(length, ...source.subarray(start, start + length));
+      }
+    }
+    expect([...writer.take()]).toEqual(expected);
+  });
+});
