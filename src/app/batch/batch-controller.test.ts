@@ -231,6 +231,33 @@ describe('BatchController', () => {
     expect(controller.state.phase).toBe('scored');
   });
 
+  it('starts the job once the scoring state is drawn; a cancel before that starts nothing', async () => {
+    const fake = fakeJobs();
+    const frames: (() => void)[] = [];
+    const afterPaint = () => new Promise<void>((resolve) => frames.push(resolve));
+    const controller = new BatchController(new FakeHost(), { jobs: () => fake.jobs, afterPaint });
+    const choosing = controller.choose(chosen);
+    fake.inspections[0].resolve(inspection);
+    await choosing;
+
+    const scoring = controller.score();
+    expect(controller.state.phase).toBe('scoring');
+    expect(fake.scores).toHaveLength(0);
+    frames[0]();
+    await Promise.resolve();
+    expect(fake.scores).toHaveLength(1);
+    fake.scores[0].run.resolve(result);
+    await scoring;
+    expect(controller.state.phase).toBe('scored');
+
+    const cancelled = controller.score();
+    controller.cancel();
+    frames[1]();
+    await cancelled;
+    expect(controller.state).toEqual({ phase: 'cancelled', chosen, inspection });
+    expect(fake.scores).toHaveLength(1);
+  });
+
   it('a failed score shows the error and reports it to the shell', async () => {
     const { controller, scores, settled } = await readyController();
     const scoring = controller.score();

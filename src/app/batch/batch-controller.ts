@@ -63,6 +63,12 @@ export interface BatchControllerOptions {
   readonly jobs: () => BatchJobs | undefined;
   /** Told about every finished worker call (the error, or null) so engine crashes reach the shell. */
   readonly onCallSettled?: (error: unknown) => void;
+  /**
+   * Resolves once the page has drawn the 'scoring' state; the job starts after it. Scoring a large file
+   * keeps both cores busy, and the frame that answers the click (with the file's columns often drawn in
+   * the same frame) then took over 50 ms on a 2-core machine now and then.
+   */
+  readonly afterPaint?: () => Promise<void>;
 }
 
 function toProblem(error: unknown): Problem {
@@ -175,6 +181,10 @@ export class BatchController implements ReactiveController {
     const done = markBusy('scoring');
     this.#set({ phase: 'scoring', chosen, inspection, progress: null });
     try {
+      if (this.#options.afterPaint) {
+        await this.#options.afterPaint();
+        abort.signal.throwIfAborted();
+      }
       const result = await jobs.score(chosen, {
         signal: abort.signal,
         onProgress: (progress) => {

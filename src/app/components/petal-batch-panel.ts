@@ -52,6 +52,8 @@ export class PetalBatchPanel extends LitElement {
   readonly #batch = new BatchController(this, {
     jobs: () => (this.services ? batchJobs(this.services) : undefined),
     onCallSettled: (error) => this.#reportEngine(error),
+    // After the next frame is drawn: a task queued from a frame callback runs after its paint.
+    afterPaint: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))),
   });
 
   override render() {
