@@ -52,8 +52,13 @@ export class PetalBatchPanel extends LitElement {
   readonly #batch = new BatchController(this, {
     jobs: () => (this.services ? batchJobs(this.services) : undefined),
     onCallSettled: (error) => this.#reportEngine(error),
-    // After the next frame is drawn: a task queued from a frame callback runs after its paint.
-    afterPaint: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))),
+    // After the next frame is drawn (a task queued from a frame callback runs after its paint), or after
+    // 100 ms: a page hidden right after the click draws no frames, and scoring must not wait for it.
+    afterPaint: () =>
+      new Promise((resolve) => {
+        requestAnimationFrame(() => setTimeout(resolve));
+        setTimeout(resolve, 100);
+      }),
   });
 
   override render() {
