@@ -13,6 +13,7 @@ import { DRIFT_THRESHOLDS } from '../src/score/drift';
 import { plainPredictor } from '../src/score/plain-predictor';
 import { type Predictor, type ScoreSummary, scoreCsv } from '../src/score/score-csv';
 import { formatTable } from './format-table';
+import { runCli } from './run-cli';
 
 const HELP = `Usage: npm run score -- --model <dir> --in <csv> --out <csv> [options]
 
@@ -37,17 +38,7 @@ const { values: flags } = parseArgs({
   },
 });
 
-if (flags.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
-
-try {
-  await main();
-} catch (error) {
-  process.stderr.write(`score: ${(error as Error).message}\n`);
-  process.exit(1);
-}
+await runCli({ name: 'score', help: HELP, showHelp: flags.help, main });
 
 async function main(): Promise<void> {
   if (!flags.model || !flags.in || !flags.out)

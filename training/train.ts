@@ -22,6 +22,7 @@ import { DEFAULT_TRAIN_SETTINGS, trainModel } from '../src/core/train-model';
 import { parseCsvText } from '../src/csv/parse-csv';
 import { tableToDataset } from '../src/csv/table-to-dataset';
 import { formatTable } from './format-table';
+import { runCli } from './run-cli';
 import { type BackendName, useBackend } from './use-backend';
 
 const HELP = `Usage: npm run train -- [options]
@@ -68,17 +69,7 @@ const { values: flags } = parseArgs({
   },
 });
 
-if (flags.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
-
-try {
-  await main();
-} catch (error) {
-  process.stderr.write(`train: ${(error as Error).message}\n`);
-  process.exit(1);
-}
+await runCli({ name: 'train', help: HELP, showHelp: flags.help, main });
 
 async function main(): Promise<void> {
   const backend = flags.backend as BackendName;

@@ -1,24 +1,10 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describe, expect, it, vi } from 'vitest';
 import type { ScoreProgress, ScoreSummary } from '../../score/score-csv';
+import { type Deferred, deferred } from '../../test/deferred';
+import { FakeHost } from '../../test/fake-host';
 import type { ScoreFileInspection, ScoreResult } from '../../worker/score-job';
 import type { CallOptions } from '../train/job-types';
 import { BatchController, type BatchJobs, CANCELLED_MESSAGE, type ChosenFile } from './batch-controller';
-
-class FakeHost implements ReactiveControllerHost {
-  readonly controllers: ReactiveController[] = [];
-  updates = 0;
-  addController(controller: ReactiveController): void {
-    this.controllers.push(controller);
-  }
-  removeController(): void {}
-  requestUpdate(): void {
-    this.updates++;
-  }
-  get updateComplete(): Promise<boolean> {
-    return Promise.resolve(true);
-  }
-}
 
 const chosen: ChosenFile = { file: new Blob(['a,b\n1,2\n']), name: 'flowers.csv' };
 
@@ -64,22 +50,6 @@ const progress: ScoreProgress = {
   rowsPerSecond: 1000,
   secondsLeft: 0.5,
 };
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 /** A fake bridge: each call waits for the test to settle it, and records its options. */
 function fakeJobs() {

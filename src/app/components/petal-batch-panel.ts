@@ -4,7 +4,7 @@ import { BatchController, type BatchState, CANCELLED_MESSAGE, canScore } from '.
 import { batchJobs } from '../batch/batch-jobs';
 import { progressPercent, scoreProgressText } from '../batch/score-progress-text';
 import type { AppServices } from '../controllers/app-services';
-import { EngineErrorEvent, isEngineFailure } from '../controllers/engine-error-event';
+import { engineFailureReporter } from '../controllers/engine-error-event';
 import { downloadFile } from '../models/download-file';
 import { controlStyles } from '../styles/theme';
 import type { CsvFileEvent } from './file-events';
@@ -47,7 +47,8 @@ export class PetalBatchPanel extends LitElement {
   /** The app's bridge and registry. */
   @property({ attribute: false }) services?: AppServices;
 
-  #reportedEngineFailure = false;
+  /** Engine crashes go to the shell's global alert; the next call that works clears it. */
+  readonly #reportEngine = engineFailureReporter(this);
 
   readonly #batch = new BatchController(this, {
     jobs: () => (this.services ? batchJobs(this.services) : undefined),
@@ -135,17 +136,6 @@ export class PetalBatchPanel extends LitElement {
           .total=${summary.rows}
         ></petal-scored-rows>
       </section>`;
-  }
-
-  /** Engine crashes go to the shell's global alert; the next call that works clears it. */
-  #reportEngine(error: unknown): void {
-    if (isEngineFailure(error)) {
-      this.#reportedEngineFailure = true;
-      this.dispatchEvent(new EngineErrorEvent(error));
-    } else if (error === null && this.#reportedEngineFailure) {
-      this.#reportedEngineFailure = false;
-      this.dispatchEvent(new EngineErrorEvent(null));
-    }
   }
 }
 

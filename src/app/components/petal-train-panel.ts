@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AppServices } from '../controllers/app-services';
-import { EngineErrorEvent, isEngineFailure } from '../controllers/engine-error-event';
+import { engineFailureReporter } from '../controllers/engine-error-event';
 import { controlStyles } from '../styles/theme';
 import {
   checkSettings,
@@ -69,7 +69,8 @@ export class PetalTrainPanel extends LitElement {
   @state() private file: File | null = null;
   @state() private draft: SettingsDraft = draftFromSettings();
 
-  #reportedEngineFailure = false;
+  /** Engine crashes go to the shell's global alert; the next call that works clears it. */
+  readonly #reportEngine = engineFailureReporter(this);
 
   readonly #training = new TrainingController(this, {
     ports: () => (this.services ? trainingPorts(this.services) : undefined),
@@ -202,17 +203,6 @@ export class PetalTrainPanel extends LitElement {
   #useFile(file: File): void {
     this.file = file;
     this.#useChoice('file');
-  }
-
-  /** Engine crashes go to the shell's global alert; the next call that works clears it. */
-  #reportEngine(error: unknown): void {
-    if (isEngineFailure(error)) {
-      this.#reportedEngineFailure = true;
-      this.dispatchEvent(new EngineErrorEvent(error));
-    } else if (error === null && this.#reportedEngineFailure) {
-      this.#reportedEngineFailure = false;
-      this.dispatchEvent(new EngineErrorEvent(null));
-    }
   }
 }
 

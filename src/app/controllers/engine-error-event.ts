@@ -21,6 +21,24 @@ export function isEngineFailure(error: unknown): error is Error {
   return error instanceof Error && error.name === 'WorkerCrashedError';
 }
 
+/**
+ * What a panel does with the outcome of each worker call (its error, or null when it worked): an engine
+ * failure raises an EngineErrorEvent on `target`, and the next call that works clears the message that
+ * raised. Calls that failed for other reasons (a bad file) are the panel's own to show.
+ */
+export function engineFailureReporter(target: EventTarget): (error: unknown) => void {
+  let reported = false;
+  return (error) => {
+    if (isEngineFailure(error)) {
+      reported = true;
+      target.dispatchEvent(new EngineErrorEvent(error));
+    } else if (error === null && reported) {
+      reported = false;
+      target.dispatchEvent(new EngineErrorEvent(null));
+    }
+  };
+}
+
 declare global {
   interface HTMLElementEventMap {
     [ENGINE_ERROR_EVENT]: EngineErrorEvent;

@@ -1,7 +1,8 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describe, expect, it, vi } from 'vitest';
 import type { ModelBundle, PetalMetadata } from '../../core/bundle-format';
 import type { EpochProgress } from '../../core/train-network';
+import { type Deferred, deferred } from '../../test/deferred';
+import { FakeHost } from '../../test/fake-host';
 import { DEFAULT_SETTINGS } from './default-settings';
 import type { CallOptions, CsvInspection, DataSource, TrainArgs, TrainResult } from './job-types';
 import {
@@ -10,21 +11,6 @@ import {
   type TrainingPorts,
   type VersionStore,
 } from './training-controller';
-
-class FakeHost implements ReactiveControllerHost {
-  readonly controllers: ReactiveController[] = [];
-  updates = 0;
-  addController(controller: ReactiveController): void {
-    this.controllers.push(controller);
-  }
-  removeController(): void {}
-  requestUpdate(): void {
-    this.updates++;
-  }
-  get updateComplete(): Promise<boolean> {
-    return Promise.resolve(true);
-  }
-}
 
 const iris: DataSource = { kind: 'url', url: 'http://localhost/data/iris.csv', name: 'iris.csv' };
 
@@ -72,21 +58,6 @@ const result: TrainResult = {
   trainingMs: 200,
   sample: { x: [[1, 2]], y: [0] },
 };
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 function setup(options: { inspection?: CsvInspection } = {}) {
   const host = new FakeHost();
