@@ -87,9 +87,10 @@ export interface TinyProbability {
 
 /**
  * A probability below 1e-6 as its 6 significant digits as an integer (100000–999999, trailing zeros
- * kept) and its decimal exponent (−7 for 1.23457e-7), written into `into` (which it returns): ByteWriter reuses one
- * object, as this runs for many values. Scaling by a power of ten above 1e22 is not exact, so the last digit
- * can differ from `toPrecision(6)`'s at a tie; that is far below what a float32 probability carries.
+ * kept) and its decimal exponent (−7 for 1.23457e-7), written into `into` (which it returns): ByteWriter
+ * reuses one object, as this runs for many values. Scaling by a power of ten above 1e22 is not exact, so
+ * the last digit can differ from `toPrecision(6)`'s at a tie; that is far below what a float32 probability
+ * carries.
  */
 export function tinyProbability(p: number, into: TinyProbability): TinyProbability {
   let exponent = Math.floor(Math.log10(p));

@@ -67,8 +67,8 @@ export interface ScoreCsvOptions {
   onProgress?(progress: ScoreProgress): void;
   /**
    * Receives the output CSV as UTF-8 bytes, in order, a batch at a time (or `outputChunkBytes` at a time;
-   * the header comes with the first chunk); the chunk is the receiver's to keep. Returning a promise pauses the reading until it settles:
-   * write-stream backpressure.
+   * the header comes with the first chunk); the chunk is the receiver's to keep. Returning a promise
+   * pauses the reading until it settles: write-stream backpressure.
    */
   onOutput(chunk: Uint8Array): void | Promise<void>;
   /**

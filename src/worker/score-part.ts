@@ -40,7 +40,8 @@ export interface PartRunner {
   ): Promise<PartResult>;
   /**
    * Gets ready for a run that may come soon: starts the helper worker (if it is not running) and has it
-   * warm up its scoring code with `model` (warmUpScoring), while the user is still choosing or looking at a file.
+   * warm up its scoring code with `model` (warmUpScoring), while the user is still choosing or looking at
+   * a file.
    */
   warm?(model: PartModel): void;
 }
@@ -53,12 +54,15 @@ export interface PartRunner {
  * scoreCsv writes each part's bytes into one buffer (`outputChunkBytes`), so a part is a Blob of one piece:
  * a Blob of many small pieces, which the browser moves one by one, was about 8% slower.
  */
-export const PART_BYTES = 16 * 1024 * 1024;
+const PART_BYTES = 16 * 1024 * 1024;
 
 export interface PartOptions {
   readonly signal: AbortSignal;
   readonly onProgress?: (progress: ScoreProgress) => void;
-  /** Sees each output chunk as it is written; the chunk is lent (see scoreCsv's `lendOutput`): copy what you keep. */
+  /**
+   * Sees each output chunk as it is written; the chunk is lent (see scoreCsv's `lendOutput`): copy what you
+   * keep.
+   */
   readonly onOutput?: (chunk: Uint8Array) => void;
   readonly predict?: Predictor;
   /** Output bytes per Blob part (default PART_BYTES); tests and the warm-up use small parts. */
