@@ -132,7 +132,7 @@ export interface ScoreTally {
   readonly plain: boolean;
 }
 
-export const DEFAULT_BATCH_ROWS = 1000;
+const DEFAULT_BATCH_ROWS = 1000;
 const BAD_ROWS_LISTED = 20;
 const NEWLINE = '\n';
 const CELL_SHOWN = 40;

@@ -315,7 +315,7 @@ export function createApi(
       options.scoreHelper?.warm?.(model);
       if (warmedUp) return;
       warmedUp = true;
-      // Callbacks of the same kinds as scoreFile passes (see warmUpScoring).
+      // The predictor and the kinds of callbacks scoreFile passes (see warmUpScoring).
       warmUpScoring(model, { predict: active.predict, onProgress: () => {}, onOutput: () => {} }).catch(
         () => {},
       );

@@ -1,15 +1,8 @@
 // A part of a file to score, run in the engine worker or in the scoring helper worker (score.worker.ts),
 // which has no TensorFlow.js: everything here predicts in plain JavaScript.
 import type { ModelBundle, PetalMetadata } from '../core/bundle-format';
-import { DEFAULT_CHUNK_BYTES } from '../csv/stream-csv';
 import { plainPredictor } from '../score/plain-predictor';
-import {
-  DEFAULT_BATCH_ROWS,
-  type Predictor,
-  type ScoreProgress,
-  type ScoreSummary,
-  scoreCsv,
-} from '../score/score-csv';
+import { type Predictor, type ScoreProgress, type ScoreSummary, scoreCsv } from '../score/score-csv';
 import { warmUpCsv } from '../score/warm-up-csv';
 
 /** The model a part is scored with. */
@@ -83,9 +76,8 @@ export async function scorePart(args: PartArgs, options: PartOptions): Promise<P
     signal: options.signal,
     writeHeader: args.writeHeader,
     onProgress: options.onProgress,
-    // Always a number (as every option here is always of one kind): see warmUpScoring.
-    chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
-    batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS,
+    chunkBytes: options.chunkBytes,
+    batchRows: options.batchRows,
     outputChunkBytes: options.partBytes ?? PART_BYTES,
     lendOutput: true,
     onOutput: (chunk) => {
@@ -103,10 +95,9 @@ export async function scorePart(args: PartArgs, options: PartOptions): Promise<P
  * with two fresh workers on a 1M-row file in Chromium: compiling took about a fifth of all the CPU time
  * of the run, and a run in workers that had scored before was about 10% faster.
  *
- * It goes through scorePart with `options` of the same kinds as the real run's (pass the same predictor
- * and callbacks): V8 tracks the kind of value each field holds, and a field that later holds another kind
- * (a function where there was none) throws away the code compiled for it. Small steps and output chunks
- * make it go every way a large file goes (a record cut between two pieces, a full output chunk).
+ * It goes through scorePart with the predictor and callbacks the real run will pass. Small steps, batches
+ * and output chunks make it go every way a large file goes (a record cut between two pieces, a full output
+ * chunk) many times over.
  */
 export async function warmUpScoring(
   model: PartModel,
