@@ -6,12 +6,12 @@ import { createWriteStream, openAsBlob } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { PetalMetadata } from '../src/core/bundle-format';
-import { parseBundleFiles } from '../src/core/validate-bundle';
+import type { PetalMetadata } from '../src/core/bundle/bundle-format';
+import { parseBundleFiles } from '../src/core/bundle/validate-bundle';
+import { classifierFromBundle } from '../src/core/classifiers/classifier-from-bundle';
 import type { FeatureDrift } from '../src/score/drift';
 import { DRIFT_THRESHOLDS } from '../src/score/drift';
-import { plainPredictor } from '../src/score/plain-predictor';
-import { type Predictor, type ScoreSummary, scoreCsv } from '../src/score/score-csv';
+import { type ScoreSummary, scoreCsv } from '../src/score/score-csv';
 import { formatTable } from './format-table';
 import { runCli } from './run-cli';
 
@@ -20,9 +20,6 @@ const HELP = `Usage: npm run score -- --model <dir> --in <csv> --out <csv> [opti
   --model <dir>         folder with model.json and weights.bin (e.g. public/models/default)
   --in <csv>            the CSV to score (header row; feature columns matched by name, any order)
   --out <csv>           where to write the scored CSV (written to <out>.partial, renamed when complete)
-  --predictor js|tf     js: Petal's dense forward pass in plain JavaScript (default, fastest);
-                        tf: TensorFlow.js predictProbabilities (the reference implementation)
-  --backend cpu|wasm    TensorFlow.js backend for --predictor tf (default: wasm, ~2.5x faster than cpu)
   --batch-rows <n>      rows per prediction (default: 1000)
 `;
 
@@ -31,8 +28,6 @@ const { values: flags } = parseArgs({
     model: { type: 'string' },
     in: { type: 'string' },
     out: { type: 'string' },
-    predictor: { type: 'string', default: 'js' },
-    backend: { type: 'string', default: 'wasm' },
     'batch-rows': { type: 'string', default: '1000' },
     help: { type: 'boolean', default: false },
   },
@@ -51,7 +46,8 @@ async function main(): Promise<void> {
     weights: toArrayBuffer(await readFile(join(flags.model, 'weights.bin'))),
   });
   const { metadata } = bundle;
-  const { predict, describe } = await loadPredictor(bundle);
+  // The model's own prediction code, as the app's worker runs it: plain JavaScript for every kind.
+  const { predictProbabilities: predict } = classifierFromBundle(bundle);
 
   const partial = `${flags.out}.partial`;
   // A large buffer: the default 16 KiB would pause the scoring for every batch written.
@@ -92,47 +88,14 @@ async function main(): Promise<void> {
     process.off('SIGINT', interrupt);
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   }
-  process.stdout.write(`${report(summary, metadata, describe)}\n`);
-}
-
-async function loadPredictor(bundle: ReturnType<typeof parseBundleFiles>): Promise<{
-  predict: Predictor;
-  describe: string;
-}> {
-  const { kind } = bundle.metadata;
-  // k-NN and the forest only predict in plain JavaScript; a network or logistic regression (one Dense
-  // softmax layer) too unless --predictor tf asks for TensorFlow.js.
-  if (flags.predictor === 'js' || kind === 'knn' || kind === 'random-forest') {
-    const what = {
-      'dense-network': 'dense forward pass',
-      'logistic-regression': 'logistic regression',
-      knn: 'k-NN',
-      'random-forest': 'random forest',
-    };
-    return { predict: plainPredictor(bundle), describe: `JavaScript ${what[kind]}` };
-  }
-  if (flags.predictor !== 'tf') throw new Error(`--predictor must be js or tf, not "${flags.predictor}".`);
-  const backend = flags.backend;
-  if (backend !== 'cpu' && backend !== 'wasm')
-    throw new Error(`--backend must be cpu or wasm, not "${backend}".`);
-  // Loaded only when asked for: TensorFlow.js takes a while to import and start.
-  const [{ useBackend }, { modelFromBundle }, { predictProbabilities }] = await Promise.all([
-    import('./use-backend'),
-    import('../src/core/bundle'),
-    import('../src/core/predict'),
-  ]);
-  await useBackend(backend);
-  const { model, metadata } = await modelFromBundle(bundle);
-  const predict: Predictor = (x) =>
-    predictProbabilities({ model, standardisation: metadata.standardisation, x, batchSize: x.length });
-  return { predict, describe: `TensorFlow.js ${backend} backend` };
+  process.stdout.write(`${report(summary, metadata)}\n`);
 }
 
 function toArrayBuffer(bytes: Buffer): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
-function report(summary: ScoreSummary, metadata: PetalMetadata, predictor: string): string {
+function report(summary: ScoreSummary, metadata: PetalMetadata): string {
   const { schema } = metadata;
   const figures: string[][] = [
     ['figure', 'value'],
@@ -145,7 +108,7 @@ function report(summary: ScoreSummary, metadata: PetalMetadata, predictor: strin
     ['scored rows', summary.scoredRows.toLocaleString('en')],
     ['bad rows (kept, see the error column)', summary.badRows.toLocaleString('en')],
     ['rows outside the training range', summary.outsideRangeRows.toLocaleString('en')],
-    ['time', `${summary.seconds.toFixed(2)} s (${predictor})`],
+    ['time', `${summary.seconds.toFixed(2)} s`],
     ['rows/s', Math.round(summary.rowsPerSecond).toLocaleString('en')],
   ];
   if (summary.mapping.caseInsensitive.length > 0) {

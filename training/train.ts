@@ -4,21 +4,20 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bundleFiles, bundleFromModel, metadataFor } from '../src/core/bundle';
+import { bundleFiles } from '../src/core/bundle/bundle-format';
 import {
   CLASSIFIER_KINDS,
   type ClassifierKind,
   type ClassifierSpec,
+  DEFAULT_DENSE_NETWORK_SETTINGS,
   defaultSpec,
   describeClassifier,
-  fitClassifier,
-} from '../src/core/classifiers/classifier';
-import { type CrossValidationResult, crossValidate } from '../src/core/cross-validate';
-import { crossValidateNetwork } from '../src/core/cross-validate-network';
+} from '../src/core/classifiers/classifier-spec';
+import { type AlgorithmScore, compareClassifiers } from '../src/core/compare-classifiers';
 import type { Dataset } from '../src/core/dataset';
 import type { Metrics } from '../src/core/evaluate';
 import { trainClassifier } from '../src/core/train-classifier';
-import { DEFAULT_TRAIN_SETTINGS, trainModel } from '../src/core/train-model';
+import { DEFAULT_RUN_SETTINGS } from '../src/core/train-settings';
 import { parseCsvText } from '../src/csv/parse-csv';
 import { tableToDataset } from '../src/csv/table-to-dataset';
 import { formatTable } from './format-table';
@@ -34,11 +33,11 @@ const HELP = `Usage: npm run train -- [options]
   --weighting <w>      k-NN: uniform (default) or distance
   --c <x>              logistic regression: inverse L2 strength (default: 1)
   --trees <n>          random forest: trees (default: 100)
-  --hidden <list>      hidden layer widths, e.g. 16 or 64,32 (default: ${DEFAULT_TRAIN_SETTINGS.hidden.join(',')})
-  --epochs <n>         (default: ${DEFAULT_TRAIN_SETTINGS.epochs})
-  --batch-size <n>     (default: ${DEFAULT_TRAIN_SETTINGS.batchSize})
-  --learning-rate <x>  (default: ${DEFAULT_TRAIN_SETTINGS.learningRate})
-  --seed <n>           (default: ${DEFAULT_TRAIN_SETTINGS.seed})
+  --hidden <list>      hidden layer widths, e.g. 16 or 64,32 (default: ${DEFAULT_DENSE_NETWORK_SETTINGS.hidden.join(',')})
+  --epochs <n>         (default: ${DEFAULT_DENSE_NETWORK_SETTINGS.epochs})
+  --batch-size <n>     (default: ${DEFAULT_DENSE_NETWORK_SETTINGS.batchSize})
+  --learning-rate <x>  (default: ${DEFAULT_DENSE_NETWORK_SETTINGS.learningRate})
+  --seed <n>           (default: ${DEFAULT_RUN_SETTINGS.seed})
   --folds <n>          cross-validation folds (default: 5)
   --repeats <n>        cross-validation repeats (default: 3; 0 skips cross-validation)
   --backend cpu|wasm   TensorFlow.js backend (default: cpu)
@@ -81,119 +80,17 @@ async function main(): Promise<void> {
   const kind = flags.model as ClassifierKind;
   if (!CLASSIFIER_KINDS.includes(kind))
     throw new Error(`--model must be one of ${CLASSIFIER_KINDS.join(', ')}, not "${flags.model}".`);
-  if (kind !== 'dense-network') {
-    await trainOtherKind(dataset, otherSpec(kind));
-    return;
-  }
-  const settings = {
-    ...DEFAULT_TRAIN_SETTINGS,
-    ...(flags.hidden !== undefined ? { hidden: parseList(flags.hidden, '--hidden') } : {}),
-    ...(flags.epochs !== undefined ? { epochs: parseNumber(flags.epochs, '--epochs') } : {}),
-    ...(flags['batch-size'] !== undefined
-      ? { batchSize: parseNumber(flags['batch-size'], '--batch-size') }
-      : {}),
-    ...(flags['learning-rate'] !== undefined
-      ? { learningRate: parseNumber(flags['learning-rate'], '--learning-rate') }
-      : {}),
-    ...(flags.seed !== undefined ? { seed: parseNumber(flags.seed, '--seed') } : {}),
-  };
+  const spec = specFromFlags(kind);
+  const seed = flags.seed !== undefined ? parseNumber(flags.seed, '--seed') : DEFAULT_RUN_SETTINGS.seed;
   const folds = parseNumber(flags.folds, '--folds');
   const repeats = parseNumber(flags.repeats, '--repeats');
 
-  const trained = await trainModel({ dataset, settings });
-  const cvStarted = performance.now();
-  const cv = repeats > 0 ? await crossValidateNetwork({ dataset, settings, folds, repeats }) : undefined;
-  const cvMs = performance.now() - cvStarted;
-
-  const metadata = metadataFor(trained, {
-    createdAt: createdAt(),
-    ...(cv
-      ? {
-          crossValidation: {
-            accuracy: cv.accuracy,
-            macroF1: cv.macroF1,
-            logLoss: cv.logLoss,
-            folds,
-            repeats,
-          },
-        }
-      : {}),
-  });
-  const files = bundleFiles(await bundleFromModel(trained.model, metadata));
-  trained.model.dispose();
-  const { schema } = dataset;
-  await writeAndReport({
-    dataset,
-    files,
-    testMetrics: trained.testMetrics,
-    cv: cv && { result: cv, ms: cvMs, folds, repeats },
-    rows: [
-      [
-        'network',
-        `${schema.features.length} → ${[...settings.hidden, schema.classes.length].join(' → ')} (softmax)`,
-      ],
-      [
-        'rows train / validation / test',
-        `${trained.rows.train} / ${trained.rows.validation} / ${trained.rows.test}`,
-      ],
-      ['held-out test accuracy', trained.testMetrics.accuracy.toFixed(4)],
-      ['held-out test log loss', trained.testMetrics.logLoss.toFixed(4)],
-      [
-        'training time',
-        `${trained.trainingMs.toFixed(0)} ms (${tfBackendLabel(backend)}, ${trained.history.length} epochs)`,
-      ],
-    ],
-  });
-}
-
-/** The spec of a k-NN, logistic regression or random forest from the flags. */
-function otherSpec(kind: Exclude<ClassifierKind, 'dense-network'>): ClassifierSpec {
-  switch (kind) {
-    case 'knn': {
-      const weighting = flags.weighting ?? 'uniform';
-      if (weighting !== 'uniform' && weighting !== 'distance')
-        throw new Error(`--weighting must be uniform or distance, not "${weighting}".`);
-      return defaultSpec('knn', {
-        ...(flags.k !== undefined ? { k: parseNumber(flags.k, '--k') } : {}),
-        weighting,
-      });
-    }
-    case 'logistic-regression':
-      return defaultSpec(
-        'logistic-regression',
-        flags.c !== undefined ? { c: parseNumber(flags.c, '--c') } : {},
-      );
-    case 'random-forest':
-      return defaultSpec(
-        'random-forest',
-        flags.trees !== undefined ? { trees: parseNumber(flags.trees, '--trees') } : {},
-      );
-  }
-}
-
-/** `--model knn|logistic-regression|random-forest`: the same recipe and report as the network's. */
-async function trainOtherKind(dataset: Dataset, spec: ClassifierSpec): Promise<void> {
-  const seed = flags.seed !== undefined ? parseNumber(flags.seed, '--seed') : DEFAULT_TRAIN_SETTINGS.seed;
-  const folds = parseNumber(flags.folds, '--folds');
-  const repeats = parseNumber(flags.repeats, '--repeats');
-  const trained = await trainClassifier({ dataset, spec, seed, createdAt: createdAt() });
+  const trained = await trainClassifier({ dataset, spec, run: { seed }, createdAt: createdAt() });
+  // The same cross-validation as the Compare tab's, so the figure printed here is the one it shows.
   const cvStarted = performance.now();
   const cv =
     repeats > 0
-      ? await crossValidate({
-          dataset,
-          folds,
-          repeats,
-          seed,
-          fit: async ({ train, test, seed: foldSeed }) => {
-            const fitted = await fitClassifier({ spec, train, seed: foldSeed });
-            try {
-              return fitted.predictProbabilities(test.x);
-            } finally {
-              fitted.dispose();
-            }
-          },
-        })
+      ? (await compareClassifiers({ dataset, args: { specs: [spec], folds, repeats, seed } })).scores[0]
       : undefined;
   const cvMs = performance.now() - cvStarted;
   const metadata = cv
@@ -211,22 +108,64 @@ async function trainOtherKind(dataset: Dataset, spec: ClassifierSpec): Promise<v
         },
       }
     : trained.metadata;
-  const modelJson = { ...trained.bundle.modelJson, userDefinedMetadata: { petal: metadata } };
-  const files = bundleFiles({ modelJson, weights: trained.bundle.weights });
-  const { rows, metrics } = trained.metadata;
+  const files = bundleFiles({
+    modelJson: { ...trained.bundle.modelJson, userDefinedMetadata: { petal: metadata } },
+    weights: trained.bundle.weights,
+  });
+  const { rows, metrics } = metadata;
+  const { schema } = dataset;
   await writeAndReport({
     dataset,
     files,
     testMetrics: metrics.test,
-    cv: cv && { result: cv, ms: cvMs, folds, repeats },
+    cv: cv && { score: cv, ms: cvMs, folds, repeats },
     rows: [
-      ['model', describeClassifier(spec)],
-      ['rows train / test', `${rows.train} / ${rows.test}`],
+      [
+        'model',
+        spec.kind === 'dense-network'
+          ? `${describeClassifier(spec)}: ${schema.features.length} → ${[...spec.settings.hidden, schema.classes.length].join(' → ')} (softmax)`
+          : describeClassifier(spec),
+      ],
+      ['rows train / validation / test', `${rows.train} / ${rows.validation} / ${rows.test}`],
       ['held-out test accuracy', metrics.test.accuracy.toFixed(4)],
       ['held-out test log loss', metrics.test.logLoss.toFixed(4)],
-      ['training time', `${trained.trainingMs.toFixed(0)} ms`],
+      ['training time', `${trained.trainingMs.toFixed(0)} ms (${tfBackendLabel(backend)})`],
     ],
   });
+}
+
+/** The spec of the kind the flags ask for, each setting from its flag or the kind's default. */
+function specFromFlags(kind: ClassifierKind): ClassifierSpec {
+  switch (kind) {
+    case 'dense-network':
+      return defaultSpec('dense-network', {
+        ...(flags.hidden !== undefined ? { hidden: parseList(flags.hidden, '--hidden') } : {}),
+        ...numberFlag('epochs', 'epochs'),
+        ...numberFlag('batch-size', 'batchSize'),
+        ...numberFlag('learning-rate', 'learningRate'),
+      });
+    case 'knn': {
+      const weighting = flags.weighting ?? 'uniform';
+      if (weighting !== 'uniform' && weighting !== 'distance')
+        throw new Error(`--weighting must be uniform or distance, not "${weighting}".`);
+      return defaultSpec('knn', { ...numberFlag('k', 'k'), weighting });
+    }
+    case 'logistic-regression':
+      return defaultSpec('logistic-regression', numberFlag('c', 'c'));
+    case 'random-forest':
+      return defaultSpec('random-forest', numberFlag('trees', 'trees'));
+  }
+}
+
+/** `{ [setting]: value }` when the numeric flag was given, else `{}`. */
+function numberFlag<K extends string>(
+  flag: 'epochs' | 'batch-size' | 'learning-rate' | 'k' | 'c' | 'trees',
+  setting: K,
+) {
+  const text = flags[flag];
+  return (text === undefined ? {} : { [setting]: parseNumber(text, `--${flag}`) }) as Partial<
+    Record<K, number>
+  >;
 }
 
 /**
@@ -238,7 +177,7 @@ async function writeAndReport(report: {
   files: { modelJson: string; weights: ArrayBuffer };
   rows: string[][];
   testMetrics: Metrics;
-  cv?: { result: CrossValidationResult; ms: number; folds: number; repeats: number };
+  cv?: { score: AlgorithmScore; ms: number; folds: number; repeats: number };
 }): Promise<void> {
   const { dataset, files, cv } = report;
   const { schema } = dataset;
@@ -254,7 +193,7 @@ async function writeAndReport(report: {
     ...report.rows,
   ];
   if (cv) {
-    const { accuracy, macroF1 } = cv.result;
+    const { accuracy, macroF1 } = cv.score;
     summary.push(
       [
         `cross-validation accuracy (${cv.repeats}×${cv.folds}-fold)`,

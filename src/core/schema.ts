@@ -1,6 +1,4 @@
-import { CsvError } from '../csv/csv-error';
-import { numberProblem, parseNumber } from '../csv/parse-number';
-
+/** What a model reads and predicts: its input columns, in order, and its classes. */
 export interface Schema {
   /** Feature column names, in the order the model expects them. */
   readonly features: readonly string[];
@@ -8,83 +6,4 @@ export interface Schema {
   readonly label: string;
   /** Class labels; a class index is a position in this array. */
   readonly classes: readonly string[];
-}
-
-/**
- * Works out which column is the label, which are features, and what the classes are.
- *
- * The label is `label` when given; otherwise the last column whose values are not all numeric (people put
- * the species or outcome after the measurements), or the last column when every column is numeric.
- * Features are all other columns, in file order. Classes are the distinct non-empty label values (trimmed),
- * sorted numerically when they are all numbers, else by plain code-unit order so the order (and so every
- * class index) is the same on every machine and locale. Header names are assumed trimmed and unique.
- */
-export function inferSchema(options: {
-  header: readonly string[];
-  rows: readonly (readonly string[])[];
-  label?: string;
-}): Schema {
-  const { header, rows } = options;
-  const seen = new Set<string>();
-  for (const name of header) {
-    if (seen.has(name)) {
-      throw new CsvError({
-        code: 'duplicate-column-name',
-        column: name,
-        detail: `the column name "${name}" appears more than once.`,
-      });
-    }
-    seen.add(name);
-  }
-  const labelIndex =
-    options.label === undefined ? inferLabelIndex(header, rows) : header.indexOf(options.label);
-  if (labelIndex < 0) {
-    throw new CsvError({
-      code: 'unknown-column',
-      column: options.label,
-      detail: `there is no such column. The columns are: ${header.map((name) => `"${name}"`).join(', ')}.`,
-    });
-  }
-  const distinct = new Set<string>();
-  for (const row of rows) {
-    const value = (row[labelIndex] ?? '').trim();
-    if (value !== '') distinct.add(value);
-  }
-  return {
-    features: header.filter((_, index) => index !== labelIndex),
-    label: header[labelIndex],
-    classes: sortClasses([...distinct]),
-  };
-}
-
-function inferLabelIndex(header: readonly string[], rows: readonly (readonly string[])[]): number {
-  // Scanning from the right stops at the first cell of a text label column, so the usual layout (label
-  // last) costs one cell, and only all-numeric columns to the right of the label are read in full.
-  for (let column = header.length - 1; column >= 0; column--) {
-    if (!rows.every((row) => looksNumeric(row[column] ?? ''))) return column;
-  }
-  return header.length - 1;
-}
-
-/**
- * Blank, NaN and Infinity cells still mark a column as meant to be numeric: a gap in a measurement column
- * must not turn it into the label, it should be reported as the bad cell it is.
- */
-function looksNumeric(cell: string): boolean {
-  return parseNumber(cell) !== undefined || numberProblem(cell) !== 'not-a-number';
-}
-
-function sortClasses(classes: string[]): string[] {
-  const numbers = new Map<string, number>();
-  for (const value of classes) {
-    const number = parseNumber(value);
-    if (number === undefined) return classes.sort(byCodeUnit);
-    numbers.set(value, number);
-  }
-  // Ties such as "1" and "1.0" are distinct classes; break them by text so the order stays total.
-  return classes.sort((a, b) => numbers.get(a)! - numbers.get(b)! || byCodeUnit(a, b));
-}
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

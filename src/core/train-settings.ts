@@ -1,48 +1,73 @@
-// The dense network's training settings and their defaults as plain data, free of TensorFlow.js, so the
-// main thread (the Train form, the Compare view) and classifier-spec.ts can read them without loading TF.
+// How a training run holds rows out, and the Train tab's settings: plain data, free of TensorFlow.js, so
+// the main thread can read the defaults.
+import * as v from 'valibot';
+import {
+  type ClassifierSpec,
+  DEFAULT_DENSE_NETWORK_SETTINGS,
+  type DenseNetworkSettings,
+} from './classifiers/classifier-spec';
+import type { DeepReadonly } from './deep-readonly';
 
-export interface NetworkSettings {
-  /** Hidden layer widths, input side first. */
-  readonly hidden: readonly number[];
-  readonly epochs: number;
-  readonly batchSize: number;
-  readonly learningRate: number;
-  readonly seed: number;
-  /** Early stopping: stop after this many epochs without improvement of the monitored loss; 0 turns it off. */
-  readonly patience: number;
-  /** L2 penalty on the kernels (weight decay), added to the loss as l2 × Σw²; 0 turns it off. */
-  readonly l2?: number;
-}
-
-/** Everything that decides a training run: the network's settings plus how the rows are held out. */
-export interface TrainSettings extends NetworkSettings {
+/**
+ * The run's settings, the same for every kind: they decide which rows are held out and the seed every
+ * random choice derives from. A bundle stores them beside its kind's own settings.
+ */
+export const RUN_SETTINGS = v.object({
+  seed: v.optional(
+    v.pipe(
+      v.number(),
+      v.check(
+        (value: number) => Number.isSafeInteger(value),
+        (issue) => `The seed must be a whole number (got ${String(issue.input)}).`,
+      ),
+    ),
+    42,
+  ),
   /** Share of each class held out for the final, honest test metrics. */
-  readonly testFraction: number;
-  /** Share of the remaining rows held out to draw validation curves (and for early stopping); 0 = none. */
-  readonly validationFraction: number;
-}
+  testFraction: v.optional(
+    v.pipe(
+      v.number(),
+      v.check(
+        (value) => value > 0 && value < 1,
+        (issue) => `The test share must be above 0 and below 1 (got ${String(issue.input)}).`,
+      ),
+    ),
+    0.2,
+  ),
+  /**
+   * Share of the remaining rows held out to draw validation curves and for early stopping; 0 = none. Only
+   * the dense network uses one; the other kinds fit on every remaining row.
+   */
+  validationFraction: v.optional(
+    v.pipe(
+      v.number(),
+      v.check(
+        (value) => value >= 0 && value < 1,
+        (issue) => `The validation share must be from 0 to below 1 (got ${String(issue.input)}).`,
+      ),
+    ),
+    0,
+  ),
+});
 
-/**
- * Why one layer of 8 by default: on iris it clears the cross-validated accuracy target for every seed we
- * tried at the lowest cost of the shapes we measured (README, "Choosing the default network"); the
- * paper's 64 → 32 has 30 times the parameters, is several times slower per step and scores lower on
- * 150 rows.
- */
-export const DEFAULT_HIDDEN: readonly number[] = [8];
+export type RunSettings = DeepReadonly<v.InferOutput<typeof RUN_SETTINGS>>;
 
-/**
- * The defaults clear the accuracy target for every seed we tried in few optimiser steps (README, "Choosing
- * the default network"): one hidden layer of 8, batches of 32, Adam at 0.02 for 60 epochs, a light L2
- * penalty (which lifted the worst seed's cross-validated accuracy from 0.956 to 0.962).
- */
+/** The defaults (which a bundle from before these settings were stored is read with). */
+export const DEFAULT_RUN_SETTINGS: RunSettings = v.parse(RUN_SETTINGS, {});
+
+/** The Train tab's settings, and what a dense network's bundle stores: the network's and the run's. */
+export type TrainSettings = DenseNetworkSettings & RunSettings;
+
 export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
-  hidden: DEFAULT_HIDDEN,
-  epochs: 60,
-  batchSize: 32,
-  learningRate: 0.02,
-  l2: 0.003,
-  seed: 42,
-  patience: 0,
-  testFraction: 0.2,
-  validationFraction: 0,
+  ...DEFAULT_DENSE_NETWORK_SETTINGS,
+  ...DEFAULT_RUN_SETTINGS,
 };
+
+/** The Train tab's settings as what the one training recipe takes: a dense network spec and a run. */
+export function networkRun(settings: TrainSettings): { spec: ClassifierSpec; run: RunSettings } {
+  const { seed, testFraction, validationFraction, ...network } = settings;
+  return {
+    spec: { kind: 'dense-network', settings: network },
+    run: { seed, testFraction, validationFraction },
+  };
+}

@@ -1,6 +1,6 @@
 import type { Dataset } from '../core/dataset';
-import { inferSchema } from '../core/schema';
 import { CsvError } from './csv-error';
+import { inferSchema } from './infer-schema';
 import type { CsvTable } from './parse-csv';
 import { numberProblem, parseNumber } from './parse-number';
 

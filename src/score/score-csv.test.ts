@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bundleFromModel, metadataFor, modelFromBundle } from '../core/bundle';
+import { classifierFromBundle } from '../core/classifiers/classifier-from-bundle';
+import { defaultSpec } from '../core/classifiers/classifier-spec';
 import { evaluate } from '../core/evaluate';
-import { predictProbabilities } from '../core/predict';
-import { trainModel } from '../core/train-model';
 import { CsvError } from '../csv/csv-error';
 import { parseCsvText } from '../csv/parse-csv';
 import { streamCsv } from '../csv/stream-csv';
 import { tableToDataset } from '../csv/table-to-dataset';
+import { trainedBundle } from '../test/trained-bundle';
 import { ColumnMappingError } from './map-columns';
 import { type Predictor, type ScoreCsvOptions, scoreCsv } from './score-csv';
 
@@ -243,27 +243,6 @@ describe.each([true, false])('scoreCsv (fast path: %s)', (fast) => {
     expect(progress.at(-1)).toBe(2500);
   });
 
-  it('parses the next batch while an asynchronous predictor works, with the same output', async () => {
-    const rows = Array.from({ length: 5000 }, (_, i) => `${i % 10},${i % 20}`);
-    const input = `x,y\n${rows.join('\n')}\n`;
-    const expected = (await score(blob(input), { batchRows: 500 })).text;
-    const events: string[] = [];
-    let calls = 0;
-    const asyncPredict: Predictor = async (x) => {
-      const call = calls++;
-      events.push(`start ${call}`);
-      const copy = x.slice();
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      events.push(`end ${call}`);
-      return linear(copy);
-    };
-    const { text } = await score(blob(input), { batchRows: 500, predict: asyncPredict });
-    expect(text).toBe(expected);
-    // Batch 1 was handed to the predictor before batch 0 finished: parsing overlapped the prediction.
-    expect(events.indexOf('start 1')).toBeLessThan(events.indexOf('end 0'));
-    expect(calls).toBe(10);
-  });
-
   it('rejects with the abort reason when cancelled, and writes nothing more', async () => {
     const controller = new AbortController();
     const reason = new Error('cancelled by the user');
@@ -295,7 +274,7 @@ describe.each([true, false])('scoreCsv (fast path: %s)', (fast) => {
     expect(outputs).toBe(outputsWhenAborted);
   });
 
-  it('rejects with the abort reason while an asynchronous prediction is running', async () => {
+  it('rejects with the abort reason when aborted during a prediction, writing nothing of it', async () => {
     const controller = new AbortController();
     const reason = new Error('stop');
     let outputs = 0;
@@ -305,7 +284,7 @@ describe.each([true, false])('scoreCsv (fast path: %s)', (fast) => {
       metadata,
       batchRows: 100,
       signal: controller.signal,
-      predict: async (x) => {
+      predict: (x) => {
         controller.abort(reason);
         return linear(x);
       },
@@ -375,18 +354,15 @@ describe.runIf(streamCsvKeepsRaggedRows)('scoreCsv with ragged rows', () => {
 });
 
 describe('scoreCsv on iris with a real model', () => {
-  it('writes the same probabilities as predictProbabilities on the same rows', async () => {
+  it('writes the model’s own probabilities for the same rows, whatever the column order', async () => {
     const text = readFileSync('public/data/iris.csv', 'utf8');
     const dataset = tableToDataset(parseCsvText(text));
-    const trained = await trainModel({ dataset, settings: { epochs: 5, hidden: [4] } });
-    const bundle = await bundleFromModel(
-      trained.model,
-      metadataFor(trained, { createdAt: '2026-01-01T00:00:00.000Z' }),
-    );
-    trained.model.dispose();
-    const { model, metadata: irisMetadata } = await modelFromBundle(bundle);
-    const predict: Predictor = (x) =>
-      predictProbabilities({ model, standardisation: irisMetadata.standardisation, x });
+    const bundle = await trainedBundle({
+      dataset,
+      spec: defaultSpec('dense-network', { epochs: 5, hidden: [4] }),
+    });
+    const irisMetadata = bundle.metadata;
+    const predict: Predictor = classifierFromBundle(bundle).predictProbabilities;
 
     // Columns reordered and an extra one added: the mapping must put them back in model order.
     const table = parseCsvText(text);
@@ -404,12 +380,7 @@ describe('scoreCsv on iris with a real model', () => {
         chunks.push(decoder.decode(chunk));
       },
     });
-    const reference = predictProbabilities({
-      model,
-      standardisation: irisMetadata.standardisation,
-      x: dataset.x,
-    });
-    model.dispose();
+    const reference = predict(dataset.x);
 
     const output = parseCsvText(chunks.join(''));
     const classes = irisMetadata.schema.classes;

@@ -1,4 +1,4 @@
-import type { PetalMetadata } from '../core/bundle-format';
+import type { PetalMetadata } from '../core/bundle/bundle-format';
 import { numberProblem, parseNumber, parseSimpleNumber } from '../csv/parse-number';
 import { asciiText, recordCells, type SimpleRecord } from '../csv/simple-records';
 import { type StreamCsvOptions, streamCsv } from '../csv/stream-csv';
@@ -15,7 +15,7 @@ import { type ColumnMapping, mapColumns } from './map-columns';
  * `x` is a view of a buffer scoreCsv reuses once the returned promise settles: read it (or copy it) but do
  * not keep or transfer it. When it returns a promise, scoreCsv parses the next batch while it runs.
  */
-export type Predictor = (x: Float32Array) => Float32Array | Promise<Float32Array>;
+export type Predictor = (x: Float32Array) => Float32Array;
 
 export interface ScoreProgress {
   /** Data rows read and written so far. */
@@ -151,9 +151,6 @@ const CELL_SHOWN = 40;
  * still written, with empty prediction cells and the reason in `error`; it is counted and left out of the
  * class counts, evaluation and drift.
  *
- * Overlap: when `predict` returns a promise (a worker, another thread), the next batch is parsed while it
- * runs (at most two batches in flight); a synchronous predictor simply runs inline.
- *
  * Cancel: aborting `signal` rejects with the signal's reason as soon as the current step ends, and
  * `onOutput` is not called again; the output received so far is a partial file to discard. Any other
  * failure (an unreadable file: CsvError; missing columns: ColumnMappingError; `onOutput` or `predict`
@@ -242,9 +239,8 @@ class ScoringRun {
   private readonly writer: ByteWriter;
   private readonly outputChunkBytes: number;
 
-  private readonly batches: [Batch, Batch];
-  private current: Batch;
-  private inFlight: Promise<void> | undefined;
+  /** The rows read since the last prediction; predicted and written when full, then reused. */
+  private readonly current: Batch;
   private stopped = false;
   private rows = 0;
   private scoredRows = 0;
@@ -268,8 +264,7 @@ class ScoringRun {
     this.high = Float64Array.from(featureProfiles, (profile) => profile.max);
     this.drift = new DriftAccumulator(featureProfiles);
     this.classCounts = new Float64Array(this.classes);
-    this.batches = [this.newBatch(), this.newBatch()];
-    this.current = this.batches[0];
+    this.current = this.newBatch();
   }
 
   private newBatch(): Batch {
@@ -472,28 +467,13 @@ class ScoringRun {
     return message;
   }
 
-  /** Predicts the current batch; with an asynchronous predictor, returns once the batch before it is written. */
+  /** Predicts the current batch and writes it. */
   private async submit(): Promise<void> {
     const batch = this.current;
     const input = batch.x.subarray(0, batch.good * this.features);
     this.drift.add(input, batch.good);
     const result = batch.good > 0 ? this.options.predict(input) : new Float32Array(0);
-    const previous = this.inFlight;
-    if (result instanceof Float32Array) {
-      if (previous) await previous;
-      this.inFlight = undefined;
-      await this.write(batch, result);
-    } else {
-      const done = Promise.all([previous, result]).then(([, probabilities]) =>
-        this.write(batch, probabilities),
-      );
-      // Awaited by the next submit or by finish; this only stops an early failure counting as unhandled.
-      done.catch(() => {});
-      this.inFlight = done;
-      if (previous) await previous;
-    }
-    // The other buffer is free now: its batch has been written.
-    this.current = batch === this.batches[0] ? this.batches[1] : this.batches[0];
+    await this.write(batch, result);
   }
 
   private async write(batch: Batch, probabilities: Float32Array): Promise<void> {
@@ -589,8 +569,6 @@ class ScoringRun {
 
   async finish(fileRows: number, plain: boolean): Promise<ScoreSummary> {
     if (this.current.count > 0) await this.submit();
-    if (this.inFlight) await this.inFlight;
-    this.inFlight = undefined;
     if (this.writer.length > 0) await this.emit();
     const now = performance.now();
     const progress = this.progress(now);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { classifierFromBundle } from '../core/classifiers/classifier-from-bundle';
 import { defaultModel } from '../test/default-model';
-import { plainPredictor } from './plain-predictor';
 import { scoreCsv } from './score-csv';
 import { WARM_UP_ROWS, warmUpCsv } from './warm-up-csv';
 
@@ -8,7 +8,7 @@ async function score(text: string, metadata = defaultModel.metadata) {
   return scoreCsv({
     source: new Blob([text]),
     metadata,
-    predict: plainPredictor(defaultModel),
+    predict: classifierFromBundle(defaultModel).predictProbabilities,
     onOutput: () => {},
   });
 }

@@ -1,4 +1,4 @@
-import type { PetalMetadata } from '../core/bundle-format';
+import type { PetalMetadata } from '../core/bundle/bundle-format';
 import { csvCell } from './csv-cell';
 
 /**

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseBundleFiles } from '../core/validate-bundle';
+import { parseBundleFiles } from '../core/bundle/validate-bundle';
 
 const file = (name: string) => new URL(`../../public/models/default/${name}`, import.meta.url);
 const weights = readFileSync(file('weights.bin'));

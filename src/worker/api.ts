@@ -1,91 +1,36 @@
-// The worker's API: everything the main thread may ask of TensorFlow.js and the CSV reader. The bridge
-// derives its types from `typeof api`, so this file is the single definition of the protocol's methods.
+// The worker's API: everything the main thread may ask of the engine. The bridge derives its types from
+// `typeof api`, so this file is the single definition of the protocol's methods; each job lives in a file
+// of its own (inspect-job, train-job, compare-job, score-job).
 //
 // TensorFlow.js is imported on first use only (tf-jobs.ts, and the backend through `startBackend`):
 // loading a model and predicting need none of it, so the first prediction does not wait for it.
-import type { ModelBundle, PetalMetadata } from '../core/bundle-format';
-import type { ClassifierSpec } from '../core/classifiers/classifier-spec';
-import type { Dataset } from '../core/dataset';
-import type { Schema } from '../core/schema';
-import { inferSchema } from '../core/schema';
-import { stratifiedSplit } from '../core/split';
-import type { EpochProgress } from '../core/train-network';
-import { DEFAULT_TRAIN_SETTINGS, type TrainSettings } from '../core/train-settings';
-import { validateBundle } from '../core/validate-bundle';
-import { CsvError } from '../csv/csv-error';
-import { type CsvTable, readCsvFile } from '../csv/parse-csv';
-import { tableToDataset } from '../csv/table-to-dataset';
-import { plainPredictor } from '../score/plain-predictor';
+import type { ValidBundle } from '../core/bundle/bundle-format';
+import { classifierFromBundle } from '../core/classifiers/classifier-from-bundle';
+import type { EpochProgress } from '../core/classifiers/fit-options';
+import type { CompareProgress, CompareResult } from '../core/compare-classifiers';
+import { DEFAULT_RUN_SETTINGS } from '../core/train-settings';
+import { sampleRows, type TrainingSample } from '../core/training-sample';
 import type { ScoreProgress } from '../score/score-csv';
-import type { CompareArgs, CompareProgress, CompareResult } from './compare-job';
-import type { SerializedError } from './protocol';
-import { inspectScoreFile, PARALLEL_MIN_BYTES, type ScoreFileArgs, scoreFile } from './score-job';
+import type { BackendInfo } from './backend-info';
+import type { CompareJobArgs } from './compare-job';
+import { type DataSource, readDataset } from './data-source';
+import { inspectCsv } from './inspect-job';
+import {
+  inspectScoreFile,
+  PARALLEL_MIN_BYTES,
+  type ScoreFileArgs,
+  type ScoringModel,
+  scoreFile,
+} from './score-job';
 import { type PartRunner, warmUpScoring } from './score-part';
-import { type CallContext, serializeError } from './serve';
+import type { CallContext } from './serve';
+import type { TrainArgs, TrainResult } from './train-job';
 
+export type { BackendInfo } from './backend-info';
+export type { CsvInspection } from './inspect-job';
 export type { CallContext } from './serve';
-
-/** Where a CSV comes from: a URL the worker fetches (the bundled data) or a file the user picked. */
-export type DataSource =
-  | { readonly kind: 'url'; readonly url: string; readonly name: string }
-  | { readonly kind: 'file'; readonly file: Blob; readonly name: string };
-
-/** What the Train view shows about a CSV before training on it. */
-export interface CsvInspection {
-  readonly name: string;
-  /** ',', ';' or '\t'; '' when the file could not be read as CSV. */
-  readonly delimiter: string;
-  readonly header: string[];
-  /** The first 8 data rows, as raw cells. */
-  readonly preview: string[][];
-  /** Data rows in the file. */
-  readonly rows: number;
-  /** The inferred (or chosen) label, features and classes; null when they cannot be worked out. */
-  readonly schema: Schema | null;
-  /** Rows per class, in `schema.classes` order. */
-  readonly classCounts: number[] | null;
-  /** Why this file cannot be trained on (a CsvError: code, row, column, message), or null. */
-  readonly error: SerializedError | null;
-  /** Columns the user may pick as the label: every column name. */
-  readonly candidateLabels: string[];
-}
-
-/** Rows for the scatter plot: raw feature values in schema order, shape [rows][features], and class indices. */
-export interface TrainingSample {
-  readonly x: number[][];
-  readonly y: number[];
-}
-
-export interface BackendInfo {
-  readonly backend: 'wasm' | 'cpu';
-  /** Why the WASM backend is not in use, in words for the user; absent when it is. */
-  readonly fallbackReason?: string;
-  readonly tfjsVersion: string;
-}
-
-export interface TrainResult {
-  readonly bundle: ModelBundle;
-  readonly metadata: PetalMetadata;
-  readonly history: EpochProgress[];
-  readonly trainingMs: number;
-  readonly sample: TrainingSample;
-}
-
-/** The scatter plot needs a few hundred points at most; more only slows drawing. */
-export const MAX_SAMPLE_ROWS = 300;
-const PREVIEW_ROWS = 8;
-
-interface ActiveModel {
-  /**
-   * Class probabilities for raw rows, in plain JavaScript (plainPredictor): the dense forward pass for a
-   * network (equal to TF.js's to float32 rounding), the classifier itself for the other kinds.
-   */
-  readonly predict: (x: Float32Array) => Float32Array;
-  readonly metadata: PetalMetadata;
-  readonly features: number;
-  /** The bundle it was loaded from, for the batch-scoring helper worker. */
-  readonly bundle: ModelBundle;
-}
+export type { TrainArgs, TrainResult } from './train-job';
+export type { DataSource, TrainingSample };
 
 /** See `start`: long enough for a stored model to arrive from IndexedDB, short enough not to be noticed. */
 const BACKEND_DELAY_MS = 1000;
@@ -112,7 +57,7 @@ export function createApi(
 ) {
   const startBackend = options.startBackend ?? (() => tfJobs().then((jobs) => jobs.currentBackend()));
   let started: Promise<BackendInfo> | undefined;
-  let active: ActiveModel | undefined;
+  let active: ScoringModel | undefined;
   /** This worker's scoring code has been warmed up (once is enough: see prepareScoring). */
   let warmedUp = false;
   const ready = () => {
@@ -141,18 +86,15 @@ export function createApi(
     },
 
     /**
-     * Validates and loads a model, makes it the one `predict` uses. A bundle that fails validation throws
-     * a BundleError and leaves the previous model active. Needs no TF.js: it does not wait for the backend.
+     * Makes a model the one `predict` and `score` use. The bundle was checked where it entered the app
+     * (ValidBundle: the registry read it back, or the user imported it); one prediction is made here so
+     * that a model which checks out but cannot be computed fails now, not on first use.
      */
-    async useModel(args: { bundle: ModelBundle }): Promise<PetalMetadata> {
-      const { metadata } = validateBundle(args.bundle);
-      const predict = plainPredictor(args.bundle);
-      const features = metadata.schema.features.length;
-      // One prediction now: a bundle that checks out but cannot be computed fails here, not on first use.
-      predict(Float32Array.from(metadata.classMeans[0]));
-      active = { predict, metadata, features, bundle: args.bundle };
+    useModel(args: { bundle: ValidBundle }): void {
+      const { predictProbabilities } = classifierFromBundle(args.bundle);
+      predictProbabilities(Float32Array.from(args.bundle.metadata.classMeans[0]));
+      active = { predict: predictProbabilities, bundle: args.bundle };
       firstModel();
-      return metadata;
     },
 
     /**
@@ -161,123 +103,23 @@ export function createApi(
      */
     predict(args: { rows: Float32Array }): { probabilities: Float32Array } {
       if (!active) throw new Error('No model is loaded yet.');
-      const { predict, metadata, features } = active;
-      if (args.rows.length === 0 || args.rows.length % features !== 0) {
+      const { features } = active.bundle.metadata.schema;
+      if (args.rows.length === 0 || args.rows.length % features.length !== 0) {
         throw new RangeError(
-          `The model expects rows of ${features} values (${metadata.schema.features.join(', ')}); got ${args.rows.length} values.`,
+          `The model expects rows of ${features.length} values (${features.join(', ')}); got ${args.rows.length} values.`,
         );
       }
-      return { probabilities: predict(args.rows) };
+      return { probabilities: active.predict(args.rows) };
     },
 
-    /** Reads a CSV and describes it; a problem with the file is returned in `error`, never thrown. */
-    async inspectCsv(
-      args: { source: DataSource; label?: string },
-      context: CallContext<never>,
-    ): Promise<CsvInspection> {
-      const empty: CsvInspection = {
-        name: args.source.name,
-        delimiter: '',
-        header: [],
-        preview: [],
-        rows: 0,
-        schema: null,
-        classCounts: null,
-        error: null,
-        candidateLabels: [],
-      };
-      let table: CsvTable;
-      try {
-        table = await readSource(args.source, context.signal);
-      } catch (error) {
-        if (error instanceof CsvError) return { ...empty, error: serializeError(error) };
-        throw error;
-      }
-      const inspection: CsvInspection = {
-        ...empty,
-        delimiter: table.delimiter,
-        header: table.header,
-        preview: table.rows.slice(0, PREVIEW_ROWS),
-        rows: table.rows.length,
-        candidateLabels: [...table.header],
-      };
-      let schema: Schema;
-      try {
-        schema = inferSchema({ header: table.header, rows: table.rows, label: args.label });
-      } catch (error) {
-        if (error instanceof CsvError) return { ...inspection, error: serializeError(error) };
-        throw error;
-      }
-      const classCounts = countClasses(table, schema);
-      try {
-        // The full conversion finds every problem training would meet (bad cells, tiny classes).
-        tableToDataset(table, { label: schema.label });
-      } catch (error) {
-        if (error instanceof CsvError)
-          return { ...inspection, schema, classCounts, error: serializeError(error) };
-        throw error;
-      }
-      return { ...inspection, schema, classCounts };
-    },
+    /** Reads a CSV and describes it (inspect-job.ts); a problem with the file is returned, never thrown. */
+    inspectCsv: (args: { source: DataSource; label?: string }, context: CallContext<never>) =>
+      inspectCsv(args, context.signal),
 
-    /**
-     * Trains a model on a CSV with `settings` over DEFAULT_TRAIN_SETTINGS, reporting each epoch. Cancelled
-     * through the call's signal (the model is then disposed and the call rejects with an AbortError).
-     * `spec` picks the kind (default: the dense network, whose spec settings then override `settings`);
-     * the other kinds use `settings.seed` and `settings.testFraction`, report no epochs and have no history.
-     */
-    async train(
-      args: {
-        source: DataSource;
-        label?: string;
-        settings: Partial<TrainSettings>;
-        createdAt: string;
-        spec?: ClassifierSpec;
-      },
-      context: CallContext<EpochProgress>,
-    ): Promise<TrainResult> {
+    /** Trains a model of any kind on a CSV with the one recipe (train-job.ts), reporting a network's epochs. */
+    async train(args: TrainArgs, context: CallContext<EpochProgress>): Promise<TrainResult> {
       await ready();
-      const { trainClassifier, trainModel, metadataFor, bundleFromModel } = await tfJobs();
-      const dataset = await readDataset(args.source, args.label, context.signal);
-      const spec = args.spec;
-      if (spec && spec.kind !== 'dense-network') {
-        const seed = args.settings.seed ?? DEFAULT_TRAIN_SETTINGS.seed;
-        const trained = await trainClassifier({
-          dataset,
-          spec,
-          seed,
-          testFraction: args.settings.testFraction,
-          createdAt: args.createdAt,
-          signal: context.signal,
-        });
-        return {
-          bundle: trained.bundle,
-          metadata: trained.metadata,
-          history: [],
-          trainingMs: trained.trainingMs,
-          sample: sampleRows(dataset, seed),
-        };
-      }
-      const settings: TrainSettings = { ...DEFAULT_TRAIN_SETTINGS, ...args.settings, ...spec?.settings };
-      const trained = await trainModel({
-        dataset,
-        settings,
-        onEpoch: (progress) => context.progress(progress),
-        signal: context.signal,
-      });
-      try {
-        const metadata = metadataFor(trained, { createdAt: args.createdAt });
-        const bundle = await bundleFromModel(trained.model, metadata);
-        return {
-          bundle,
-          metadata,
-          history: [...trained.history],
-          trainingMs: trained.trainingMs,
-          sample: sampleRows(dataset, settings.seed),
-        };
-      } finally {
-        trained.model.dispose();
-      }
+      return (await tfJobs()).train(args, context);
     },
 
     /** A stratified, seeded sample of a CSV's rows for the scatter plot (used for the default model). */
@@ -286,21 +128,16 @@ export function createApi(
       context: CallContext<never>,
     ): Promise<TrainingSample> {
       const dataset = await readDataset(args.source, args.label, context.signal);
-      return sampleRows(dataset, DEFAULT_TRAIN_SETTINGS.seed);
+      return sampleRows(dataset, DEFAULT_RUN_SETTINGS.seed);
     },
 
     /**
      * The Compare view's job: repeated stratified k-fold cross-validation of each spec on the same folds,
      * reporting the algorithm and fold as each fold starts (compare-job.ts). Cancelled through the signal.
      */
-    async crossValidate(
-      args: CompareArgs & { source: DataSource; label?: string },
-      context: CallContext<CompareProgress>,
-    ): Promise<CompareResult> {
+    async crossValidate(args: CompareJobArgs, context: CallContext<CompareProgress>): Promise<CompareResult> {
       await ready();
-      const { compareClassifiers } = await tfJobs();
-      const dataset = await readDataset(args.source, args.label, context.signal);
-      return compareClassifiers(dataset, args, context);
+      return (await tfJobs()).compare(args, context);
     },
 
     /**
@@ -311,7 +148,7 @@ export function createApi(
      */
     prepareScoring(_args: Record<string, never>): void {
       if (!active) return;
-      const model = { bundle: active.bundle, metadata: active.metadata };
+      const model = { bundle: active.bundle };
       options.scoreHelper?.warm?.(model);
       if (warmedUp) return;
       warmedUp = true;
@@ -327,9 +164,8 @@ export function createApi(
     /** The head of a file to score, its delimiter and column mapping (or the missing columns). */
     inspectScoreFile: (args: ScoreFileArgs, context: CallContext<never>) => {
       // A large file will be scored in two halves: the helper worker starts while the user looks.
-      if (active && args.file.size >= PARALLEL_MIN_BYTES) {
-        options.scoreHelper?.warm?.({ bundle: active.bundle, metadata: active.metadata });
-      }
+      if (active && args.file.size >= PARALLEL_MIN_BYTES)
+        options.scoreHelper?.warm?.({ bundle: active.bundle });
       return inspectScoreFile(args, context, active);
     },
   };
@@ -339,72 +175,3 @@ export function createApi(
 export const api = createApi();
 
 export type PetalApi = typeof api;
-
-async function readSource(source: DataSource, signal: AbortSignal): Promise<CsvTable> {
-  let blob: Blob;
-  if (source.kind === 'url') {
-    const response = await fetch(source.url, { signal });
-    if (!response.ok)
-      throw new Error(`Could not load ${source.name}: the server answered ${response.status}.`);
-    blob = await response.blob();
-  } else {
-    blob = source.file;
-  }
-  signal.throwIfAborted();
-  return readCsvFile(blob);
-}
-
-async function readDataset(
-  source: DataSource,
-  label: string | undefined,
-  signal: AbortSignal,
-): Promise<Dataset> {
-  const table = await readSource(source, signal);
-  signal.throwIfAborted();
-  return tableToDataset(table, { label });
-}
-
-/** Rows per class, counting the trimmed label cell of each row (blank labels are not counted). */
-function countClasses(table: CsvTable, schema: Schema): number[] {
-  const column = table.header.indexOf(schema.label);
-  const index = new Map(schema.classes.map((name, i) => [name, i]));
-  const counts = new Array<number>(schema.classes.length).fill(0);
-  for (const row of table.rows) {
-    const i = index.get((row[column] ?? '').trim());
-    if (i !== undefined) counts[i]++;
-  }
-  return counts;
-}
-
-/**
- * Up to MAX_SAMPLE_ROWS rows, each class keeping its share (and at least one row), in file order. Drawn
- * with the stratified split's seeded shuffle, so the same data and seed give the same points.
- */
-export function sampleRows(dataset: Dataset, seed: number): TrainingSample {
-  const features = dataset.schema.features.length;
-  let rows: ArrayLike<number>;
-  if (dataset.rows <= MAX_SAMPLE_ROWS) {
-    rows = Int32Array.from({ length: dataset.rows }, (_, i) => i);
-  } else {
-    const picked = stratifiedSplit({
-      labels: dataset.y,
-      testFraction: MAX_SAMPLE_ROWS / dataset.rows,
-      seed,
-    }).test;
-    // Rounding per class can overshoot by a row or two; dropping every k-th row keeps the classes' shares.
-    rows = picked.length <= MAX_SAMPLE_ROWS ? picked : thin(picked, MAX_SAMPLE_ROWS);
-  }
-  const x: number[][] = [];
-  const y: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    x.push(Array.from(dataset.x.subarray(row * features, (row + 1) * features)));
-    y.push(dataset.y[row]);
-  }
-  return { x, y };
-}
-
-/** `count` evenly spaced elements of `values`. */
-function thin(values: Int32Array, count: number): Int32Array {
-  return Int32Array.from({ length: count }, (_, i) => values[Math.floor((i * values.length) / count)]);
-}

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { validateBundle } from '../core/bundle/validate-bundle';
 import { defaultSpec } from '../core/classifiers/classifier-spec';
+import type { CompareProgress } from '../core/compare-classifiers';
 import { type CallContext, createApi, type DataSource } from './api';
-import type { CompareProgress } from './compare-job';
 
 const irisText = readFileSync(new URL('../../public/data/iris.csv', import.meta.url), 'utf8');
 const iris: DataSource = { kind: 'file', file: new Blob([irisText]), name: 'iris.csv' };
@@ -18,8 +19,8 @@ describe('worker api: train with a spec', () => {
     const result = await api.train(
       {
         source: iris,
-        settings: {},
         spec: defaultSpec('knn', { k: 5 }),
+        run: {},
         createdAt: '2026-01-01T00:00:00.000Z',
       },
       context({ progress: (epoch) => epochs.push(epoch) }),
@@ -37,8 +38,7 @@ describe('worker api: train with a spec', () => {
     });
     expect(result.sample.x).toHaveLength(150);
 
-    const metadata = await api.useModel({ bundle: result.bundle });
-    expect(metadata.kind).toBe('knn');
+    api.useModel({ bundle: validateBundle(result.bundle) });
     const { probabilities } = api.predict({ rows: Float32Array.of(5.1, 3.5, 1.4, 0.2) });
     expect(Array.from(probabilities)).toEqual([1, 0, 0]);
   });
@@ -48,21 +48,21 @@ describe('worker api: train with a spec', () => {
     const forest = await api.train(
       {
         source: iris,
-        settings: { seed: 3 },
         spec: defaultSpec('random-forest', { trees: 5 }),
+        run: { seed: 3 },
         createdAt: '2026-01-01T00:00:00.000Z',
       },
       context(),
     );
     expect(forest.metadata.kind).toBe('random-forest');
-    await api.useModel({ bundle: forest.bundle });
+    api.useModel({ bundle: validateBundle(forest.bundle) });
     expect(api.predict({ rows: Float32Array.of(6.9, 3.1, 5.9, 2.3) }).probabilities[2]).toBeGreaterThan(0.5);
 
     const dense = await api.train(
       {
         source: iris,
-        settings: {},
         spec: defaultSpec('dense-network', { epochs: 5 }),
+        run: {},
         createdAt: '2026-01-01T00:00:00.000Z',
       },
       context(),

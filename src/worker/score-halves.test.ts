@@ -35,7 +35,7 @@ function inProcessHelper(fail = false) {
 
 async function api(helper?: PartRunner) {
   const created = createApi(helper ? { scoreHelper: helper } : {});
-  await created.useModel({ bundle: { modelJson: bundle.modelJson, weights: bundle.weights.slice(0) } });
+  created.useModel({ bundle: structuredClone(bundle) });
   return created;
 }
 
@@ -120,7 +120,7 @@ describe('scoreFile in two halves', () => {
     const ready = await api(helper);
     ready.prepareScoring({});
     ready.prepareScoring({});
-    expect(warmUps.map((model) => model.metadata.schema)).toEqual([
+    expect(warmUps.map((model) => model.bundle.metadata.schema)).toEqual([
       bundle.metadata.schema,
       bundle.metadata.schema,
     ]);

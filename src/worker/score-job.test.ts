@@ -13,7 +13,7 @@ function context<P>(options: { signal?: AbortSignal; progress?: (value: P) => vo
 
 async function loadedApi() {
   const api = createApi();
-  await api.useModel({ bundle: { modelJson: bundle.modelJson, weights: bundle.weights.slice(0) } });
+  api.useModel({ bundle: structuredClone(bundle) });
   return api;
 }
 

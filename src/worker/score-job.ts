@@ -2,7 +2,7 @@
 // streaming core in src/score. The file never leaves the worker as text: the scored CSV comes back as a Blob
 // built from parts of a few MB each, plus the summary and the first rows for display.
 import Papa from 'papaparse';
-import type { ModelBundle, PetalMetadata } from '../core/bundle-format';
+import type { ValidBundle } from '../core/bundle/bundle-format';
 import { CsvError } from '../csv/csv-error';
 import { streamCsv } from '../csv/stream-csv';
 import { type ColumnMapping, ColumnMappingError, mapColumns } from '../score/map-columns';
@@ -17,11 +17,10 @@ import type { SerializedError } from './protocol';
 import { type PartRunner, scorePart } from './score-part';
 import { type CallContext, serializeError } from './serve';
 
-/** The active model as the worker keeps it: its plain-JavaScript predictor, its bundle and its metadata. */
+/** The active model as the worker keeps it: its checked bundle and its predictor (plain JavaScript). */
 export interface ScoringModel {
   readonly predict: Predictor;
-  readonly bundle: ModelBundle;
-  readonly metadata: PetalMetadata;
+  readonly bundle: ValidBundle;
 }
 
 /** The file to score (a File the user chose or dropped) and its name for the output file. */
@@ -105,7 +104,7 @@ export async function scoreFile(
   }
   const preview = new PreviewCollector();
   const { summary, output } = await scorePart(
-    { file: args.file, bundle: active.bundle, metadata: active.metadata, writeHeader: true },
+    { file: args.file, bundle: active.bundle, writeHeader: true },
     {
       signal: context.signal,
       predict: active.predict,
@@ -135,11 +134,11 @@ async function scoreHalves(
   context.signal.addEventListener('abort', stop, { once: true });
   const progress = new HalvesProgress(file.size, started, (value) => context.progress(value));
   const preview = new PreviewCollector();
-  const { bundle, metadata } = active;
+  const { bundle } = active;
   try {
     const [first, second] = await Promise.all([
       scorePart(
-        { file: file.slice(0, split), bundle, metadata, writeHeader: true },
+        { file: file.slice(0, split), bundle, writeHeader: true },
         {
           signal: both.signal,
           predict: active.predict,
@@ -151,7 +150,6 @@ async function scoreHalves(
         {
           file: new Blob([file.slice(0, headerEnd), file.slice(split)]),
           bundle,
-          metadata,
           writeHeader: false,
         },
         (value) => progress.update(1, value),
@@ -167,7 +165,7 @@ async function scoreHalves(
     const summary = mergeScores({
       first: a,
       second: b,
-      metadata,
+      metadata: bundle.metadata,
       seconds: (performance.now() - started) / 1000,
       bytes: file.size,
     });
@@ -227,7 +225,7 @@ export async function inspectScoreFile(
   active: ScoringModel | undefined,
 ): Promise<ScoreFileInspection> {
   if (!active) throw noModel();
-  const { schema } = active.metadata;
+  const { schema } = active.bundle.metadata;
   const result = {
     name: args.name,
     size: args.file.size,

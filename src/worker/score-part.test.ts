@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainPredictor } from '../score/plain-predictor';
+import { classifierFromBundle } from '../core/classifiers/classifier-from-bundle';
 import { scoreCsv } from '../score/score-csv';
 import { defaultModel } from '../test/default-model';
 import { scorePart } from './score-part';
@@ -25,7 +25,7 @@ async function reference(source: Blob): Promise<string> {
   await scoreCsv({
     source,
     metadata: defaultModel.metadata,
-    predict: plainPredictor(defaultModel),
+    predict: classifierFromBundle(defaultModel).predictProbabilities,
     onOutput: (chunk) => {
       chunks.push(chunk);
     },
@@ -40,7 +40,7 @@ describe('scorePart', () => {
       const source = file();
       const chunks: number[] = [];
       const { output, summary } = await scorePart(
-        { file: source, bundle: defaultModel, metadata: defaultModel.metadata, writeHeader: true },
+        { file: source, bundle: defaultModel, writeHeader: true },
         {
           signal: new AbortController().signal,
           partBytes,

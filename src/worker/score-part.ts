@@ -1,14 +1,13 @@
 // A part of a file to score, run in the engine worker or in the scoring helper worker (score.worker.ts),
 // which has no TensorFlow.js: everything here predicts in plain JavaScript.
-import type { ModelBundle, PetalMetadata } from '../core/bundle-format';
-import { plainPredictor } from '../score/plain-predictor';
+import type { ValidBundle } from '../core/bundle/bundle-format';
+import { classifierFromBundle } from '../core/classifiers/classifier-from-bundle';
 import { type Predictor, type ScoreProgress, type ScoreSummary, scoreCsv } from '../score/score-csv';
 import { warmUpCsv } from '../score/warm-up-csv';
 
 /** The model a part is scored with. */
 export interface PartModel {
-  readonly bundle: ModelBundle;
-  readonly metadata: PetalMetadata;
+  readonly bundle: ValidBundle;
 }
 
 /** What the helper worker is given: a Blob (structured-cloned, not copied), the model and where it starts. */
@@ -66,13 +65,13 @@ export interface PartOptions {
   readonly batchRows?: number;
 }
 
-/** Scores one part: `predict` defaults to the plain-JavaScript predictor of `args.bundle`. */
+/** Scores one part: `predict` defaults to the classifier of `args.bundle` (plain JavaScript). */
 export async function scorePart(args: PartArgs, options: PartOptions): Promise<PartResult> {
   const parts: Blob[] = [];
   const summary = await scoreCsv({
     source: args.file,
-    metadata: args.metadata,
-    predict: options.predict ?? plainPredictor(args.bundle),
+    metadata: args.bundle.metadata,
+    predict: options.predict ?? classifierFromBundle(args.bundle).predictProbabilities,
     signal: options.signal,
     writeHeader: args.writeHeader,
     onProgress: options.onProgress,
@@ -103,9 +102,9 @@ export async function warmUpScoring(
   model: PartModel,
   options: Pick<PartOptions, 'predict' | 'onProgress' | 'onOutput'>,
 ): Promise<void> {
-  const { bundle, metadata } = model;
+  const { bundle } = model;
   await scorePart(
-    { file: new Blob([warmUpCsv(metadata)]), bundle, metadata, writeHeader: true },
+    { file: new Blob([warmUpCsv(bundle.metadata)]), bundle, writeHeader: true },
     {
       ...options,
       signal: new AbortController().signal,

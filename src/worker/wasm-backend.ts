@@ -2,7 +2,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plainWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackendInfo } from './api';
+import type { BackendInfo } from './backend-info';
 
 /**
  * Starts TensorFlow.js on the WASM backend, SIMD when the browser has it, single-threaded: the threaded

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ModelBundle } from '../../core/bundle-format';
-import type { EpochProgress } from '../../core/train-network';
+import type { ModelBundle } from '../../core/bundle/bundle-format';
+import type { EpochProgress } from '../../core/classifiers/fit-options';
+import type { CompareProgress, CompareResult } from '../../core/compare-classifiers';
 import type { PetalApi } from '../../worker/api';
-import type { CompareProgress, CompareResult } from '../../worker/compare-job';
 import type { CallOptions, DataSource, TrainArgs, TrainingSample, TrainResult } from '../train/job-types';
 
 export type CompareArgs = Parameters<PetalApi['crossValidate']>[0];
@@ -129,8 +129,8 @@ export class CompareController implements ReactiveController {
         {
           source: state.source,
           ...(label === undefined ? {} : { label }),
-          settings: {},
           spec: score.spec,
+          run: {},
           createdAt: this.#isoNow(),
         },
         {},

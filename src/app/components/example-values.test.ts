@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { PetalMetadata } from '../../core/bundle-format';
+import type { PetalMetadata } from '../../core/bundle/bundle-format';
 import { firstExampleNumbers } from './example-values';
 
 /** The bundled default model's metadata, as the worker returns it from `useModel`. */

@@ -1,4 +1,4 @@
-import type { PetalMetadata } from '../../core/bundle-format';
+import type { PetalMetadata } from '../../core/bundle/bundle-format';
 import { type FeatureRange, featureRanges, parseFieldValue, stepDecimals } from './feature-range';
 import { roundTo } from './format-number';
 

@@ -1,4 +1,4 @@
-import type { PetalMetadata } from '../../core/bundle-format';
+import type { PetalMetadata } from '../../core/bundle/bundle-format';
 import { formatNumber } from './format-number';
 
 /** Beyond this many training standard deviations from the training mean a value is treated as unusual. */

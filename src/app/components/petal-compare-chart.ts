@@ -1,6 +1,6 @@
 import { css, html, LitElement, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { AlgorithmScore } from '../../worker/compare-job';
+import type { AlgorithmScore } from '../../core/compare-classifiers';
 
 /** The accuracy (mean ± sd) of each algorithm in words: the chart's accessible name. */
 export function chartLabel(scores: readonly Pick<AlgorithmScore, 'name' | 'accuracy'>[]): string {

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { PetalMetadata } from '../../core/bundle-format';
+import type { PetalMetadata } from '../../core/bundle/bundle-format';
 import type { AppServices } from '../controllers/app-services';
 import { PredictionController } from '../controllers/prediction-controller';
 import { RegistryController } from '../controllers/registry-controller';

@@ -1,6 +1,6 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { EpochProgress } from '../../core/train-network';
+import type { EpochProgress } from '../../core/classifiers/fit-options';
 import { classColour } from '../styles/theme';
 import type { ChartSeries } from './petal-line-chart';
 import './petal-line-chart';

@@ -1,5 +1,5 @@
-import type { ModelBundle, PetalMetadata } from '../../core/bundle-format';
-import { parseBundleFiles, validateBundle } from '../../core/validate-bundle';
+import { type PetalMetadata, sameBundle, type ValidBundle } from '../../core/bundle/bundle-format';
+import { parseBundleFiles } from '../../core/bundle/validate-bundle';
 import { firstExampleNumbers } from '../components/example-values';
 import type { RegistryState, StorageStatus, TrainingSample, VersionInfo } from '../registry/model-registry';
 import type { AppServices } from './app-services';
@@ -155,7 +155,7 @@ export class ModelStore extends EventTarget {
   }
 
   /** Starts loading the downloaded default model, unless another model is (being) loaded already. */
-  #preload(bundle: ModelBundle): void {
+  #preload(bundle: ValidBundle): void {
     // A useModel sent after another one would replace that model in the worker behind the snapshot's back.
     if (this.#syncing || this.#snapshot.loaded !== null) return;
     this.#preloaded = startModelLoad(this.services.bridge, bundle);
@@ -176,7 +176,8 @@ export class ModelStore extends EventTarget {
       this.#preloaded = null;
       const { loading, firstPrediction } =
         preloaded && sameBundle(preloaded.bundle, bundle) ? preloaded : startModelLoad(bridge, bundle);
-      const metadata = await loading;
+      await loading;
+      const { metadata } = bundle;
       const sample = (await samplePromise) ?? null;
       const first = await firstPrediction;
       // The registry may have renamed it meanwhile; take the newest VersionInfo.
@@ -217,12 +218,12 @@ export function modelStoreFor(services: AppServices): ModelStore {
 
 /** A `useModel` call in flight and the first example's prediction queued behind it. */
 interface PendingModelLoad {
-  readonly bundle: ModelBundle;
-  readonly loading: Promise<PetalMetadata>;
+  readonly bundle: ValidBundle;
+  readonly loading: Promise<void>;
   readonly firstPrediction: Promise<ExamplePrediction | null>;
 }
 
-function startModelLoad(bridge: AppServices['bridge'], bundle: ModelBundle): PendingModelLoad {
+function startModelLoad(bridge: AppServices['bridge'], bundle: ValidBundle): PendingModelLoad {
   const loading = bridge.call('useModel', { bundle });
   // A failed load is reported by whoever awaits it; an unused preload must not be an unhandled rejection.
   loading.catch(() => undefined);
@@ -231,27 +232,17 @@ function startModelLoad(bridge: AppServices['bridge'], bundle: ModelBundle): Pen
   return { bundle, loading, firstPrediction: predictFirstExample(bridge, bundle) };
 }
 
-/** True when two bundles hold the same model.json text and the same weight bytes. */
-function sameBundle(a: ModelBundle, b: ModelBundle): boolean {
-  if (a === b) return true;
-  if (a.modelJson !== b.modelJson || a.weights.byteLength !== b.weights.byteLength) return false;
-  const x = new Uint8Array(a.weights);
-  const y = new Uint8Array(b.weights);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  return true;
-}
-
 /**
- * Asks for the prediction of the form's first example with the model in `bundle` (read here from the
- * bundle's own metadata, which is what the worker returns). Resolves with null on any failure: the form
- * then simply asks the worker itself. Only meaningful once the `useModel` call queued before it succeeded.
+ * Asks for the prediction of the form's first example with the model in `bundle`. Resolves with null on any
+ * failure: the form then simply asks the worker itself. Only meaningful once the `useModel` call queued
+ * before it succeeded.
  */
 async function predictFirstExample(
   bridge: AppServices['bridge'],
-  bundle: ModelBundle,
+  bundle: ValidBundle,
 ): Promise<ExamplePrediction | null> {
   try {
-    const values = firstExampleNumbers(validateBundle(bundle).metadata);
+    const values = firstExampleNumbers(bundle.metadata);
     if (!values) return null;
     const { probabilities } = await bridge.call('predict', { rows: Float32Array.from(values) });
     return { values, probabilities: Array.from(probabilities) };
@@ -273,7 +264,7 @@ export function bundledUrls(base = document.baseURI) {
  * Downloads the bundled default model and asks the worker for a scatter-plot sample of the bundled CSV.
  * The sample is optional: without it the model still works, only the plot is empty.
  */
-async function loadDefaultModel(services: AppServices, onDownloaded: (bundle: ModelBundle) => void) {
+async function loadDefaultModel(services: AppServices, onDownloaded: (bundle: ValidBundle) => void) {
   const urls = bundledUrls();
   const samplePromise = services.bridge
     .call('sampleData', { source: { kind: 'url', url: urls.irisCsv, name: 'iris.csv' } })
@@ -282,8 +273,7 @@ async function loadDefaultModel(services: AppServices, onDownloaded: (bundle: Mo
     fetchOk(urls.modelJson).then((response) => response.text()),
     fetchOk(urls.weights).then((response) => response.arrayBuffer()),
   ]);
-  const valid = parseBundleFiles({ modelJson, weights });
-  const bundle: ModelBundle = { modelJson: valid.modelJson, weights: valid.weights };
+  const bundle = parseBundleFiles({ modelJson, weights });
   onDownloaded(bundle);
   return { bundle, sample: await samplePromise };
 }

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PetalMetadata } from '../../core/bundle-format';
+import type { PetalMetadata } from '../../core/bundle/bundle-format';
 import type { VersionInfo } from '../registry/version-info';
 import type { AppServices } from './app-services';
 import { type LoadedModel, type ModelSnapshot, type ModelStore, modelStoreFor } from './model-store';

@@ -1,4 +1,4 @@
-import type { MetadataSettings } from '../../core/bundle-format';
+import type { MetadataSettings } from '../../core/bundle/bundle-format';
 import type { ClassifierKind } from '../../core/classifiers/classifier-spec';
 
 /**

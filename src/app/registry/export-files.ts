@@ -1,4 +1,4 @@
-import type { ModelBundle } from '../../core/bundle-format';
+import type { ModelBundle } from '../../core/bundle/bundle-format';
 
 /** A saved version as the two files a user downloads: a standard TF.js model.json and its weights. */
 export interface ExportedFiles {

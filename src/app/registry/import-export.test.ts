@@ -1,10 +1,9 @@
 import 'fake-indexeddb/auto';
 import { createStore, get, keys, type UseStore } from 'idb-keyval';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { bundleFromModel, type ModelBundle, metadataFor } from '../../core/bundle';
-import { trainModel } from '../../core/train-model';
-import { MAX_MODEL_JSON_BYTES, MAX_WEIGHTS_BYTES } from '../../core/validate-bundle';
-import { blobs } from '../../test/blobs';
+import { BUNDLE_LIMITS, type ModelBundle } from '../../core/bundle/bundle-format';
+import { defaultSpec } from '../../core/classifiers/classifier-spec';
+import { trainedBundle } from '../../test/trained-bundle';
 import type { ImportFile } from './import-files';
 import { ModelRegistry } from './model-registry';
 
@@ -12,19 +11,9 @@ let bundle: ModelBundle;
 /** A model with another hidden layer width, whose weights do not fit `bundle`'s model.json. */
 let other: ModelBundle;
 
-async function trainedBundle(hidden: number[]): Promise<ModelBundle> {
-  const trained = await trainModel({ dataset: blobs({ perClass: 10 }), settings: { epochs: 3, hidden } });
-  const made = await bundleFromModel(
-    trained.model,
-    metadataFor(trained, { createdAt: '2026-01-02T03:04:05.000Z' }),
-  );
-  trained.model.dispose();
-  return made;
-}
-
 beforeAll(async () => {
-  bundle = await trainedBundle([8]);
-  other = await trainedBundle([5]);
+  bundle = await trainedBundle();
+  other = await trainedBundle({ spec: defaultSpec('dense-network', { epochs: 3, hidden: [5] }) });
 });
 
 /** v1 saved and active in a fresh database. */
@@ -115,12 +104,15 @@ describe('importFiles', () => {
     ],
     [
       'an oversized model.json',
-      () => [unreadable('huge.json', MAX_MODEL_JSON_BYTES + 1), file('w.bin', bundle.weights)],
+      () => [unreadable('huge.json', BUNDLE_LIMITS.modelJsonBytes + 1), file('w.bin', bundle.weights)],
       /^"huge\.json" is 2\.1 MB; the limit for this file is 2 MB\.$/,
     ],
     [
       'an oversized weights file',
-      () => [file('model.json', modelJsonText(bundle)), unreadable('huge.bin', MAX_WEIGHTS_BYTES + 1)],
+      () => [
+        file('model.json', modelJsonText(bundle)),
+        unreadable('huge.bin', BUNDLE_LIMITS.weightsBytes + 1),
+      ],
       /^"huge\.bin" is 32\.1 MB; the limit for this file is 32 MB\.$/,
     ],
   ];

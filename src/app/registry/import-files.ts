@@ -1,10 +1,4 @@
-import { type ModelBundle, WEIGHTS_FILE_NAME } from '../../core/bundle-format';
-import {
-  BundleError,
-  MAX_MODEL_JSON_BYTES,
-  MAX_WEIGHTS_BYTES,
-  parseBundleFiles,
-} from '../../core/validate-bundle';
+import { BUNDLE_LIMITS, WEIGHTS_FILE_NAME } from '../../core/bundle/bundle-format';
 import { RegistryError } from './registry-error';
 
 /** A `File`, or anything shaped like one (tests, drag and drop wrappers). `size` is checked before reading. */
@@ -18,12 +12,13 @@ export interface ImportFile {
 /**
  * Reads the two files of an exported model, in either order: the one ending in `.json` is model.json,
  * the other holds the weights. Sizes are checked before anything is read so a wrong, huge file cannot
- * hang the tab. The manifest is pointed back at the canonical weights name, as every stored bundle is.
- * Every problem is a RegistryError naming the file.
+ * hang the tab. Returns them unchecked: the registry checks every bundle it saves (validateBundle), once.
+ * Every problem reading them is a RegistryError naming the file.
  */
-export async function readImportFiles(
-  files: Iterable<ImportFile>,
-): Promise<{ readonly bundle: ModelBundle; readonly modelJsonName: string }> {
+export async function readImportFiles(files: Iterable<ImportFile>): Promise<{
+  readonly bundle: { modelJson: unknown; weights: ArrayBuffer };
+  readonly modelJsonName: string;
+}> {
   const chosen = [...files];
   if (chosen.length !== 2) {
     throw invalid(
@@ -38,33 +33,37 @@ export async function readImportFiles(
   }
   const jsonFile = jsonFiles[0];
   const weightsFile = chosen.find((file) => file !== jsonFile)!;
-  checkSize(jsonFile, jsonFile.size, MAX_MODEL_JSON_BYTES);
-  checkSize(weightsFile, weightsFile.size, MAX_WEIGHTS_BYTES);
+  checkSize(jsonFile, jsonFile.size, BUNDLE_LIMITS.modelJsonBytes);
+  checkSize(weightsFile, weightsFile.size, BUNDLE_LIMITS.weightsBytes);
 
   const [text, weights] = await Promise.all([
     read(jsonFile, () => jsonFile.text()),
     read(weightsFile, () => weightsFile.arrayBuffer()),
   ]);
   // Objects without `size` are checked now, before parsing.
-  checkSize(jsonFile, text.length, MAX_MODEL_JSON_BYTES);
-  checkSize(weightsFile, weights.byteLength, MAX_WEIGHTS_BYTES);
+  checkSize(jsonFile, text.length, BUNDLE_LIMITS.modelJsonBytes);
+  checkSize(weightsFile, weights.byteLength, BUNDLE_LIMITS.weightsBytes);
 
+  let modelJson: unknown;
   try {
-    const { modelJson } = parseBundleFiles({ modelJson: text, weights });
-    const [group] = modelJson.weightsManifest;
-    return {
-      bundle: {
-        modelJson: { ...modelJson, weightsManifest: [{ ...group, paths: [WEIGHTS_FILE_NAME] }] },
-        weights,
-      },
-      modelJsonName: jsonFile.name,
-    };
+    modelJson = JSON.parse(text);
   } catch (error) {
-    if (error instanceof BundleError) {
-      throw invalid(`${jsonFile.name} could not be imported: ${error.message}`, error);
-    }
-    throw error;
+    throw invalid(
+      `${jsonFile.name} could not be imported: model.json is not valid JSON (${(error as Error).message}).`,
+      error,
+    );
   }
+  return { bundle: { modelJson: withCanonicalPaths(modelJson), weights }, modelJsonName: jsonFile.name };
+}
+
+/** The manifest pointed back at the canonical weights name, as every stored bundle is. */
+function withCanonicalPaths(modelJson: unknown): unknown {
+  if (typeof modelJson !== 'object' || modelJson === null) return modelJson;
+  const { weightsManifest } = modelJson as { weightsManifest?: unknown };
+  if (!Array.isArray(weightsManifest) || weightsManifest.length !== 1) return modelJson;
+  const [group] = weightsManifest;
+  if (typeof group !== 'object' || group === null) return modelJson;
+  return { ...modelJson, weightsManifest: [{ ...group, paths: [WEIGHTS_FILE_NAME] }] };
 }
 
 function checkSize(file: ImportFile, size: number | undefined, limit: number): void {

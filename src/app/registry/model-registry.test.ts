@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
 import { createStore, get, keys, set, type UseStore } from 'idb-keyval';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bundleFromModel, type ModelBundle, metadataFor } from '../../core/bundle';
-import { trainModel } from '../../core/train-model';
-import { blobs } from '../../test/blobs';
+import type { ModelBundle } from '../../core/bundle/bundle-format';
+import { trainedBundle } from '../../test/trained-bundle';
 import { DEFAULT_MODEL_NAME, ModelRegistry, type RegistryState, type TrainingSample } from './model-registry';
 import { isQuotaError, QUOTA_MESSAGE, RegistryError } from './registry-error';
 
@@ -11,12 +10,7 @@ let bundle: ModelBundle;
 const sample: TrainingSample = { x: [[1, 2, 3, 4]], y: [0] };
 
 beforeAll(async () => {
-  const trained = await trainModel({ dataset: blobs({ perClass: 10 }), settings: { epochs: 3 } });
-  bundle = await bundleFromModel(
-    trained.model,
-    metadataFor(trained, { createdAt: '2026-01-02T03:04:05.000Z' }),
-  );
-  trained.model.dispose();
+  bundle = await trainedBundle();
 });
 
 const opened: ModelRegistry[] = [];
@@ -168,7 +162,7 @@ describe('save', () => {
       String(key).startsWith('bundle:') ? truncated(value as ModelBundle) : value,
     );
     await expect(registryOn(corrupting).save(bundle, { source: 'x' })).rejects.toThrow(
-      /did not read back intact.*truncated.*Nothing was changed\.$/,
+      /did not read back intact.*differs from what was written.*Nothing was changed\.$/,
     );
     expect(await snapshot(store)).toEqual(before);
   });

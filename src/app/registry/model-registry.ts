@@ -1,6 +1,11 @@
 import { delMany, get, setMany, type UseStore } from 'idb-keyval';
-import type { ModelBundle, PetalMetadata } from '../../core/bundle-format';
-import { validateBundle } from '../../core/validate-bundle';
+import {
+  type ModelBundle,
+  type PetalMetadata,
+  sameBundle,
+  type ValidBundle,
+} from '../../core/bundle/bundle-format';
+import { validateBundle } from '../../core/bundle/validate-bundle';
 import { type ExportedFiles, exportedFiles } from './export-files';
 import { type ImportFile, readImportFiles } from './import-files';
 import { REGISTRY_CHANNEL, RegistryChanges, type RegistryListener } from './registry-changes';
@@ -127,7 +132,7 @@ export class ModelRegistry {
    * `bundle.weights` to the worker right after calling this. Throws a RegistryError (and changes nothing)
    * when the bundle is invalid, storage is full, or it does not read back intact.
    */
-  async save(bundle: ModelBundle, options: SaveOptions): Promise<VersionInfo> {
+  async save(bundle: unknown, options: SaveOptions): Promise<VersionInfo> {
     const added = await this.#add(bundle, { ...options, onlyIfEmpty: false });
     return added.info!;
   }
@@ -185,14 +190,23 @@ export class ModelRegistry {
     return stateOf(committed.index);
   }
 
-  /** A fresh copy of a version's bundle (safe to transfer to the worker). */
-  async getBundle(id: string): Promise<ModelBundle> {
-    const bundle = await get<ModelBundle>(bundleKey(id), this.#store).catch((error: unknown) => {
+  /**
+   * A fresh copy of a version's bundle, checked as it leaves storage (this is where a stored model enters
+   * the running app): a RegistryError 'invalid-model' when it no longer checks out.
+   */
+  async getBundle(id: string): Promise<ValidBundle> {
+    const bundle = await get<unknown>(bundleKey(id), this.#store).catch((error: unknown) => {
       throw toRegistryError(error, 'The model could not be read');
     });
     if (!bundle)
       throw new RegistryError('not-found', 'This model version is no longer saved in this browser.');
-    return bundle;
+    try {
+      return validateBundle(bundle);
+    } catch (error) {
+      throw new RegistryError('invalid-model', `This saved model is damaged: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
   }
 
   /** The training rows kept for the scatter plot, if the version has them. */
@@ -217,7 +231,17 @@ export class ModelRegistry {
    */
   async importFiles(files: Iterable<ImportFile>): Promise<VersionInfo> {
     const { bundle, modelJsonName } = await readImportFiles(files);
-    return this.save(bundle, { source: `imported ${modelJsonName}` });
+    try {
+      return await this.save(bundle, { source: `imported ${modelJsonName}` });
+    } catch (error) {
+      if (error instanceof RegistryError && error.code === 'invalid-model') {
+        const reason = error.cause instanceof Error ? error.cause.message : error.message;
+        throw new RegistryError('invalid-files', `${modelJsonName} could not be imported: ${reason}`, {
+          cause: error.cause,
+        });
+      }
+      throw error;
+    }
   }
 
   storageStatus(): Promise<StorageStatus> {
@@ -247,7 +271,7 @@ export class ModelRegistry {
 
   /** Writes the data, reads it back and checks it, then registers it in the one committing write. */
   async #add(
-    bundle: ModelBundle,
+    bundle: unknown,
     options: SaveOptions & { readonly onlyIfEmpty: boolean },
   ): Promise<{ readonly info?: VersionInfo; readonly state: RegistryState }> {
     const name = options.name === undefined ? undefined : checkedName(options.name);
@@ -267,7 +291,7 @@ export class ModelRegistry {
             ],
         this.#store,
       );
-      checkReadBack(await get(bundleKey(id), this.#store), snapshot.weights.byteLength);
+      checkReadBack(await get(bundleKey(id), this.#store), snapshot);
       committed = await commitIndex(
         this.#store,
         (index) => {
@@ -342,14 +366,16 @@ function versionOf(index: RegistryIndex, id: string): VersionInfo {
 }
 
 /**
- * Validates and deep-copies the bundle synchronously, before the first await: the copy is what gets
- * stored, so the caller can transfer or reuse its buffers at once, and only the two bundle fields are
- * kept (a ValidBundle's `metadata` would otherwise be stored twice).
+ * Checks the bundle (the one validateBundle of a model entering storage: trained, imported or the default)
+ * and deep-copies it synchronously, before the first await: the copy is what gets stored, so the caller can
+ * transfer or reuse its buffers at once, and only the two bundle fields are kept (a ValidBundle's metadata
+ * and arrays would otherwise be stored twice).
  */
-function snapshotOf(bundle: ModelBundle): { snapshot: ModelBundle; metadata: PetalMetadata } {
+function snapshotOf(bundle: unknown): { snapshot: ModelBundle; metadata: PetalMetadata } {
   try {
-    const snapshot: ModelBundle = structuredClone({ modelJson: bundle.modelJson, weights: bundle.weights });
-    return { snapshot, metadata: validateBundle(snapshot).metadata };
+    const valid = validateBundle(bundle);
+    const snapshot: ModelBundle = structuredClone({ modelJson: valid.modelJson, weights: valid.weights });
+    return { snapshot, metadata: valid.metadata };
   } catch (error) {
     throw new RegistryError(
       'invalid-model',
@@ -359,15 +385,12 @@ function snapshotOf(bundle: ModelBundle): { snapshot: ModelBundle; metadata: Pet
   }
 }
 
-/** What IndexedDB returns must be the bundle we wrote: a browser that silently drops data fails here. */
-function checkReadBack(stored: unknown, weightBytes: number): void {
-  let problem: string | undefined;
-  try {
-    const { weights } = validateBundle(stored);
-    if (weights.byteLength !== weightBytes) problem = 'the weights came back with a different size';
-  } catch (error) {
-    problem = (error as Error).message;
-  }
+/**
+ * What IndexedDB returns must be the bundle we wrote, byte for byte: a browser that silently drops data
+ * fails here. (It was checked on the way in; this only compares.)
+ */
+function checkReadBack(stored: unknown, written: ModelBundle): void {
+  const problem = sameBundle(stored, written) ? undefined : 'what came back differs from what was written';
   if (problem !== undefined) {
     throw new RegistryError(
       'storage',

@@ -1,4 +1,4 @@
-import type { MetadataSettings, ModelBundle, PetalMetadata } from '../../core/bundle-format';
+import type { MetadataSettings, ModelBundle, PetalMetadata } from '../../core/bundle/bundle-format';
 import type { ClassifierKind } from '../../core/classifiers/classifier-spec';
 import type { Schema } from '../../core/schema';
 import { RegistryError } from './registry-error';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TRAIN_SETTINGS } from '../../core/train-model';
+import { DEFAULT_TRAIN_SETTINGS } from '../../core/train-settings';
 import { DEFAULT_SETTINGS } from './default-settings';
 
 describe('DEFAULT_SETTINGS', () => {

@@ -1,4 +1,4 @@
-import type { TrainSettings } from '../../core/train-model';
+import type { TrainSettings } from '../../core/train-settings';
 import { DEFAULT_SETTINGS, UI_VALIDATION_FRACTION } from './default-settings';
 
 /** The settings form's fields, in the order they are shown. */

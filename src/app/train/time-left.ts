@@ -1,4 +1,4 @@
-import type { EpochProgress } from '../../core/train-network';
+import type { EpochProgress } from '../../core/classifiers/fit-options';
 
 /**
  * Milliseconds the rest of a run should take, from the mean time per epoch so far (epochs cost about the

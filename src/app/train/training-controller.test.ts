@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ModelBundle, PetalMetadata } from '../../core/bundle-format';
-import type { EpochProgress } from '../../core/train-network';
+import type { ModelBundle, PetalMetadata } from '../../core/bundle/bundle-format';
+import type { EpochProgress } from '../../core/classifiers/fit-options';
 import { type Deferred, deferred } from '../../test/deferred';
 import { FakeHost } from '../../test/fake-host';
 import { DEFAULT_SETTINGS } from './default-settings';
@@ -172,7 +172,12 @@ describe('TrainingController', () => {
     expect(call.args).toEqual({
       source: iris,
       label: 'species',
-      settings: { ...DEFAULT_SETTINGS, epochs: 4 },
+      // The Train tab trains a dense network with the run's held-out shares.
+      spec: {
+        kind: 'dense-network',
+        settings: { hidden: [8], epochs: 4, batchSize: 32, learningRate: 0.02, patience: 0, l2: 0.003 },
+      },
+      run: { seed: 42, testFraction: 0.2, validationFraction: 0 },
       createdAt: '2026-01-02T03:04:05.000Z',
     });
 

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ModelBundle } from '../../core/bundle-format';
-import type { TrainSettings } from '../../core/train-model';
-import type { EpochProgress } from '../../core/train-network';
+import type { ModelBundle } from '../../core/bundle/bundle-format';
+import type { EpochProgress } from '../../core/classifiers/fit-options';
+import { networkRun, type TrainSettings } from '../../core/train-settings';
 import { markBusy } from '../pwa/busy';
 import type {
   CallOptions,
@@ -252,7 +252,7 @@ export class TrainingController implements ReactiveController {
         {
           source: data.source,
           ...(label === undefined ? {} : { label }),
-          settings,
+          ...networkRun(settings),
           createdAt: (this.#options.isoNow ?? (() => new Date().toISOString()))(),
         },
         { signal: abort.signal, onProgress: (progress) => this.#onProgress(progress) },

@@ -3,6 +3,7 @@
 // reaches the main thread's bundle).
 import type { CallContext, PetalApi } from '../../worker/api';
 
+export type { AlgorithmScore, CompareProgress, CompareResult } from '../../core/compare-classifiers';
 export type {
   BackendInfo,
   CsvInspection,
@@ -11,12 +12,7 @@ export type {
   TrainingSample,
   TrainResult,
 } from '../../worker/api';
-export type {
-  AlgorithmScore,
-  CompareArgs,
-  CompareProgress,
-  CompareResult,
-} from '../../worker/compare-job';
+export type { CompareJobArgs } from '../../worker/compare-job';
 export type {
   CallRequest,
   CancelRequest,

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { bundleFromModel, metadataFor } from '../../core/bundle';
-import type { ModelBundle, PetalMetadata } from '../../core/bundle-format';
-import { trainModel } from '../../core/train-model';
-import type { EpochProgress } from '../../core/train-network';
+import type { ValidBundle } from '../../core/bundle/bundle-format';
+import { validateBundle } from '../../core/bundle/validate-bundle';
+import { defaultSpec } from '../../core/classifiers/classifier-spec';
+import type { EpochProgress } from '../../core/classifiers/fit-options';
 import { blobs } from '../../test/blobs';
+import { trainedBundle } from '../../test/trained-bundle';
 import { createApi } from '../../worker/api';
 import type { WorkerRequest } from '../../worker/protocol';
 import { serveApi } from '../../worker/serve';
@@ -87,18 +88,19 @@ function setup(
   return { bridge, workers, statuses };
 }
 
-async function makeBundle(classes: number): Promise<ModelBundle> {
-  const trained = await trainModel({ dataset: blobs({ classes, perClass: 10 }), settings: { epochs: 2 } });
-  const bundle = await bundleFromModel(trained.model, metadataFor(trained, { createdAt }));
-  trained.model.dispose();
-  return bundle;
+function makeBundle(classes: number): Promise<ValidBundle> {
+  return trainedBundle({
+    dataset: blobs({ classes, perClass: 10 }),
+    spec: defaultSpec('dense-network', { epochs: 2 }),
+    createdAt,
+  });
 }
 
 const methods = (worker: InProcessWorker) =>
   worker.requests.map((request) => ('method' in request ? request.method : `cancel ${request.id}`));
 
-let threeClasses: ModelBundle;
-let twoClasses: ModelBundle;
+let threeClasses: ValidBundle;
+let twoClasses: ValidBundle;
 
 beforeAll(async () => {
   threeClasses = await makeBundle(3);
@@ -111,9 +113,8 @@ describe('WorkerBridge', () => {
     expect(workers).toHaveLength(0);
     expect(bridge.backend).toBeNull();
 
-    const metadata = await bridge.call('useModel', { bundle: threeClasses });
-    expectTypeOf(metadata).toEqualTypeOf<PetalMetadata>();
-    expect(metadata.schema.classes).toHaveLength(3);
+    const loaded = await bridge.call('useModel', { bundle: threeClasses });
+    expectTypeOf(loaded).toEqualTypeOf<void>();
     await bridge.ready();
     expect(bridge.status).toBe('ready');
     expect(statuses).toEqual(['ready']);
@@ -161,7 +162,8 @@ describe('WorkerBridge', () => {
           file: new Blob(['a,b,kind\n1,2,x\n3,oops,y\n4,5,x\n6,7,y\n']),
           name: 'bad.csv',
         },
-        settings: {},
+        spec: defaultSpec('dense-network'),
+        run: {},
         createdAt,
       })
       .catch((caught: unknown) => caught);
@@ -176,7 +178,7 @@ describe('WorkerBridge', () => {
     const epochs: number[] = [];
     const result = await bridge.call(
       'train',
-      { source: iris, settings: { epochs: 5 }, createdAt },
+      { source: iris, spec: defaultSpec('dense-network', { epochs: 5 }), run: {}, createdAt },
       {
         onProgress: (progress) => {
           expectTypeOf(progress).toEqualTypeOf<EpochProgress>();
@@ -188,8 +190,9 @@ describe('WorkerBridge', () => {
     expect(result.history).toHaveLength(5);
     expect(result.sample.x).toHaveLength(150);
     expect(result.bundle.weights).toBeInstanceOf(ArrayBuffer);
-    const metadata = await bridge.call('useModel', { bundle: result.bundle });
-    expect(metadata.schema.label).toBe('species');
+    await bridge.call('useModel', { bundle: validateBundle(result.bundle) });
+    expect(result.metadata.schema.label).toBe('species');
+    expect((await bridge.call('predict', { rows: new Float32Array(4) })).probabilities).toHaveLength(3);
   });
 
   it('cancels a running job in the worker and a queued one before it is sent', async () => {
@@ -197,7 +200,7 @@ describe('WorkerBridge', () => {
     const controller = new AbortController();
     const running = bridge.call(
       'train',
-      { source: iris, settings: { epochs: 1000 }, createdAt },
+      { source: iris, spec: defaultSpec('dense-network', { epochs: 1000 }), run: {}, createdAt },
       { signal: controller.signal, onProgress: (progress) => progress.epoch === 2 && controller.abort() },
     );
     const queuedController = new AbortController();
@@ -234,7 +237,7 @@ describe('WorkerBridge', () => {
     // A job beside the model lane does not delay it or get mixed into it.
     const job = bridge.call('inspectCsv', { source: iris });
     expect((await before).probabilities).toHaveLength(3);
-    expect((await swap).schema.classes).toHaveLength(2);
+    await swap;
     expect((await after).probabilities).toHaveLength(2);
     expect(order).toEqual(['before', 'swap', 'after']);
     expect((await job).rows).toBe(150);

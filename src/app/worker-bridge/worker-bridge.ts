@@ -1,4 +1,4 @@
-import type { ModelBundle } from '../../core/bundle-format';
+import type { ModelBundle } from '../../core/bundle/bundle-format';
 import {
   type ArgsOf,
   type BackendInfo,

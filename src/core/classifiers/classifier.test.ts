@@ -2,17 +2,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../csv/parse-csv';
 import { tableToDataset } from '../../csv/table-to-dataset';
+import { validateBundle } from '../bundle/validate-bundle';
 import { crossValidate } from '../cross-validate';
-import { DEFAULT_TRAIN_SETTINGS } from '../train-model';
+import { DEFAULT_TRAIN_SETTINGS } from '../train-settings';
+import { classifierFromBundle } from './classifier-from-bundle';
 import {
   CLASSIFIER_KINDS,
   type ClassifierSpec,
   DEFAULT_DENSE_NETWORK_SETTINGS,
   defaultSpec,
   describeClassifier,
-  fitClassifier,
-  fittedFromBundle,
-} from './classifier';
+} from './classifier-spec';
+import { fitClassifier } from './fit-classifier';
 import { description, threeClusters, throughFiles } from './test-data';
 
 /** Small, quick versions of every kind: the network trains for a few epochs only. */
@@ -44,40 +45,32 @@ describe.each(QUICK_SPECS.map((spec) => [describeClassifier(spec), spec] as cons
     }
     expect(correct / train.rows).toBeGreaterThan(0.8);
     expect(model.kind).toBe(spec.kind);
-    expect(model.spec).toEqual(spec);
-    model.dispose();
   });
 
   it('is bit-for-bit deterministic for a seed', async () => {
     const a = await fitClassifier({ spec, train, seed: 11 });
     const b = await fitClassifier({ spec, train, seed: 11 });
     expect(b.predictProbabilities(train.x)).toEqual(a.predictProbabilities(train.x));
-    a.dispose();
-    b.dispose();
   });
 
   it('predicts the same after a round trip through the bundle files', async () => {
     const model = await fitClassifier({ spec, train, seed: 3 });
-    const bundle = await model.toBundle(description(train));
-    const loaded = await fittedFromBundle(throughFiles(bundle));
+    const { bundle } = model.toBundle(description(train));
+    const loaded = classifierFromBundle(validateBundle(throughFiles(bundle)));
     expect(loaded.kind).toBe(spec.kind);
-    expect(loaded.spec).toEqual(spec);
     expect(loaded.schema).toEqual(train.schema);
     expect(loaded.standardisation).toEqual(model.standardisation);
     const queries = Float32Array.from([0, 0, 3.3, 1.9, 6.1, -0.4, 100, -100]);
     expect(loaded.predictProbabilities(queries)).toEqual(model.predictProbabilities(queries));
-    const metadata = bundle.modelJson.userDefinedMetadata?.petal as { kind: string; settings: object };
+    const metadata = bundle.modelJson.userDefinedMetadata.petal;
     expect(metadata.kind).toBe(spec.kind);
     // The run's settings are kept beside the model's own.
     expect(metadata.settings).toMatchObject({ ...spec.settings, testFraction: 0.2 });
-    model.dispose();
-    loaded.dispose();
   });
 
   it('rejects a row of the wrong width and stops when aborted', async () => {
     const model = await fitClassifier({ spec, train, seed: 1 });
     expect(() => model.predictProbabilities(new Float32Array(3))).toThrow(/rows of 2 features/);
-    model.dispose();
     const controller = new AbortController();
     controller.abort(new Error('cancelled'));
     await expect(fitClassifier({ spec, train, seed: 1, signal: controller.signal })).rejects.toThrow(
@@ -104,6 +97,29 @@ describe('describeClassifier', () => {
     const { hidden, epochs, batchSize, learningRate, patience, l2 } = DEFAULT_TRAIN_SETTINGS;
     expect(DEFAULT_DENSE_NETWORK_SETTINGS).toEqual({ hidden, epochs, batchSize, learningRate, patience, l2 });
   });
+
+  it('refuses settings out of range, naming the setting', async () => {
+    const train = threeClusters();
+    await expect(
+      fitClassifier({ spec: defaultSpec('dense-network', { epochs: 0 }), train, seed: 1 }),
+    ).rejects.toThrow('Epochs must be a whole number from 1 to 10000 (got 0).');
+    await expect(
+      fitClassifier({ spec: defaultSpec('dense-network', { learningRate: -1 }), train, seed: 1 }),
+    ).rejects.toThrow('Learning rate must be above 0 and at most 10 (got -1).');
+    await expect(fitClassifier({ spec: defaultSpec('knn', { k: 0 }), train, seed: 1 })).rejects.toThrow(
+      'k must be a whole number from 1 to 100000 (got 0).',
+    );
+    await expect(fitClassifier({ spec: defaultSpec('knn', { k: 61 }), train, seed: 1 })).rejects.toThrow(
+      'k-NN with k = 61 needs at least 61 training rows; there are 60.',
+    );
+    await expect(
+      fitClassifier({
+        spec: defaultSpec('random-forest', { featuresPerSplit: 'half' as 'all' }),
+        train,
+        seed: 1,
+      }),
+    ).rejects.toThrow('Features per split must be "sqrt" or "all".');
+  });
 });
 
 /**
@@ -119,9 +135,7 @@ describe('iris cross-validation', () => {
       seed: 42,
       fit: async ({ train, test, seed }) => {
         const model = await fitClassifier({ spec, train, seed });
-        const probabilities = model.predictProbabilities(test.x);
-        model.dispose();
-        return probabilities;
+        return model.predictProbabilities(test.x);
       },
     });
     return result.accuracy.mean;

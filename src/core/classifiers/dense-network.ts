@@ -1,120 +1,46 @@
-import type * as tfl from '@tensorflow/tfjs-layers';
-import { bundleFromModel, modelFromBundle } from '../bundle';
-import { BundleError } from '../bundle-error';
-import { BUNDLE_FORMAT_VERSION, type PetalMetadata } from '../bundle-format';
-import { predictProbabilities } from '../predict';
+// A trained dense network as Petal keeps it: plain arrays that predict through the one forward pass
+// (dense-forward.ts) and save as a standard TF.js layers model. Free of TensorFlow.js: only training needs
+// it (fit-dense-network.ts).
+import { layersModel } from '../bundle/layers-topology';
 import type { Schema } from '../schema';
 import type { Standardisation } from '../standardise';
-import { fitStandardisation, standardise } from '../standardise';
-import { DEFAULT_TRAIN_SETTINGS, fitNetwork } from '../train-model';
-import { trainNetworkJs } from '../train-network-js';
-import type { FittedClassifier } from './classifier';
+import { type Classifier, describedModel } from './classifier';
 import type { DenseNetworkSettings } from './classifier-spec';
-import type { FitOptions } from './fit-options';
+import { type DenseLayer, denseForward } from './dense-forward';
 
-/** Fits the dense network exactly as trainModel and network cross-validation do (fitNetwork). */
-export async function fitDenseNetwork(
-  options: FitOptions<{ kind: 'dense-network'; settings: DenseNetworkSettings }>,
-): Promise<FittedClassifier> {
-  const { spec, train, seed, signal, onProgress } = options;
-  const trained = await fitNetwork({
-    train,
-    settings: { ...DEFAULT_TRAIN_SETTINGS, ...spec.settings, seed, validationFraction: 0 },
-    onEpoch: (progress) => onProgress?.({ fraction: progress.epoch / progress.epochs }),
-    signal,
-  });
-  return fittedDenseNetwork({
-    model: trained.model,
-    schema: train.schema,
-    settings: spec.settings,
-    seed,
-    standardisation: trained.standardisation,
-    epochsRun: trained.history.length,
-  });
+export interface DenseNetworkModel {
+  readonly schema: Schema;
+  readonly settings: DenseNetworkSettings;
+  /** The seed its initial weights and batch order came from. */
+  readonly seed: number;
+  readonly standardisation: Standardisation;
+  /** Input side first: ReLU hidden layers, then a softmax over the classes. */
+  readonly layers: readonly DenseLayer[];
+  /** Fewer than `settings.epochs` when early stopping ended the run. */
+  readonly epochsRun: number;
 }
 
-/**
- * fitDenseNetwork computed with trainNetworkJs: the same initial weights, batch order, loss and Adam
- * updates in plain JavaScript, about a hundred times faster for small networks and equal to float32
- * rounding rather than bit for bit. For runs no one watches: cross-validation in the Compare view.
- */
-export async function fitDenseNetworkJs(
-  options: FitOptions<{ kind: 'dense-network'; settings: DenseNetworkSettings }>,
-): Promise<FittedClassifier> {
-  const { spec, train, seed, signal } = options;
-  const features = train.schema.features.length;
-  const standardisation = fitStandardisation({ x: train.x, features });
-  const model = await trainNetworkJs({
-    ...spec.settings,
-    seed,
-    train: {
-      x: standardise(train.x, standardisation),
-      y: train.y,
-      features,
-      classes: train.schema.classes.length,
-    },
-    signal,
-  });
-  return fittedDenseNetwork({
-    model,
-    schema: train.schema,
-    settings: spec.settings,
-    seed,
-    standardisation,
-    epochsRun: spec.settings.epochs,
-  });
+/** The seed of layer `index`'s kernel: different per layer, or every layer would start correlated. */
+export function kernelSeed(seed: number, index: number): number {
+  return (seed + 7919 * (index + 1)) >>> 0;
 }
 
-/** Reads a dense network bundle (checked by validateBundle) into the common interface. */
-export async function denseNetworkFromBundle(bundle: unknown): Promise<FittedClassifier> {
-  const { model, metadata } = await modelFromBundle(bundle);
-  // Narrows the metadata once PetalMetadata is a union over kinds; validateBundle already checked it.
-  if (metadata.kind !== 'dense-network') {
-    model.dispose();
-    throw new BundleError(`Expected a dense network, got a "${metadata.kind}" model.`);
-  }
-  const { hidden, epochs, batchSize, learningRate, patience, seed } = metadata.settings;
-  // Bundles from before the L2 setting trained without it.
-  const l2 = metadata.settings.l2 ?? 0;
-  return fittedDenseNetwork({
-    model,
-    schema: metadata.schema,
-    settings: { hidden, epochs, batchSize, learningRate, patience, l2 },
-    seed,
-    standardisation: metadata.standardisation,
-    epochsRun: metadata.epochsRun,
-  });
-}
-
-function fittedDenseNetwork(options: {
-  model: tfl.LayersModel;
-  schema: Schema;
-  settings: DenseNetworkSettings;
-  seed: number;
-  standardisation: Standardisation;
-  epochsRun: number;
-}): FittedClassifier {
-  const { model, schema, settings, seed, standardisation, epochsRun } = options;
+export function denseNetworkClassifier(model: DenseNetworkModel): Classifier {
+  const { layers, standardisation } = model;
   return {
     kind: 'dense-network',
-    spec: { kind: 'dense-network', settings },
-    schema,
+    schema: model.schema,
     standardisation,
-    predictProbabilities: (x) => predictProbabilities({ model, standardisation, x }),
-    toBundle: async (description) => {
-      const metadata: PetalMetadata = {
-        ...description,
-        formatVersion: BUNDLE_FORMAT_VERSION,
-        kind: 'dense-network',
-        schema,
-        standardisation,
-        // The run's settings first, so a caller's TrainSettings (test fraction…) are kept; the network's
-        // own settings and seed last, so they always describe the weights in the bundle.
-        settings: { ...DEFAULT_TRAIN_SETTINGS, ...description.settings, ...settings, seed },
-        epochsRun,
-      };
-      return bundleFromModel(model, metadata);
+    predictProbabilities: denseForward({ layers, standardisation }),
+    toBundle: (description) => {
+      const metadata = describedModel(description, { kind: 'dense-network', ...model });
+      const bundle = layersModel({
+        name: 'petal_dense',
+        layers,
+        kernelSeeds: layers.map((_, i) => kernelSeed(model.seed, i)),
+        metadata,
+      });
+      return { bundle, metadata };
     },
-    dispose: () => model.dispose(),
   };
 }

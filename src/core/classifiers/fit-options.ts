@@ -1,9 +1,24 @@
 import type { Dataset } from '../dataset';
 import type { ClassifierSpec } from './classifier-spec';
 
-/** Progress of one fit: `fraction` grows from 0 to 1. */
+/** A network's figures after one epoch of training. */
+export interface EpochProgress {
+  /** 1-based. */
+  readonly epoch: number;
+  readonly epochs: number;
+  /** Mean cross-entropy and accuracy over all training rows after this epoch (the L2 penalty not included). */
+  readonly loss: number;
+  readonly accuracy: number;
+  /** Present when validation rows were given. */
+  readonly valLoss?: number;
+  readonly valAccuracy?: number;
+  readonly elapsedMs: number;
+}
+
+/** Progress of one fit: `fraction` grows from 0 to 1; a network also reports each epoch's figures. */
 export interface FitProgress {
   readonly fraction: number;
+  readonly epoch?: EpochProgress;
 }
 
 /** What every kind's fit takes. */
@@ -11,6 +26,8 @@ export interface FitOptions<S extends ClassifierSpec = ClassifierSpec> {
   readonly spec: S;
   /** Raw (not standardised) training rows; each kind standardises with statistics of these rows alone. */
   readonly train: Dataset;
+  /** Rows held out of the fit to watch it (validation curves, early stopping); only the network uses them. */
+  readonly validation?: Dataset;
   /** Drives every random choice (weight init, shuffles, bootstrap samples); same seed → same model. */
   readonly seed: number;
   readonly signal?: AbortSignal;
@@ -36,7 +53,7 @@ export function checkpoints(signal: AbortSignal | undefined): () => Promise<void
   };
 }
 
-/** Standardises one row into `out` exactly as predict.ts does (float64 arithmetic, stored as float32). */
+/** Standardises one row into `out` (float64 arithmetic, stored as float32), as k-NN compares rows. */
 export function standardiseRow(
   x: Float32Array,
   row: number,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSpec, fitClassifier } from './classifier';
+import { defaultSpec } from './classifier-spec';
+import { fitClassifier } from './fit-classifier';
 import { dataset } from './test-data';
 
 /**
@@ -74,7 +75,7 @@ describe('k-NN', () => {
     ).rejects.toThrow('k-NN with k = 5 needs at least 5 training rows; there are 4.');
     await expect(
       fitClassifier({ spec: defaultSpec('knn', { k: 0 }), train: corners, seed: 0 }),
-    ).rejects.toThrow(/at least 1/);
+    ).rejects.toThrow('k must be a whole number from 1 to 100000 (got 0).');
   });
 
   it('predicts many rows quickly', async () => {

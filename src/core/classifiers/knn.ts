@@ -1,9 +1,8 @@
-import { BUNDLE_FORMAT_VERSION } from '../bundle-format';
+import { arraysModel, KNN_FORMAT } from '../bundle/arrays-model';
 import type { Schema } from '../schema';
 import { fitStandardisation, type Standardisation, standardise } from '../standardise';
 import { TrainingError } from '../training-error';
-import type { FittedClassifier } from './classifier';
-import { arraysBundle, type BundleDescription, KNN_FORMAT } from './classifier-bundle';
+import { type Classifier, describedModel } from './classifier';
 import type { KnnSettings } from './classifier-spec';
 import { type FitOptions, rowCount, standardiseRow } from './fit-options';
 
@@ -21,10 +20,13 @@ export interface KnnModel {
 /** "Fits" k-NN: standardises the training rows with their own statistics and keeps them. */
 export async function fitKnn(
   options: FitOptions<{ kind: 'knn'; settings: KnnSettings }>,
-): Promise<FittedClassifier> {
+): Promise<Classifier> {
   const { spec, train, signal, onProgress } = options;
   signal?.throwIfAborted();
-  checkKnnSettings(spec.settings, train.rows);
+  const { k } = spec.settings;
+  if (k > train.rows) {
+    throw new TrainingError(`k-NN with k = ${k} needs at least ${k} training rows; there are ${train.rows}.`);
+  }
   const standardisation = fitStandardisation({ x: train.x, features: train.schema.features.length });
   const model: KnnModel = {
     schema: train.schema,
@@ -34,32 +36,19 @@ export async function fitKnn(
     labels: Int32Array.from(train.y),
   };
   onProgress?.({ fraction: 1 });
-  return fittedKnn(model);
-}
-
-export function checkKnnSettings(settings: KnnSettings, rows: number): void {
-  const { k, weighting } = settings;
-  if (!Number.isInteger(k) || k < 1)
-    throw new RangeError(`k must be a whole number of at least 1 (got ${k}).`);
-  if (weighting !== 'uniform' && weighting !== 'distance') {
-    throw new RangeError(`k-NN weighting must be "uniform" or "distance" (got "${String(weighting)}").`);
-  }
-  if (k > rows) {
-    throw new TrainingError(`k-NN with k = ${k} needs at least ${k} training rows; there are ${rows}.`);
-  }
+  return knnClassifier(model);
 }
 
 /** Wraps a k-NN model (fitted, or read from a bundle) in the common interface. */
-export function fittedKnn(model: KnnModel): FittedClassifier {
-  const spec = { kind: 'knn', settings: model.settings } as const;
+export function knnClassifier(model: KnnModel): Classifier {
   return {
     kind: 'knn',
-    spec,
     schema: model.schema,
     standardisation: model.standardisation,
     predictProbabilities: (x) => predictKnn(model, x),
-    toBundle: async (description: BundleDescription) =>
-      arraysBundle({
+    toBundle: (description) => {
+      const metadata = describedModel(description, { kind: 'knn', ...model });
+      const bundle = arraysModel({
         format: KNN_FORMAT,
         arrays: [
           {
@@ -69,16 +58,10 @@ export function fittedKnn(model: KnnModel): FittedClassifier {
           },
           { name: 'knn/labels', shape: [model.labels.length], data: model.labels },
         ],
-        metadata: {
-          ...description,
-          formatVersion: BUNDLE_FORMAT_VERSION,
-          kind: 'knn',
-          schema: model.schema,
-          standardisation: model.standardisation,
-          settings: { ...description.settings, ...model.settings },
-        },
-      }),
-    dispose: () => {},
+        metadata,
+      });
+      return { bundle, metadata };
+    },
   };
 }
 

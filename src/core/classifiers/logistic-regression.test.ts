@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { modelFromBundle } from '../bundle';
-import { predictProbabilities } from '../predict';
-import { defaultSpec, fitClassifier } from './classifier';
-import { dataset, description, threeClusters, throughFiles } from './test-data';
+import { defaultSpec } from './classifier-spec';
+import { fitClassifier } from './fit-classifier';
+import { dataset } from './test-data';
 
 /**
  * Mirror-symmetric two-class data: class A at u = −2, −1 and class B at u = 1, 2, with v = 0 throughout.
@@ -42,24 +41,5 @@ describe('logistic regression', () => {
     const query = Float32Array.from([-2, 0]);
     expect(strong.predictProbabilities(query)[0]).toBeLessThan(weak.predictProbabilities(query)[0]);
     expect(strong.predictProbabilities(query)[0]).toBeGreaterThan(0.5);
-  });
-
-  it('bundles a standard TF.js layers model that TF.js loads and runs to the same probabilities', async () => {
-    const train = threeClusters();
-    const model = await fitClassifier({ spec: defaultSpec('logistic-regression'), train, seed: 0 });
-    const bundle = throughFiles(await model.toBundle(description(train)));
-    // Until validateBundle accepts the kind, present it as a network: the topology must pass the core's
-    // network checks (one Dense softmax layer from the features to the classes) and load in TF.js.
-    const modelJson = bundle.modelJson as { userDefinedMetadata: { petal: { kind: string } } };
-    modelJson.userDefinedMetadata.petal.kind = 'dense-network';
-    const { model: layers, metadata } = await modelFromBundle(bundle);
-    const tfProbabilities = predictProbabilities({
-      model: layers,
-      standardisation: metadata.standardisation,
-      x: train.x,
-    });
-    const ours = model.predictProbabilities(train.x);
-    for (let i = 0; i < ours.length; i++) expect(tfProbabilities[i]).toBeCloseTo(ours[i], 5);
-    layers.dispose();
   });
 });

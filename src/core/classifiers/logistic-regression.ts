@@ -1,27 +1,24 @@
-import type * as tf from '@tensorflow/tfjs-core';
-import { BUNDLE_FORMAT_VERSION, WEIGHTS_FILE_NAME } from '../bundle-format';
+import { layersModel } from '../bundle/layers-topology';
 import type { Schema } from '../schema';
 import { fitStandardisation, type Standardisation, standardise } from '../standardise';
 import { TrainingError } from '../training-error';
-import type { FittedClassifier } from './classifier';
-import { type BundleDescription, packWeights } from './classifier-bundle';
+import { type Classifier, describedModel } from './classifier';
 import type { LogisticRegressionSettings } from './classifier-spec';
-import { checkpoints, type FitOptions, rowCount, standardiseRow } from './fit-options';
+import { type DenseLayer, denseForward } from './dense-forward';
+import { checkpoints, type FitOptions } from './fit-options';
 import { minimiseLbfgs } from './minimise-lbfgs';
 
-/** A softmax regression on standardised features: probabilities = softmax(x · kernel + bias). */
+/**
+ * A softmax regression on standardised features: probabilities = softmax(x · kernel + bias), which is a
+ * dense network with no hidden layer, so it is stored and run as one (a single Dense softmax layer).
+ */
 export interface LogisticRegressionModel {
   readonly schema: Schema;
   readonly settings: LogisticRegressionSettings;
   readonly standardisation: Standardisation;
-  /** Shape [features, classes], row-major, as a TF.js Dense layer's kernel. */
-  readonly kernel: Float32Array;
-  /** Shape [classes]. */
-  readonly bias: Float32Array;
+  /** The one softmax layer: kernel [features, classes], bias [classes]. */
+  readonly layer: DenseLayer;
 }
-
-/** The name of the one Dense layer, as buildNetwork names a network's output layer. */
-export const LOGISTIC_LAYER_NAME = 'probabilities';
 
 /**
  * Fits multinomial logistic regression by minimising, with L-BFGS from all-zero weights,
@@ -31,10 +28,9 @@ export const LOGISTIC_LAYER_NAME = 'probabilities';
  */
 export async function fitLogisticRegression(
   options: FitOptions<{ kind: 'logistic-regression'; settings: LogisticRegressionSettings }>,
-): Promise<FittedClassifier> {
+): Promise<Classifier> {
   const { spec, train, signal, onProgress } = options;
   const { c, maxIterations } = spec.settings;
-  checkLogisticRegressionSettings(spec.settings);
   signal?.throwIfAborted();
   if (train.rows === 0) throw new TrainingError('There are no training rows.');
   const features = train.schema.features.length;
@@ -97,128 +93,32 @@ export async function fitLogisticRegression(
     throw new TrainingError('Logistic regression did not converge: the loss is not finite.');
   }
   onProgress?.({ fraction: 1 });
-  return fittedLogisticRegression({
+  return logisticRegressionClassifier({
     schema: train.schema,
     settings: spec.settings,
     standardisation,
-    kernel: Float32Array.from(result.x.subarray(0, kernelSize)),
-    bias: Float32Array.from(result.x.subarray(kernelSize)),
+    layer: {
+      inputs: features,
+      units: classes,
+      kernel: Float32Array.from(result.x.subarray(0, kernelSize)),
+      bias: Float32Array.from(result.x.subarray(kernelSize)),
+      activation: 'softmax',
+    },
   });
 }
 
-export function checkLogisticRegressionSettings(settings: LogisticRegressionSettings): void {
-  const { c, maxIterations } = settings;
-  if (!(c > 0 && Number.isFinite(c))) throw new RangeError(`C must be a positive number (got ${c}).`);
-  if (!Number.isInteger(maxIterations) || maxIterations < 1 || maxIterations > 100_000) {
-    throw new RangeError(`Iterations must be a whole number from 1 to 100000 (got ${maxIterations}).`);
-  }
-}
-
 /** Wraps a model (fitted, or read from a bundle) in the common interface. */
-export function fittedLogisticRegression(model: LogisticRegressionModel): FittedClassifier {
+export function logisticRegressionClassifier(model: LogisticRegressionModel): Classifier {
+  const layers = [model.layer];
   return {
-    kind: 'logistic-regression',
-    spec: { kind: 'logistic-regression', settings: model.settings },
-    schema: model.schema,
-    standardisation: model.standardisation,
-    predictProbabilities: (x) => predictLogisticRegression(model, x),
-    toBundle: async (description) => logisticRegressionBundle(model, description),
-    dispose: () => {},
-  };
-}
-
-/**
- * Probabilities, shape [rows, classes], in plain JavaScript: the inputs are standardised to float32 as
- * predict.ts does, logits summed in float64 from the float32 weights, softmax with the maximum subtracted.
- * Matches TF.js running the bundled layers model to float32 rounding.
- */
-export function predictLogisticRegression(model: LogisticRegressionModel, x: Float32Array): Float32Array {
-  const { kernel, bias, standardisation } = model;
-  const features = model.schema.features.length;
-  const classes = model.schema.classes.length;
-  const rows = rowCount(x, features);
-  const input = new Float32Array(features);
-  const logits = new Float64Array(classes);
-  const out = new Float32Array(rows * classes);
-  for (let row = 0; row < rows; row++) {
-    standardiseRow(x, row, standardisation.mean, standardisation.sd, input);
-    let max = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < classes; k++) {
-      let z = bias[k];
-      for (let f = 0; f < features; f++) z += input[f] * kernel[f * classes + k];
-      logits[k] = z;
-      if (z > max) max = z;
-    }
-    let sum = 0;
-    for (let k = 0; k < classes; k++) {
-      logits[k] = Math.exp(logits[k] - max);
-      sum += logits[k];
-    }
-    for (let k = 0; k < classes; k++) out[row * classes + k] = logits[k] / sum;
-  }
-  return out;
-}
-
-/**
- * A standard TF.js layers model — one Dense softmax layer named like buildNetwork's output layer — so the
- * bundle loads with `tf.loadLayersModel` anywhere, and Petal's network checks accept its topology.
- */
-function logisticRegressionBundle(model: LogisticRegressionModel, description: BundleDescription) {
-  const features = model.schema.features.length;
-  const classes = model.schema.classes.length;
-  const { specs, weights } = packWeights([
-    { name: `${LOGISTIC_LAYER_NAME}/kernel`, shape: [features, classes], data: model.kernel },
-    { name: `${LOGISTIC_LAYER_NAME}/bias`, shape: [classes], data: model.bias },
-  ]);
-  const metadata = {
-    ...description,
-    formatVersion: BUNDLE_FORMAT_VERSION,
     kind: 'logistic-regression',
     schema: model.schema,
     standardisation: model.standardisation,
-    settings: { ...description.settings, ...model.settings },
-  };
-  const modelJson: tf.io.ModelJSON = {
-    format: 'layers-model',
-    generatedBy: 'Petal',
-    convertedBy: null,
-    modelTopology: denseSoftmaxTopology(features, classes),
-    weightsManifest: [{ paths: [WEIGHTS_FILE_NAME], weights: specs }],
-    // biome-ignore lint/complexity/noBannedTypes: tf.io.ModelJSON types metadata values as `{}`.
-    userDefinedMetadata: { petal: metadata as unknown as {} },
-  };
-  return { modelJson, weights };
-}
-
-/** The topology tfjs-layers 4.x writes for `buildNetwork({ hidden: [] })`, with zero initialisers. */
-function denseSoftmaxTopology(features: number, classes: number): object {
-  return {
-    class_name: 'Sequential',
-    config: {
-      name: 'petal_logistic_regression',
-      layers: [
-        {
-          class_name: 'Dense',
-          config: {
-            units: classes,
-            activation: 'softmax',
-            use_bias: true,
-            kernel_initializer: { class_name: 'Zeros', config: {} },
-            bias_initializer: { class_name: 'Zeros', config: {} },
-            kernel_regularizer: null,
-            bias_regularizer: null,
-            activity_regularizer: null,
-            kernel_constraint: null,
-            bias_constraint: null,
-            name: LOGISTIC_LAYER_NAME,
-            trainable: true,
-            batch_input_shape: [null, features],
-            dtype: 'float32',
-          },
-        },
-      ],
+    predictProbabilities: denseForward({ layers, standardisation: model.standardisation }),
+    toBundle: (description) => {
+      const metadata = describedModel(description, { kind: 'logistic-regression', ...model });
+      const bundle = layersModel({ name: 'petal_logistic_regression', layers, metadata });
+      return { bundle, metadata };
     },
-    keras_version: 'tfjs-layers 4.22.0',
-    backend: 'tensor_flow.js',
   };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSpec, fitClassifier } from './classifier';
+import { validateBundle } from '../bundle/validate-bundle';
+import { defaultSpec } from './classifier-spec';
+import { fitClassifier } from './fit-classifier';
 import { fitRandomForest, predictForest } from './random-forest';
 import { dataset, description, threeClusters, throughFiles } from './test-data';
-import { validateClassifierBundle } from './validate-classifier-bundle';
 
 describe('random forest', () => {
   it('fits a forest of stumps on separable 1-D data by hand', async () => {
@@ -51,9 +52,9 @@ describe('random forest', () => {
     });
     expect(progress).toHaveLength(8);
     expect(progress.at(-1)).toBe(1);
-    const valid = validateClassifierBundle(throughFiles(await fitted.toBundle(description(train))));
-    if (valid.kind !== 'random-forest') throw new Error('expected a forest');
-    const { feature, left, right, leaves, roots } = valid.forest;
+    const { arrays } = validateBundle(throughFiles(fitted.toBundle(description(train)).bundle));
+    if (arrays.kind !== 'random-forest') throw new Error('expected a forest');
+    const { feature, left, right, leaves, roots } = arrays.forest;
     expect(roots).toHaveLength(8);
     expect(roots[0]).toBe(0);
     const parents = new Int32Array(feature.length);

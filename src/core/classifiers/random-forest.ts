@@ -1,11 +1,10 @@
-import { BUNDLE_FORMAT_VERSION } from '../bundle-format';
+import { arraysModel, FOREST_FORMAT } from '../bundle/arrays-model';
 import type { Dataset } from '../dataset';
 import { deriveSeed, type Random, randomInt, seededRandom } from '../random';
 import type { Schema } from '../schema';
 import { fitStandardisation, type Standardisation } from '../standardise';
 import { TrainingError } from '../training-error';
-import type { FittedClassifier } from './classifier';
-import { arraysBundle, FOREST_FORMAT } from './classifier-bundle';
+import { type Classifier, describedModel } from './classifier';
 import type { RandomForestSettings } from './classifier-spec';
 import { checkpoints, type FitOptions, rowCount } from './fit-options';
 
@@ -45,9 +44,8 @@ export interface RandomForestModel {
  */
 export async function fitRandomForest(
   options: FitOptions<{ kind: 'random-forest'; settings: RandomForestSettings }>,
-): Promise<FittedClassifier> {
+): Promise<Classifier> {
   const { spec, train, seed, signal, onProgress } = options;
-  checkRandomForestSettings(spec.settings);
   signal?.throwIfAborted();
   if (train.rows === 0) throw new TrainingError('There are no training rows.');
   const builder = new ForestBuilder(train, spec.settings);
@@ -57,29 +55,13 @@ export async function fitRandomForest(
     onProgress?.({ fraction: (tree + 1) / spec.settings.trees });
     await checkpoint();
   }
-  return fittedRandomForest({
+  return randomForestClassifier({
     schema: train.schema,
     settings: spec.settings,
     standardisation: fitStandardisation({ x: train.x, features: train.schema.features.length }),
     forest: builder.finish(),
   });
 }
-
-export function checkRandomForestSettings(settings: RandomForestSettings): void {
-  const { trees, maxDepth, featuresPerSplit, bootstrap } = settings;
-  if (!Number.isInteger(trees) || trees < 1 || trees > 10_000)
-    throw new RangeError(`Trees must be a whole number from 1 to 10000 (got ${trees}).`);
-  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > MAX_TREE_DEPTH)
-    throw new RangeError(
-      `Maximum depth must be a whole number from 1 to ${MAX_TREE_DEPTH} (got ${maxDepth}).`,
-    );
-  if (featuresPerSplit !== 'sqrt' && featuresPerSplit !== 'all')
-    throw new RangeError(`Features per split must be "sqrt" or "all" (got "${String(featuresPerSplit)}").`);
-  if (typeof bootstrap !== 'boolean') throw new RangeError('Bootstrap must be true or false.');
-}
-
-/** The deepest tree Petal fits or loads; deeper trees are refused so a bundle cannot make prediction loop. */
-export const MAX_TREE_DEPTH = 64;
 
 /** Grows trees into growable arrays; `finish` packs them into a FlatForest. */
 class ForestBuilder {
@@ -248,39 +230,30 @@ function threshold(lower: number, upper: number): number {
 }
 
 /** Wraps a model (fitted, or read from a bundle) in the common interface. */
-export function fittedRandomForest(model: RandomForestModel): FittedClassifier {
-  const { forest } = model;
+export function randomForestClassifier(model: RandomForestModel): Classifier {
+  const { forest, schema } = model;
+  const classes = schema.classes.length;
   return {
     kind: 'random-forest',
-    spec: { kind: 'random-forest', settings: model.settings },
-    schema: model.schema,
+    schema,
     standardisation: model.standardisation,
-    predictProbabilities: (x) => predictForest(forest, model.schema, x),
-    toBundle: async (description) =>
-      arraysBundle({
+    predictProbabilities: (x) => predictForest(forest, schema, x),
+    toBundle: (description) => {
+      const metadata = describedModel(description, { kind: 'random-forest', ...model });
+      const bundle = arraysModel({
         format: FOREST_FORMAT,
         arrays: [
           { name: 'forest/feature', shape: [forest.feature.length], data: forest.feature },
           { name: 'forest/threshold', shape: [forest.threshold.length], data: forest.threshold },
           { name: 'forest/left', shape: [forest.left.length], data: forest.left },
           { name: 'forest/right', shape: [forest.right.length], data: forest.right },
-          {
-            name: 'forest/leaves',
-            shape: [forest.leaves.length / model.schema.classes.length, model.schema.classes.length],
-            data: forest.leaves,
-          },
+          { name: 'forest/leaves', shape: [forest.leaves.length / classes, classes], data: forest.leaves },
           { name: 'forest/roots', shape: [forest.roots.length], data: forest.roots },
         ],
-        metadata: {
-          ...description,
-          formatVersion: BUNDLE_FORMAT_VERSION,
-          kind: 'random-forest',
-          schema: model.schema,
-          standardisation: model.standardisation,
-          settings: { ...description.settings, ...model.settings },
-        },
-      }),
-    dispose: () => {},
+        metadata,
+      });
+      return { bundle, metadata };
+    },
   };
 }
 

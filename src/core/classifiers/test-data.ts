@@ -1,7 +1,7 @@
 // Small datasets shared by the classifier tests (not shipped: imported by *.test.ts only).
-import { BUNDLE_FORMAT_VERSION, type ModelBundle } from '../bundle-format';
+import type { ModelBundle } from '../bundle/bundle-format';
 import type { Dataset } from '../dataset';
-import type { BundleDescription } from './classifier-bundle';
+import { type BundleDescription, placeholderDescription } from './classifier';
 
 export function dataset(features: string[], classes: string[], rows: number[][], labels: number[]): Dataset {
   return {
@@ -31,26 +31,7 @@ export function threeClusters(): Dataset {
 
 /** The metadata a caller adds when bundling (everything except kind, schema, standardisation, settings). */
 export function description(data: Dataset): BundleDescription {
-  const features = data.schema.features.length;
-  const classes = data.schema.classes.length;
-  return {
-    formatVersion: BUNDLE_FORMAT_VERSION,
-    featureProfiles: Array.from({ length: features }, () => ({
-      min: 0,
-      max: 1,
-      deciles: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
-    })),
-    classMeans: Array.from({ length: classes }, () => new Array<number>(features).fill(0)),
-    metrics: {
-      test: { rows: 1, accuracy: 1, macroF1: 1, logLoss: 0, confusion: [], perClass: [] },
-    },
-    rows: { train: data.rows, validation: 0, test: 0 },
-    dataFingerprint: '0000000000000000',
-    createdAt: '2026-11-23T00:00:00.000Z',
-    backend: 'cpu',
-    tfjsVersion: '4.22.0',
-    settings: { seed: 42, testFraction: 0.2 },
-  };
+  return { ...placeholderDescription(data.schema), rows: { train: data.rows, validation: 0, test: 0 } };
 }
 
 /** The bundle as it would come back from disk or IndexedDB: model.json through JSON, weights copied. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError } from '../csv/csv-error';
-import { inferSchema } from './schema';
+import { CsvError } from './csv-error';
+import { inferSchema } from './infer-schema';
 
 function catchError(run: () => unknown): CsvError {
   try {

@@ -1,34 +1,50 @@
-import type { ValidBundle } from '../core/validate-bundle';
+// The one forward pass of Petal's dense network, in plain JavaScript: what Predict, Batch, the CLI, Compare
+// and the training recipe's test metrics all run. Free of TensorFlow.js, so the worker predicts before
+// TF.js has loaded, and the batch-scoring helper worker never loads it.
+import type { Standardisation } from '../standardise';
 
-interface DenseLayer {
+/** One trained Dense layer, as TF.js stores it. */
+export interface DenseLayer {
+  readonly inputs: number;
+  readonly units: number;
+  /** Shape [inputs, units], row-major. */
+  readonly kernel: Float32Array;
+  /** Shape [units]. */
+  readonly bias: Float32Array;
+  readonly activation: DenseActivation;
+}
+
+/** The activations a Petal bundle's Dense layers may use (the bundle check refuses others). */
+export const DENSE_ACTIVATIONS = ['relu', 'softmax', 'linear', 'tanh', 'sigmoid', 'elu', 'selu'] as const;
+export type DenseActivation = (typeof DENSE_ACTIVATIONS)[number];
+
+interface ForwardLayer {
   readonly inputs: number;
   readonly units: number;
   /** Transposed from TF.js's [inputs, units] to [units, inputs], so each unit's weights are contiguous. */
   readonly kernel: Float64Array;
   readonly bias: Float64Array;
-  readonly activation: string;
+  readonly activation: DenseActivation;
 }
 
 const SELU_ALPHA = 1.6732632423543772;
 const SELU_SCALE = 1.0507009873554805;
 
 /**
- * A predictor for a Petal bundle computed in plain JavaScript: standardise, then each Dense layer
- * (x · kernel + bias, then its activation), in float64 with float32 weights. For Petal's small networks
- * (4 → 8 → 3 has 56 multiply-adds a row) this is far faster than a TF.js forward pass, whose per-batch
- * overhead dominates: measured in Node 20 on the default iris model, about 10M rows/s against 130k
- * (WASM) and 50k (CPU) for `predictProbabilities`. Its probabilities equal TF.js's to float32 rounding
- * (about 1e-7; see dense-predictor.test.ts).
+ * Class probabilities for raw rows: standardise, then each Dense layer (x · kernel + bias, then its
+ * activation), in float64 with float32 weights. For Petal's small networks (4 → 8 → 3 has 56 multiply-adds
+ * a row) this is far faster than a TF.js forward pass, whose per-batch overhead dominates: measured in
+ * Node 20 on the default iris model, about 10M rows/s against 130k (WASM) and 50k (CPU) for TF.js's own
+ * `predict`. Its probabilities equal TF.js's to float32 rounding (about 1e-7; dense-forward.test.ts).
  *
- * The bundle must have passed `validateBundle` / `parseBundleFiles`, which guarantee what this relies on:
- * a Sequential model of Dense layers with known activations, float32 weights in manifest order whose
- * shapes chain from the features to the classes.
+ * Returns a function of `x` (row-major, shape [rows, features]) giving shape [rows, classes].
  */
-export function densePredictor(
-  bundle: Pick<ValidBundle, 'modelJson' | 'weights' | 'metadata'>,
-): (x: Float32Array) => Float32Array {
-  const layers = denseLayers(bundle);
-  const { mean, sd } = bundle.metadata.standardisation;
+export function denseForward(options: {
+  readonly layers: readonly DenseLayer[];
+  readonly standardisation: Standardisation;
+}): (x: Float32Array) => Float32Array {
+  const layers = options.layers.map(transposed);
+  const { mean, sd } = options.standardisation;
   const features = mean.length;
   const classes = layers[layers.length - 1].units;
   const shift = Float64Array.from(mean);
@@ -58,6 +74,21 @@ export function densePredictor(
   };
 }
 
+function transposed(layer: DenseLayer): ForwardLayer {
+  const { inputs, units, kernel } = layer;
+  const swapped = new Float64Array(inputs * units);
+  for (let i = 0; i < inputs; i++) {
+    for (let j = 0; j < units; j++) swapped[j * inputs + i] = kernel[i * units + j];
+  }
+  return {
+    inputs,
+    units,
+    kernel: swapped,
+    bias: Float64Array.from(layer.bias),
+    activation: layer.activation,
+  };
+}
+
 // The passes are small functions of their own, each a loop over typed arrays, rather than loops inlined in
 // the predictor: V8 then optimises each one whole after a few batches. Inlined, the predictor was first
 // compiled mid-loop (on-stack replacement) before its later loops had run, and in Chromium it fell back
@@ -80,7 +111,7 @@ function standardise(
 }
 
 /** One Dense layer without its activation: `to[r] = from[r] · kernel + bias` for `rows` rows. */
-function dense(layer: DenseLayer, from: Float64Array, to: Float64Array, rows: number): void {
+function dense(layer: ForwardLayer, from: Float64Array, to: Float64Array, rows: number): void {
   const { inputs, units, kernel, bias } = layer;
   for (let row = 0; row < rows; row++) {
     const a = row * inputs;
@@ -95,7 +126,7 @@ function dense(layer: DenseLayer, from: Float64Array, to: Float64Array, rows: nu
 }
 
 /** Applies an activation in place to `rows` rows of `units` values. */
-function activate(activation: string, values: Float64Array, rows: number, units: number): void {
+function activate(activation: DenseActivation, values: Float64Array, rows: number, units: number): void {
   const n = rows * units;
   switch (activation) {
     case 'relu':
@@ -134,45 +165,4 @@ function activate(activation: string, values: Float64Array, rows: number, units:
     default:
       throw new RangeError(`Unsupported activation "${activation}".`);
   }
-}
-
-interface LayerConfig {
-  readonly name: string;
-  readonly units: number;
-  readonly activation: string;
-  readonly use_bias?: boolean;
-}
-
-function denseLayers(bundle: Pick<ValidBundle, 'modelJson' | 'weights' | 'metadata'>): DenseLayer[] {
-  const topology = bundle.modelJson.modelTopology as { config: { layers: { config: LayerConfig }[] } };
-  // Weights are stored back to back in manifest order (validateBundle checked the total size).
-  const weights = new Map<string, Float32Array>();
-  let offset = 0;
-  for (const spec of bundle.modelJson.weightsManifest[0].weights) {
-    const size = spec.shape.reduce((a, b) => a * b, 1);
-    weights.set(spec.name, new Float32Array(bundle.weights.slice(offset, offset + size * 4)));
-    offset += size * 4;
-  }
-  let inputs = bundle.metadata.schema.features.length;
-  return topology.config.layers.map(({ config }) => {
-    const kernel = weights.get(`${config.name}/kernel`);
-    if (!kernel) throw new RangeError(`The weights have no "${config.name}/kernel".`);
-    const bias =
-      config.use_bias === false ? new Float32Array(config.units) : weights.get(`${config.name}/bias`);
-    if (!bias) throw new RangeError(`The weights have no "${config.name}/bias".`);
-    const units = config.units;
-    const transposed = new Float64Array(inputs * units);
-    for (let i = 0; i < inputs; i++) {
-      for (let j = 0; j < units; j++) transposed[j * inputs + i] = kernel[i * units + j];
-    }
-    const layer = {
-      inputs,
-      units,
-      kernel: transposed,
-      bias: Float64Array.from(bias),
-      activation: config.activation,
-    };
-    inputs = config.units;
-    return layer;
-  });
 }

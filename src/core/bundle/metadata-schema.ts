@@ -1,0 +1,147 @@
+// Petal's metadata in `model.json` (`userDefinedMetadata.petal`), written once as a schema: the bundle check
+// reads every saved or imported model with it, and its type is the metadata's type everywhere. Every field
+// the app reads is here, typed and bounded; the cross-field rules (one mean per feature…) are in
+// validate-bundle.ts, which names the field that breaks them.
+import * as v from 'valibot';
+import {
+  DENSE_NETWORK_SETTINGS,
+  KNN_SETTINGS,
+  LOGISTIC_REGRESSION_SETTINGS,
+  RANDOM_FOREST_SETTINGS,
+} from '../classifiers/classifier-spec';
+import type { DeepReadonly } from '../deep-readonly';
+import { RUN_SETTINGS } from '../train-settings';
+import { BUNDLE_FORMAT_VERSION, BUNDLE_LIMITS } from './bundle-format';
+
+const finite = v.pipe(v.number(), v.finite());
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const share = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+/** A short free text Petal writes itself (a backend name, a version, a fingerprint). */
+const shortText = v.pipe(v.string(), v.maxLength(64));
+
+const name = v.pipe(
+  v.string(),
+  v.minLength(1, 'A name must not be empty.'),
+  v.maxLength(
+    BUNDLE_LIMITS.nameLength,
+    (issue) =>
+      `A name is ${issue.input.length.toLocaleString('en')} characters long; the limit is ${BUNDLE_LIMITS.nameLength}.`,
+  ),
+);
+
+function uniqueNames(what: string, min: number, max: number) {
+  return v.pipe(
+    v.array(name),
+    v.minLength(min, `The model needs at least ${min} ${what}.`),
+    v.maxLength(
+      max,
+      (issue) =>
+        `The model has ${issue.input.length.toLocaleString('en')} ${what}; Petal handles up to ${max}.`,
+    ),
+    v.check((names) => new Set(names).size === names.length, `The ${what} must have different names.`),
+  );
+}
+
+const summary = v.object({ mean: finite, sd: finite, min: finite, max: finite });
+
+const metrics = v.object({
+  rows: count,
+  accuracy: share,
+  macroF1: share,
+  logLoss: v.pipe(finite, v.minValue(0)),
+  /** confusion[true class][predicted class] = rows. */
+  confusion: v.array(v.array(count)),
+  perClass: v.array(
+    v.object({ label: v.string(), precision: share, recall: share, f1: share, support: count }),
+  ),
+});
+
+const common = {
+  formatVersion: v.literal(BUNDLE_FORMAT_VERSION),
+  schema: v.object({
+    /** Feature column names, in the order the model expects them. */
+    features: uniqueNames('features', 1, BUNDLE_LIMITS.features),
+    label: name,
+    /** Class labels; a class index is a position in this list. */
+    classes: uniqueNames('classes', 2, BUNDLE_LIMITS.classes),
+  }),
+  /** Fitted on the training rows: inputs are (x − mean) / sd. */
+  standardisation: v.object({
+    mean: v.array(finite),
+    // Above 1e-30 so that 1 / sd and every standardised float32 value stay finite.
+    sd: v.array(v.pipe(finite, v.minValue(1e-30, 'A standard deviation must be above 1e-30.'))),
+  }),
+  /** Per feature, in schema order: range and deciles of the rows the model was fitted on. */
+  featureProfiles: v.array(
+    v.object({ min: finite, max: finite, deciles: v.pipe(v.array(finite), v.length(9)) }),
+  ),
+  /** Per class, the mean of each feature in the fitting rows: shape [classes][features]. */
+  classMeans: v.array(v.array(finite)),
+  metrics: v.object({
+    test: metrics,
+    crossValidation: v.optional(
+      v.object({
+        accuracy: summary,
+        macroF1: summary,
+        logLoss: summary,
+        folds: count,
+        repeats: count,
+      }),
+    ),
+  }),
+  rows: v.object({ train: count, validation: count, test: count }),
+  dataFingerprint: shortText,
+  /** ISO 8601. */
+  createdAt: v.pipe(
+    v.string(),
+    v.maxLength(40),
+    v.check(
+      (text) => isSaneDate(text),
+      'The creation time must be an ISO date between the years 1970 and 9999.',
+    ),
+  ),
+  backend: shortText,
+  tfjsVersion: shortText,
+};
+
+/** Each kind's settings: its own, and the run's (for bundles from before they were stored: the defaults). */
+function settingsOf<T extends v.ObjectEntries>(kind: v.ObjectSchema<T, undefined>) {
+  return v.object({ ...kind.entries, ...RUN_SETTINGS.entries });
+}
+
+export const PETAL_METADATA = v.variant(
+  'kind',
+  [
+    v.object({
+      ...common,
+      kind: v.literal('dense-network'),
+      settings: settingsOf(DENSE_NETWORK_SETTINGS),
+      /** Epochs the network trained for (fewer than `settings.epochs` when early stopping fired). */
+      epochsRun: count,
+    }),
+    v.object({ ...common, kind: v.literal('knn'), settings: settingsOf(KNN_SETTINGS) }),
+    v.object({
+      ...common,
+      kind: v.literal('logistic-regression'),
+      settings: settingsOf(LOGISTIC_REGRESSION_SETTINGS),
+    }),
+    v.object({ ...common, kind: v.literal('random-forest'), settings: settingsOf(RANDOM_FOREST_SETTINGS) }),
+  ],
+  (issue) => `Unknown model kind "${String(issue.input)}".`,
+);
+
+/**
+ * Petal's description of a model, stored in `model.json` under `userDefinedMetadata.petal`, so the
+ * standard TF.js files are all one needs to use the model: the form, scoring and drift checks read the
+ * common part; `kind` says which classifier it is and what its `settings` hold.
+ */
+export type PetalMetadata = DeepReadonly<v.InferOutput<typeof PETAL_METADATA>>;
+
+/** The settings stored in a bundle's metadata, whatever its kind. */
+export type MetadataSettings = PetalMetadata['settings'];
+
+function isSaneDate(text: string): boolean {
+  const time = Date.parse(text);
+  // Up to the end of 9999: a year-275760 date parses but cannot be shown as one.
+  return Number.isFinite(time) && time >= 0 && time < 253402300800000;
+}

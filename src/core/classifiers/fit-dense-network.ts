@@ -1,0 +1,44 @@
+import type { Dataset } from '../dataset';
+import { fitStandardisation, type Standardisation, standardise } from '../standardise';
+import type { Classifier } from './classifier';
+import type { DenseNetworkSettings } from './classifier-spec';
+import { denseNetworkClassifier } from './dense-network';
+import type { FitOptions } from './fit-options';
+import { type TrainingRows, trainNetwork } from './train-network';
+
+/**
+ * Standardises with statistics of the training rows alone, then trains the network with TensorFlow.js
+ * (train-network.ts). Reports each epoch through `onProgress` when someone listens.
+ */
+export async function fitDenseNetwork(
+  options: FitOptions<{ kind: 'dense-network'; settings: DenseNetworkSettings }>,
+): Promise<Classifier> {
+  const { spec, train, validation, seed, signal, onProgress } = options;
+  const features = train.schema.features.length;
+  const standardisation = fitStandardisation({ x: train.x, features });
+  const trained = await trainNetwork({
+    train: trainingRows(train, standardisation),
+    validation: validation && trainingRows(validation, standardisation),
+    settings: spec.settings,
+    seed,
+    signal,
+    onEpoch: onProgress && ((epoch) => onProgress({ fraction: epoch.epoch / epoch.epochs, epoch })),
+  });
+  return denseNetworkClassifier({
+    schema: train.schema,
+    settings: spec.settings,
+    seed,
+    standardisation,
+    layers: trained.layers,
+    epochsRun: trained.epochsRun,
+  });
+}
+
+function trainingRows(data: Dataset, standardisation: Standardisation): TrainingRows {
+  return {
+    x: standardise(data.x, standardisation),
+    y: data.y,
+    features: data.schema.features.length,
+    classes: data.schema.classes.length,
+  };
+}

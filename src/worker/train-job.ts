@@ -1,0 +1,52 @@
+// The Train tab's job (and Compare's Save): read the CSV, run the one training recipe, return the bundle with
+// what the Train tab shows. Imports TensorFlow.js through the recipe: the worker loads it lazily (tf-jobs.ts).
+import type { ModelBundle, PetalMetadata } from '../core/bundle/bundle-format';
+import type { ClassifierSpec } from '../core/classifiers/classifier-spec';
+import type { EpochProgress } from '../core/classifiers/fit-options';
+import { trainClassifier } from '../core/train-classifier';
+import type { RunSettings } from '../core/train-settings';
+import { sampleRows, type TrainingSample } from '../core/training-sample';
+import { type DataSource, readDataset } from './data-source';
+import type { CallContext } from './serve';
+
+export interface TrainArgs {
+  readonly source: DataSource;
+  /** The label column; inferred when absent. */
+  readonly label?: string;
+  readonly spec: ClassifierSpec;
+  /** Over DEFAULT_RUN_SETTINGS. */
+  readonly run: Partial<RunSettings>;
+  /** ISO 8601, stored in the bundle. */
+  readonly createdAt: string;
+}
+
+export interface TrainResult {
+  readonly bundle: ModelBundle;
+  readonly metadata: PetalMetadata;
+  /** The network's epochs (its curves); empty for the other kinds. */
+  readonly history: readonly EpochProgress[];
+  readonly trainingMs: number;
+  readonly sample: TrainingSample;
+}
+
+/** Trains `args.spec` on the CSV, reporting each epoch of a network. Cancelled through the call's signal. */
+export async function train(args: TrainArgs, context: CallContext<EpochProgress>): Promise<TrainResult> {
+  const dataset = await readDataset(args.source, args.label, context.signal);
+  const trained = await trainClassifier({
+    dataset,
+    spec: args.spec,
+    run: args.run,
+    createdAt: args.createdAt,
+    signal: context.signal,
+    onProgress: (progress) => {
+      if (progress.epoch) context.progress(progress.epoch);
+    },
+  });
+  return {
+    bundle: trained.bundle,
+    metadata: trained.metadata,
+    history: trained.history,
+    trainingMs: trained.trainingMs,
+    sample: sampleRows(dataset, trained.metadata.settings.seed),
+  };
+}
