@@ -1,11 +1,12 @@
 // Entry point of the main-thread bundle. TensorFlow.js is never imported from here: it lives in the worker.
-import type { AppServices } from './app/controllers/app-services';
-import { modelStoreFor } from './app/controllers/model-store';
+
+import { modelStoreFor } from './app/models/model-store';
+import { ModelRegistry } from './app/models/registry/model-registry';
 import { appUpdates } from './app/pwa/app-updates';
-import { ModelRegistry } from './app/registry/model-registry';
-import { documentStyles } from './app/styles/theme';
+import { documentStyles } from './app/shared/theme';
+import type { AppServices } from './app/shell/app-services';
 import { WorkerBridge } from './app/worker-bridge/worker-bridge';
-import './app/components/petal-app';
+import './app/shell/petal-app';
 
 const sheet = documentStyles.styleSheet;
 if (sheet) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];

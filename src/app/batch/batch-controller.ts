@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ScoreProgress } from '../../score/score-csv';
 import type { ScoreFileInspection, ScoreResult } from '../../worker/score-job';
 import { markBusy } from '../pwa/busy';
-import type { CallOptions } from '../train/job-types';
+import type { CallOptions } from '../shell/job-types';
 import type { Problem } from '../train/training-controller';
 
 /** A file the user chose or dropped. */

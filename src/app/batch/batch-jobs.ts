@@ -1,4 +1,4 @@
-import type { AppServices } from '../controllers/app-services';
+import type { AppServices } from '../shell/app-services';
 import type { BatchJobs } from './batch-controller';
 
 /** The Batch tab's jobs over the app's real bridge (inspecting and scoring run in the worker's job lane). */

@@ -1,5 +1,5 @@
 import type { ScoreProgress } from '../../score/score-csv';
-import { formatTimeLeft } from '../train/time-left';
+import { formatTimeLeft } from '../shared/time-left';
 
 // One formatter for every count: `toLocaleString` builds a new one per call, about a millisecond each
 // (measured: 118 ms of main-thread time while a 1M-row file was scored).

@@ -3,7 +3,7 @@ import type { ModelBundle } from '../../core/bundle/bundle-format';
 import type { EpochProgress } from '../../core/classifiers/fit-options';
 import type { CompareProgress, CompareResult } from '../../core/compare-classifiers';
 import type { PetalApi } from '../../worker/api';
-import type { CallOptions, DataSource, TrainArgs, TrainingSample, TrainResult } from '../train/job-types';
+import type { CallOptions, DataSource, TrainArgs, TrainingSample, TrainResult } from '../shell/job-types';
 
 export type CompareArgs = Parameters<PetalApi['crossValidate']>[0];
 

@@ -1,4 +1,4 @@
-import type { AppServices } from '../controllers/app-services';
+import type { AppServices } from '../shell/app-services';
 import type { ComparePorts } from './compare-controller';
 
 /** The Compare controller's ports over the app's real bridge and registry. */

@@ -1,8 +1,8 @@
 import type { ReactiveControllerHost } from 'lit';
 import { describe, expect, it, vi } from 'vitest';
-import type { ExportedFiles, VersionInfo } from '../registry/model-registry';
-import { RegistryError } from '../registry/registry-error';
 import { ModelActions, type VersionActionsPort } from './model-actions';
+import type { ExportedFiles, VersionInfo } from './registry/model-registry';
+import { RegistryError } from './registry/registry-error';
 
 function version(n: number): VersionInfo {
   return { id: `id${n}`, version: n, name: `Model ${n}` } as VersionInfo;

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ExportedFiles, ImportFile, ModelRegistry, VersionInfo } from '../registry/model-registry';
+import type { ExportedFiles, ImportFile, ModelRegistry, VersionInfo } from './registry/model-registry';
 
 /** What the last action did, for a `role="status"` (success) or `role="alert"` (failure) message. */
 export type ActionMessage = { readonly kind: 'status' | 'alert'; readonly text: string } | null;

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { controlStyles } from '../styles/theme';
+import { controlStyles } from '../shared/theme';
 import { AppUpdatesController } from './app-updates-controller';
 
 /**

@@ -3,8 +3,8 @@ import type { ModelBundle, PetalMetadata } from '../../core/bundle/bundle-format
 import type { EpochProgress } from '../../core/classifiers/fit-options';
 import { type Deferred, deferred } from '../../test/deferred';
 import { FakeHost } from '../../test/fake-host';
+import type { CallOptions, CsvInspection, DataSource, TrainArgs, TrainResult } from '../shell/job-types';
 import { DEFAULT_SETTINGS } from './default-settings';
-import type { CallOptions, CsvInspection, DataSource, TrainArgs, TrainResult } from './job-types';
 import {
   TrainingController,
   type TrainingJobs,

@@ -3,6 +3,7 @@ import type { ModelBundle } from '../../core/bundle/bundle-format';
 import type { EpochProgress } from '../../core/classifiers/fit-options';
 import { networkRun, type TrainSettings } from '../../core/train-settings';
 import { markBusy } from '../pwa/busy';
+import { estimateTimeLeftMs } from '../shared/time-left';
 import type {
   CallOptions,
   CsvInspection,
@@ -10,8 +11,7 @@ import type {
   TrainArgs,
   TrainingSample,
   TrainResult,
-} from './job-types';
-import { estimateTimeLeftMs } from './time-left';
+} from '../shell/job-types';
 
 /** The worker jobs the Train tab runs (see `training-ports.ts` for the adapter over the real bridge). */
 export interface TrainingJobs {

@@ -1,0 +1,105 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { dataTableStyles } from '../shared/data-table-styles';
+import { styleProperties } from '../shared/style-properties';
+import { controlStyles } from '../shared/theme';
+import { formatCount } from './score-progress-text';
+import { virtualWindow } from './virtual-window';
+
+/** Every row is exactly this tall (px), so the window is plain arithmetic. */
+export const ROW_HEIGHT = 28;
+
+/**
+ * A virtualised table of scored rows: a scroll container of fixed-height rows of which only a window of
+ * about 30 is in the DOM, with spacer rows above and below keeping the scroll height. `aria-rowcount` and
+ * `aria-rowindex` tell assistive technology where the rendered rows sit.
+ */
+@customElement('petal-scored-rows')
+export class PetalScoredRows extends LitElement {
+  static override styles = [
+    controlStyles,
+    dataTableStyles,
+    css`
+      .scroll {
+        max-height: ${ROW_HEIGHT * 12}px;
+      }
+      table {
+        table-layout: fixed;
+      }
+      th,
+      td {
+        height: ${ROW_HEIGHT}px;
+        max-width: 12rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        padding-block: 0;
+      }
+      thead th {
+        position: sticky;
+        top: 0;
+        background: var(--petal-surface);
+      }
+      .spacer td {
+        padding: 0;
+        border: 0;
+      }
+    `,
+  ];
+
+  /** Column names. */
+  @property({ attribute: false }) columns: readonly string[] = [];
+
+  /** The rows available (the first ones of the output), as cells. */
+  @property({ attribute: false }) rows: readonly (readonly string[])[] = [];
+
+  /** Rows in the whole output, for the caption. */
+  @property({ type: Number }) total = 0;
+
+  @state() private scrolled = 0;
+
+  override render() {
+    const { start, end, before, after } = virtualWindow({
+      scrollTop: this.scrolled,
+      rowHeight: ROW_HEIGHT,
+      rowCount: this.rows.length,
+    });
+    const spacer = (height: number) =>
+      height > 0
+        ? html`<tr class="spacer" aria-hidden="true"><td colspan=${this.columns.length} style=${styleProperties({ height: `${height}px` })}></td></tr>`
+        : '';
+    return html`<div
+      class="scroll"
+      tabindex="0"
+      role="region"
+      aria-label="Scored rows"
+      @scroll=${(event: Event) => {
+        this.scrolled = (event.target as HTMLElement).scrollTop;
+      }}
+    >
+      <table aria-rowcount=${this.rows.length + 1}>
+        <caption>
+          ${this.rows.length < this.total ? `The first ${formatCount(this.rows.length)} of ${formatCount(this.total)} scored rows` : 'Scored rows'}
+        </caption>
+        <thead>
+          <tr aria-rowindex="1">${this.columns.map((name) => html`<th scope="col" title=${name}>${name}</th>`)}</tr>
+        </thead>
+        <tbody>
+          ${spacer(before)}
+          ${this.rows
+            .slice(start, end)
+            .map(
+              (row, i) =>
+                html`<tr aria-rowindex=${start + i + 2}>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`,
+            )}
+          ${spacer(after)}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'petal-scored-rows': PetalScoredRows;
+  }
+}

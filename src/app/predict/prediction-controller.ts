@@ -1,0 +1,147 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { messageOf, modelStoreFor } from '../models/model-store';
+import type { AppServices } from '../shell/app-services';
+import { EngineErrorEvent, isEngineFailure } from '../shell/engine-error-event';
+
+/** One prediction and the model version (registry id) that made it. */
+export interface Prediction {
+  /** The values sent, in the model's schema order. */
+  readonly values: readonly number[];
+  /** One probability per class, in schema class order. */
+  readonly probabilities: readonly number[];
+  /** Index of the largest probability (the first one on a tie). */
+  readonly predictedIndex: number;
+  readonly versionId: string;
+}
+
+interface Request {
+  readonly values: readonly number[];
+  readonly versionId: string;
+}
+
+/**
+ * Runs predictions for the loaded model with latest-wins coalescing: while one call is in flight only the
+ * newest pending input is kept, so dragging a slider never queues a backlog, and the result shown is
+ * always for the last input. Exposes the last {@link Prediction}, the last error and whether a call is
+ * running. Engine failures are also announced to the shell with an {@link EngineErrorEvent}.
+ */
+export class PredictionController implements ReactiveController {
+  /** The latest successful prediction, or null. */
+  prediction: Prediction | null = null;
+  /** Why the latest call failed (not counting engine failures, which the shell shows), or null. */
+  error: string | null = null;
+  /** True while a call is in flight. */
+  busy = false;
+  #pending: Request | null = null;
+  #engineFailed = false;
+  /** Bumped by clear() so a reply that arrives afterwards is dropped. */
+  #generation = 0;
+  #connected = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly services: () => AppServices | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  /** True after an engine failure until a prediction succeeds again. */
+  get engineFailed(): boolean {
+    return this.#engineFailed;
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#pending = null;
+  }
+
+  /**
+   * Predicts `values` (raw feature values in the loaded model's schema order). Ignored while a newly
+   * activated model is being loaded or when the values do not fit the loaded model: the form regenerates
+   * for the new model and predicts again.
+   */
+  predict(values: readonly number[]): void {
+    const services = this.services();
+    if (!services) return;
+    const { loaded, switching } = modelStoreFor(services).snapshot;
+    if (!loaded || switching || values.length !== loaded.metadata.schema.features.length) return;
+    const known = loaded.firstPrediction;
+    if (known && sameNumbers(known.values, values)) {
+      // The store already has this model's answer for exactly these values (the form's first example):
+      // show it now. A reply still on its way is for older values, so it is dropped.
+      this.#generation++;
+      this.#pending = null;
+      this.#show({ values: known.values, versionId: loaded.version.id }, known.probabilities);
+      this.host.requestUpdate();
+      return;
+    }
+    this.#pending = { values: [...values], versionId: loaded.version.id };
+    if (!this.busy) void this.#drain(services);
+  }
+
+  /** Forgets the shown prediction (e.g. while the form has an invalid field). */
+  clear(): void {
+    this.#generation++;
+    this.#pending = null;
+    this.prediction = null;
+    this.error = null;
+    this.host.requestUpdate();
+  }
+
+  async #drain(services: AppServices): Promise<void> {
+    this.busy = true;
+    this.host.requestUpdate();
+    while (this.#pending && this.#connected) {
+      const request = this.#pending;
+      this.#pending = null;
+      await this.#run(services, request);
+    }
+    this.busy = false;
+    this.host.requestUpdate();
+  }
+
+  #show(request: Request, probabilities: readonly number[]): void {
+    this.prediction = { ...request, probabilities, predictedIndex: argmax(probabilities) };
+    this.error = null;
+    if (this.#engineFailed) {
+      this.#engineFailed = false;
+      this.host.dispatchEvent(new EngineErrorEvent(null));
+    }
+  }
+
+  async #run(services: AppServices, request: Request): Promise<void> {
+    const generation = this.#generation;
+    try {
+      const { probabilities } = await services.bridge.call('predict', {
+        rows: Float32Array.from(request.values),
+      });
+      if (generation !== this.#generation) return;
+      this.#show(request, Array.from(probabilities));
+    } catch (error) {
+      if (isEngineFailure(error)) {
+        this.#engineFailed = true;
+        this.host.dispatchEvent(new EngineErrorEvent(error));
+      }
+      if (generation !== this.#generation) return;
+      this.error = isEngineFailure(error) ? null : `The prediction failed: ${messageOf(error)}`;
+      this.prediction = null;
+    }
+    this.host.requestUpdate();
+  }
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function argmax(values: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
+}

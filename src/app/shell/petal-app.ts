@@ -1,0 +1,231 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { RegistryController } from '../models/registry-controller';
+import { formatBytes } from '../shared/format-number';
+import { controlStyles, themeTokens } from '../shared/theme';
+import type { AppServices } from './app-services';
+import { EngineController } from './engine-controller';
+import '../predict/petal-predict-panel';
+import '../pwa/petal-install-app';
+import '../pwa/petal-update-prompt';
+
+const TABS = [
+  { id: 'predict', label: 'Predict' },
+  { id: 'train', label: 'Train' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'batch', label: 'Batch' },
+  { id: 'models', label: 'Models' },
+] as const;
+
+type TabId = (typeof TABS)[number]['id'];
+
+/**
+ * Every view but Predict is loaded on first use: a first visit needs only the form to predict, the
+ * first-load JavaScript has a size budget, and a view that is not defined yet cannot start work (such as
+ * reading the bundled CSV) that competes with the first prediction. The service worker precaches these
+ * chunks, so they load offline too.
+ */
+const PANEL_MODULES: Partial<Record<TabId, () => Promise<unknown>>> = {
+  train: () => import('../train/petal-train-panel'),
+  compare: () => import('../compare/petal-compare-panel'),
+  batch: () => import('../batch/petal-batch-panel'),
+  models: () => import('../models/petal-models-panel'),
+};
+
+/**
+ * The shell: the header (name, promise, backend and storage status), the Predict / Train / Models
+ * tabs with their panels, and the global `role="alert"` area for engine failures.
+ * Tabs follow the WAI-ARIA tabs pattern: roving tabindex, arrow keys, Home and End, automatic activation.
+ */
+@customElement('petal-app')
+export class PetalApp extends LitElement {
+  static override styles = [
+    themeTokens,
+    controlStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        background: var(--petal-bg);
+      }
+      .wrap {
+        max-width: 1120px;
+        margin: 0 auto;
+        padding: 0 1rem 2rem;
+      }
+      header {
+        padding: 1.5rem 0 1rem;
+      }
+      h1 {
+        margin: 0;
+        font-size: 2rem;
+        letter-spacing: -0.02em;
+        color: var(--petal-accent);
+      }
+      .promise {
+        margin: 0.25rem 0 0;
+        max-width: 44rem;
+      }
+      .status {
+        margin: 0.75rem 0 0;
+        font-size: 0.875rem;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+      }
+      .status span {
+        border: 1px solid var(--petal-border);
+        background: var(--petal-surface);
+        border-radius: 999px;
+        padding: 0.1rem 0.65rem;
+      }
+      [role='tablist'] {
+        display: flex;
+        gap: 0.25rem;
+        border-bottom: 1px solid var(--petal-border);
+        margin-bottom: 1.25rem;
+      }
+      [role='tab'] {
+        border: none;
+        border-radius: 8px 8px 0 0;
+        background: none;
+        padding: 0.6rem 1.1rem;
+        font-weight: 600;
+        color: var(--petal-muted);
+        border-bottom: 3px solid transparent;
+        margin-bottom: -1px;
+      }
+      [role='tab'][aria-selected='true'] {
+        color: var(--petal-text);
+        border-bottom-color: var(--petal-accent);
+      }
+      [role='tab']:hover {
+        color: var(--petal-text);
+      }
+      .alert.error {
+        margin: 0 0 1rem;
+      }
+    `,
+  ];
+
+  /** The app's bridge and registry, created once in `main.ts`. */
+  @property({ attribute: false }) services?: AppServices;
+
+  @state() private selected: TabId = 'predict';
+
+  readonly #engine = new EngineController(this, () => this.services);
+  readonly #registry = new RegistryController(this, () => this.services);
+
+  override render() {
+    // The alert region is always rendered, empty when all is well, so screen readers announce a message
+    // inserted into it.
+    const engineError = this.#engineError();
+    return html`<div class="wrap">
+      <header>
+        <h1>Petal</h1>
+        <p class="promise">
+          Train, keep and use a small classifier entirely in your browser. No server: your data never leaves
+          this device.
+        </p>
+        <p class="status muted">${this.#backendText()} ${this.#storageText()}</p>
+        <petal-install-app></petal-install-app>
+        <petal-update-prompt></petal-update-prompt>
+      </header>
+      <main>
+        <div class=${engineError ? 'alert error' : 'alert'} role="alert">${engineError}</div>
+        <div role="tablist" aria-label="Sections" @keydown=${this.#onTabKey}>
+          ${TABS.map(
+            (tab) => html`<button
+              type="button"
+              role="tab"
+              id=${`tab-${tab.id}`}
+              aria-selected=${tab.id === this.selected ? 'true' : 'false'}
+              aria-controls=${`panel-${tab.id}`}
+              tabindex=${tab.id === this.selected ? '0' : '-1'}
+              @click=${() => this.#select(tab.id)}
+            >
+              ${tab.label}
+            </button>`,
+          )}
+        </div>
+        ${this.#panel('predict', html`<petal-predict-panel .services=${this.services}></petal-predict-panel>`)}
+        ${this.#panel('train', html`<petal-train-panel .services=${this.services}></petal-train-panel>`)}
+        ${this.#panel('compare', html`<petal-compare-panel .services=${this.services}></petal-compare-panel>`)}
+        ${this.#panel('batch', html`<petal-batch-panel .services=${this.services}></petal-batch-panel>`)}
+        ${this.#panel('models', html`<petal-models-panel .services=${this.services}></petal-models-panel>`)}
+      </main>
+    </div>`;
+  }
+
+  #panel(id: TabId, content: unknown) {
+    return html`<section
+      role="tabpanel"
+      id=${`panel-${id}`}
+      aria-labelledby=${`tab-${id}`}
+      tabindex="0"
+      ?hidden=${id !== this.selected}
+    >
+      ${content}
+    </section>`;
+  }
+
+  #backendText() {
+    const { backend, fallbackReason, status } = this.#engine;
+    if (status === 'failed') return html`<span>Backend: unavailable</span>`;
+    if (!backend) return html`<span>Backend: starting…</span>`;
+    return html`<span title=${fallbackReason ?? `TensorFlow.js runs on the ${backend} backend in a worker.`}
+      >Backend: ${backend}${fallbackReason ? ' (fallback)' : ''}</span
+    >`;
+  }
+
+  #storageText() {
+    const storage = this.#registry.snapshot.storage;
+    if (!storage) return html`<span>Storage: checking…</span>`;
+    const usage = storage.usage === undefined ? '' : ` · ${formatBytes(storage.usage)} used`;
+    return html`<span
+      >${storage.persisted ? 'Storage: persistent' : 'Storage: may be cleared by the browser'}${usage}</span
+    >`;
+  }
+
+  #engineError(): string {
+    if (this.#engine.error) return this.#engine.error;
+    if (this.#engine.status === 'failed') {
+      return 'The prediction engine could not be started. Reload the page to try again.';
+    }
+    return '';
+  }
+
+  #select(id: TabId, focus = false) {
+    void PANEL_MODULES[id]?.();
+    this.selected = id;
+    if (focus) {
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLButtonElement>(`#tab-${id}`)?.focus(),
+      );
+    }
+  }
+
+  #onTabKey(event: KeyboardEvent) {
+    const index = TABS.findIndex((tab) => tab.id === this.selected);
+    const last = TABS.length - 1;
+    const next =
+      event.key === 'ArrowRight'
+        ? (index + 1) % TABS.length
+        : event.key === 'ArrowLeft'
+          ? (index + last) % TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : -1;
+    if (next < 0) return;
+    event.preventDefault();
+    this.#select(TABS[next].id, true);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'petal-app': PetalApp;
+  }
+}

@@ -1,0 +1,208 @@
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { CsvFileEvent } from '../shared/file-events';
+import type { DataChoice, DataChoiceEvent } from '../shared/petal-data-source';
+import { controlStyles } from '../shared/theme';
+import { progressText } from '../shared/time-left';
+import type { AppServices } from '../shell/app-services';
+import { engineFailureReporter } from '../shell/engine-error-event';
+import type { LabelChangeEvent } from './petal-csv-preview';
+import type { SettingInputEvent } from './petal-train-settings';
+import { checkSettings, draftFromSettings, type SettingsDraft, type SettingsErrors } from './settings-form';
+import {
+  STOPPED_MESSAGE,
+  shownInspection,
+  TrainingController,
+  type TrainState,
+  trainableData,
+} from './training-controller';
+import { trainingPorts } from './training-ports';
+import './petal-csv-preview';
+import '../shared/petal-data-source';
+import './petal-train-settings';
+import './petal-training-curves';
+import '../shared/petal-progress-bar';
+import './petal-training-results';
+
+const NO_ERRORS: SettingsErrors = {};
+
+/** The bundled training data, beside the app's own files. */
+function bundledSource() {
+  return { kind: 'url', url: new URL('data/iris.csv', document.baseURI).href, name: 'iris.csv' } as const;
+}
+
+/**
+ * The Train tab: choose data, check what was read, set the settings, train with live curves, read the
+ * results and keep the model as a new version. State lives in {@link TrainingController}; this element
+ * only wires its sub-elements to it.
+ */
+@customElement('petal-train-panel')
+export class PetalTrainPanel extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: grid;
+        gap: var(--petal-gap);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        margin-top: 1rem;
+      }
+      .run > * + * {
+        margin-top: 1rem;
+      }
+    `,
+  ];
+
+  /** The app's bridge and registry. */
+  @property({ attribute: false }) services?: AppServices;
+
+  @state() private choice: DataChoice = 'bundled';
+  @state() private file: File | null = null;
+  @state() private draft: SettingsDraft = draftFromSettings();
+
+  /** Engine crashes go to the shell's global alert; the next call that works clears it. */
+  readonly #reportEngine = engineFailureReporter(this);
+
+  readonly #training = new TrainingController(this, {
+    ports: () => (this.services ? trainingPorts(this.services) : undefined),
+    onCallSettled: (error) => this.#reportEngine(error),
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The bundled data is read as soon as the services exist, so the tab opens ready to train.
+    if (changed.has('services') && this.services && this.#training.state.phase === 'idle') {
+      this.#useChoice(this.choice);
+    }
+  }
+
+  override render() {
+    const state = this.#training.state;
+    const training = state.phase === 'training';
+    const check = checkSettings(this.draft);
+    const canTrain = check.ok && trainableData(state) !== undefined && !training;
+    return html`<section class="card" aria-labelledby="data-heading">
+        <h2 id="data-heading">Data</h2>
+        <petal-data-source
+          .choice=${this.choice}
+          .fileName=${this.file?.name ?? ''}
+          ?disabled=${training}
+          @petal-data-choice=${(event: DataChoiceEvent) => this.#useChoice(event.choice)}
+          @petal-csv-file=${(event: CsvFileEvent) => this.#useFile(event.file)}
+        ></petal-data-source>
+        <petal-csv-preview
+          .inspection=${shownInspection(state)}
+          .problem=${state.phase === 'invalid' ? state.problem : null}
+          .reading=${state.phase === 'inspecting' ? state.source.name : ''}
+          ?disabled=${training}
+          @petal-label-change=${(event: LabelChangeEvent) => this.#training.changeLabel(event.label)}
+        ></petal-csv-preview>
+        ${
+          this.choice === 'file' && !this.file
+            ? html`<p class="muted">Choose a CSV file with a header row: numeric feature columns and a label column.</p>`
+            : nothing
+        }
+      </section>
+      <section class="card" aria-labelledby="settings-heading">
+        <h2 id="settings-heading">Settings</h2>
+        <petal-train-settings
+          .draft=${this.draft}
+          .errors=${check.ok ? NO_ERRORS : check.errors}
+          ?disabled=${training}
+          @petal-setting-input=${(event: SettingInputEvent) => {
+            this.draft = { ...this.draft, [event.field]: event.value };
+          }}
+        ></petal-train-settings>
+        <div class="actions">
+          <button
+            type="button"
+            class="primary"
+            ?disabled=${!canTrain}
+            @click=${() => check.ok && this.#training.train(check.settings)}
+          >
+            Train
+          </button>
+          <button type="button" ?disabled=${!training} @click=${() => this.#training.stop()}>Stop</button>
+        </div>
+      </section>
+      ${this.#run(state)}`;
+  }
+
+  #run(state: TrainState) {
+    switch (state.phase) {
+      case 'training': {
+        const last = state.history[state.history.length - 1];
+        return html`<section class="card run" aria-labelledby="run-heading">
+          <h2 id="run-heading">Training</h2>
+          <petal-progress-bar
+            label="Training progress"
+            .value=${last?.epoch ?? 0}
+            .max=${state.epochs}
+            .text=${progressText(last?.epoch ?? 0, state.epochs, state.timeLeftMs)}
+          ></petal-progress-bar>
+          <petal-training-curves
+            .history=${state.history}
+            .epochs=${state.epochs}
+            min-interval-ms="250"
+          ></petal-training-curves>
+        </section>`;
+      }
+      case 'stopped':
+        return html`<section class="card run" aria-labelledby="run-heading">
+          <h2 id="run-heading">Training</h2>
+          <p role="status">${STOPPED_MESSAGE}</p>
+          ${
+            state.history.length > 0
+              ? html`<petal-training-curves
+                .history=${state.history}
+                .epochs=${state.history[0].epochs}
+              ></petal-training-curves>`
+              : nothing
+          }
+        </section>`;
+      case 'failed':
+        return html`<section class="card run" aria-labelledby="run-heading">
+          <h2 id="run-heading">Training</h2>
+          <p role="alert" class="error">Training failed: ${state.problem.message}</p>
+        </section>`;
+      case 'trained': {
+        const { result } = state;
+        return html`<section class="card run" aria-labelledby="run-heading">
+          <h2 id="run-heading">Results</h2>
+          <petal-training-curves
+            .history=${result.history}
+            .epochs=${result.metadata.kind === 'dense-network' ? result.metadata.settings.epochs : 0}
+          ></petal-training-curves>
+          <petal-training-results
+            .result=${result}
+            .save=${state.save}
+            @petal-keep=${() => this.#training.keep()}
+          ></petal-training-results>
+        </section>`;
+      }
+      default:
+        return nothing;
+    }
+  }
+
+  #useChoice(choice: DataChoice): void {
+    this.choice = choice;
+    if (choice === 'bundled') void this.#training.inspect(bundledSource());
+    else if (this.file) void this.#training.inspect({ kind: 'file', file: this.file, name: this.file.name });
+    else this.#training.clear();
+  }
+
+  #useFile(file: File): void {
+    this.file = file;
+    this.#useChoice('file');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'petal-train-panel': PetalTrainPanel;
+  }
+}
