@@ -3,7 +3,7 @@ import type { ScoreProgress, ScoreSummary } from '../../score/score-csv';
 import { type Deferred, deferred } from '../../test/deferred';
 import { FakeHost } from '../../test/fake-host';
 import type { ScoreFileInspection, ScoreResult } from '../../worker/score-job';
-import type { CallOptions } from '../shell/job-types';
+import type { CallOptions } from '../worker-bridge/protocol';
 import { BatchController, type BatchJobs, CANCELLED_MESSAGE, type ChosenFile } from './batch-controller';
 
 const chosen: ChosenFile = { file: new Blob(['a,b\n1,2\n']), name: 'flowers.csv' };

@@ -1,9 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ScoreProgress } from '../../score/score-csv';
-import type { ScoreFileInspection, ScoreResult } from '../../worker/score-job';
-import { markBusy } from '../pwa/busy';
-import type { CallOptions } from '../shell/job-types';
-import type { Problem } from '../train/training-controller';
+import { Job, type Problem, problemOf } from '../shell/job';
+import type { CallOptions, ScoreFileInspection, ScoreResult } from '../worker-bridge/protocol';
 
 /** A file the user chose or dropped. */
 export interface ChosenFile {
@@ -71,19 +69,6 @@ export interface BatchControllerOptions {
   readonly afterPaint?: () => Promise<void>;
 }
 
-function toProblem(error: unknown): Problem {
-  const { message, row, column } = (typeof error === 'object' && error) as {
-    message?: unknown;
-    row?: unknown;
-    column?: unknown;
-  };
-  return {
-    message: String(message ?? error) || 'Something went wrong.',
-    ...(typeof row === 'number' ? { row } : {}),
-    ...(typeof column === 'string' ? { column } : {}),
-  };
-}
-
 /** True in the phases where Score can (re)start. */
 export function canScore(
   state: BatchState,
@@ -104,13 +89,15 @@ export class BatchController implements ReactiveController {
   #state: BatchState = { phase: 'idle' };
   readonly #host: ReactiveControllerHost;
   readonly #options: BatchControllerOptions;
-  #inspectAbort: AbortController | undefined;
-  #scoreAbort: AbortController | undefined;
+  readonly #inspecting: Job;
+  readonly #scoring: Job;
   #prepared = false;
 
   constructor(host: ReactiveControllerHost, options: BatchControllerOptions) {
     this.#host = host;
     this.#options = options;
+    this.#inspecting = new Job({ onSettled: options.onCallSettled });
+    this.#scoring = new Job({ busy: 'scoring', onSettled: options.onCallSettled });
     host.addController(this);
   }
 
@@ -134,39 +121,32 @@ export class BatchController implements ReactiveController {
 
   /** A detached panel is gone for good: stop work nobody will see. */
   hostDisconnected(): void {
-    this.#inspectAbort?.abort();
-    this.#scoreAbort?.abort();
+    this.#inspecting.cancel();
+    this.#scoring.cancel();
   }
 
   /** Reads the head of a newly chosen file. Ignored while scoring. */
   async choose(chosen: ChosenFile): Promise<void> {
     const jobs = this.#options.jobs();
     if (!jobs || this.#state.phase === 'scoring') return;
-    this.#inspectAbort?.abort();
-    const abort = new AbortController();
-    this.#inspectAbort = abort;
     this.#set({ phase: 'inspecting', chosen });
-    try {
-      const inspection = await jobs.inspectScoreFile(chosen, { signal: abort.signal });
-      this.#options.onCallSettled?.(null);
-      if (abort.signal.aborted) return;
-      this.#set(
-        inspection.error || !inspection.mapping
-          ? {
-              phase: 'invalid',
-              chosen,
-              inspection,
-              problem: toProblem(inspection.error ?? 'This file cannot be scored.'),
-            }
-          : { phase: 'ready', chosen, inspection },
-      );
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.#options.onCallSettled?.(error);
-      this.#set({ phase: 'invalid', chosen, inspection: null, problem: toProblem(error) });
-    } finally {
-      if (this.#inspectAbort === abort) this.#inspectAbort = undefined;
+    const outcome = await this.#inspecting.run((signal) => jobs.inspectScoreFile(chosen, { signal }));
+    if (outcome.status === 'cancelled') return;
+    if (outcome.status === 'failed') {
+      this.#set({ phase: 'invalid', chosen, inspection: null, problem: outcome.problem });
+      return;
     }
+    const inspection = outcome.value;
+    this.#set(
+      inspection.error || !inspection.mapping
+        ? {
+            phase: 'invalid',
+            chosen,
+            inspection,
+            problem: problemOf(inspection.error ?? 'This file cannot be scored.'),
+          }
+        : { phase: 'ready', chosen, inspection },
+    );
   }
 
   /** Scores the current file; ignored unless it was read and mapped and nothing is running. */
@@ -175,42 +155,34 @@ export class BatchController implements ReactiveController {
     const state = this.#state;
     if (!jobs || !canScore(state)) return;
     const { chosen, inspection } = state;
-    const abort = new AbortController();
-    this.#scoreAbort = abort;
-    // Holds the "Update ready" prompt back until this run ends.
-    const done = markBusy('scoring');
     this.#set({ phase: 'scoring', chosen, inspection, progress: null });
-    try {
+    const outcome = await this.#scoring.run(async (signal) => {
       if (this.#options.afterPaint) {
         await this.#options.afterPaint();
-        abort.signal.throwIfAborted();
+        signal.throwIfAborted();
       }
-      const result = await jobs.score(chosen, {
-        signal: abort.signal,
+      return jobs.score(chosen, {
+        signal,
         onProgress: (progress) => {
-          if (this.#state.phase === 'scoring' && !abort.signal.aborted)
-            this.#set({ ...this.#state, progress });
+          if (this.#state.phase === 'scoring' && !signal.aborted) this.#set({ ...this.#state, progress });
         },
       });
-      this.#options.onCallSettled?.(null);
-      if (abort.signal.aborted) return;
-      this.#set({ phase: 'scored', chosen, inspection, result });
-    } catch (error) {
-      if (abort.signal.aborted) {
+    });
+    switch (outcome.status) {
+      case 'done':
+        this.#set({ phase: 'scored', chosen, inspection, result: outcome.value });
+        return;
+      case 'cancelled':
         if (this.#state.phase === 'scoring') this.#set({ phase: 'cancelled', chosen, inspection });
         return;
-      }
-      this.#options.onCallSettled?.(error);
-      this.#set({ phase: 'failed', chosen, inspection, problem: toProblem(error) });
-    } finally {
-      done();
-      if (this.#scoreAbort === abort) this.#scoreAbort = undefined;
+      case 'failed':
+        this.#set({ phase: 'failed', chosen, inspection, problem: outcome.problem });
     }
   }
 
   /** Cancels the running score: the worker stops at its next step and drops what it wrote. */
   cancel(): void {
-    this.#scoreAbort?.abort();
+    this.#scoring.cancel();
   }
 
   #set(state: BatchState): void {

@@ -1,9 +1,9 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ScoreFileInspection } from '../../worker/score-job';
 import { dataTableStyles } from '../shared/data-table-styles';
 import { formatBytes } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
+import type { ScoreFileInspection } from '../worker-bridge/protocol';
 
 const DELIMITERS: Readonly<Record<string, string>> = { ',': 'comma (,)', ';': 'semicolon (;)', '\t': 'tab' };
 

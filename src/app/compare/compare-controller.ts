@@ -2,10 +2,17 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelBundle } from '../../core/bundle/bundle-format';
 import type { EpochProgress } from '../../core/classifiers/fit-options';
 import type { CompareProgress, CompareResult } from '../../core/compare-classifiers';
-import type { PetalApi } from '../../worker/api';
-import type { CallOptions, DataSource, TrainArgs, TrainingSample, TrainResult } from '../shell/job-types';
+import { Job, type Problem } from '../shell/job';
+import type {
+  CallOptions,
+  CompareJobArgs,
+  DataSource,
+  TrainArgs,
+  TrainingSample,
+  TrainResult,
+} from '../worker-bridge/protocol';
 
-export type CompareArgs = Parameters<PetalApi['crossValidate']>[0];
+export type CompareArgs = CompareJobArgs;
 
 /** The worker jobs and the registry call the Compare tab needs (see compare-ports.ts for the real ones). */
 export interface ComparePorts {
@@ -37,22 +44,10 @@ export type CompareState =
       /** Keyed by row index. */
       readonly saves: ReadonlyMap<number, RowSave>;
     }
-  | { readonly phase: 'failed'; readonly message: string; readonly row?: number; readonly column?: string }
+  | { readonly phase: 'failed'; readonly problem: Problem }
   | { readonly phase: 'stopped' };
 
 export const COMPARE_STOPPED_MESSAGE = 'Comparison cancelled; nothing was saved.';
-
-function messageOf(error: unknown): { message: string; row?: number; column?: string } {
-  if (typeof error === 'object' && error !== null && 'message' in error) {
-    const { message, row, column } = error as { message: unknown; row?: unknown; column?: unknown };
-    return {
-      message: String(message) || 'Something went wrong.',
-      ...(typeof row === 'number' ? { row } : {}),
-      ...(typeof column === 'string' ? { column } : {}),
-    };
-  }
-  return { message: String(error) };
-}
 
 /**
  * The Compare tab's state: runs the cross-validation job in the worker (progress per fold, Cancel), keeps
@@ -61,18 +56,26 @@ function messageOf(error: unknown): { message: string; row?: number; column?: st
  */
 export class CompareController implements ReactiveController {
   #state: CompareState = { phase: 'idle' };
-  #abort: AbortController | undefined;
+  readonly #comparing: Job;
   readonly #host: ReactiveControllerHost;
   readonly #ports: () => ComparePorts | undefined;
   readonly #isoNow: () => string;
+  readonly #onCallSettled: ((error: unknown) => void) | undefined;
 
   constructor(
     host: ReactiveControllerHost,
-    options: { ports: () => ComparePorts | undefined; isoNow?: () => string },
+    options: {
+      ports: () => ComparePorts | undefined;
+      isoNow?: () => string;
+      /** Told how each worker call ended, so an engine crash reaches the shell (see Job). */
+      onCallSettled?: (error: unknown) => void;
+    },
   ) {
     this.#host = host;
     this.#ports = options.ports;
     this.#isoNow = options.isoNow ?? (() => new Date().toISOString());
+    this.#onCallSettled = options.onCallSettled;
+    this.#comparing = new Job({ busy: 'comparing', onSettled: options.onCallSettled });
     host.addController(this);
   }
 
@@ -83,38 +86,43 @@ export class CompareController implements ReactiveController {
   hostConnected(): void {}
 
   hostDisconnected(): void {
-    this.#abort?.abort();
+    this.#comparing.cancel();
   }
 
   /** Runs the comparison; ignored while one is running. */
   async compare(args: CompareArgs): Promise<void> {
     const ports = this.#ports();
     if (!ports || this.#state.phase === 'running') return;
-    const abort = new AbortController();
-    this.#abort = abort;
     this.#set({ phase: 'running', progress: null, startedAt: performance.now() });
-    try {
-      const result = await ports.jobs.crossValidate(args, {
-        signal: abort.signal,
+    const outcome = await this.#comparing.run((signal) =>
+      ports.jobs.crossValidate(args, {
+        signal,
         onProgress: (progress) => {
           if (this.#state.phase === 'running') this.#set({ ...this.#state, progress });
         },
-      });
-      if (abort.signal.aborted) return;
-      this.#set({ phase: 'done', result, source: args.source, saves: new Map() });
-    } catch (error) {
-      this.#set(abort.signal.aborted ? { phase: 'stopped' } : { phase: 'failed', ...messageOf(error) });
-    } finally {
-      if (this.#abort === abort) this.#abort = undefined;
+      }),
+    );
+    switch (outcome.status) {
+      case 'done':
+        this.#set({ phase: 'done', result: outcome.value, source: args.source, saves: new Map() });
+        return;
+      case 'cancelled':
+        this.#set({ phase: 'stopped' });
+        return;
+      case 'failed':
+        this.#set({ phase: 'failed', problem: outcome.problem });
     }
   }
 
   /** Cancels the running comparison; the worker stops within a fold. */
   cancel(): void {
-    this.#abort?.abort();
+    this.#comparing.cancel();
   }
 
-  /** Fits row `index`'s algorithm with the usual hold-out and saves it as a new, active version. */
+  /**
+   * Fits row `index`'s algorithm with the usual hold-out and saves it as a new, active version. Each save
+   * is a job of its own (several rows may be saved one after another); it trains, so the app is busy.
+   */
   async save(index: number, label?: string): Promise<void> {
     const ports = this.#ports();
     const state = this.#state;
@@ -124,7 +132,8 @@ export class CompareController implements ReactiveController {
     const score = state.result.scores[index];
     if (!score) return;
     this.#setSave(state.result, index, { status: 'saving' });
-    try {
+    const saving = new Job({ busy: 'training', onSettled: this.#onCallSettled });
+    const outcome = await saving.run(async (signal) => {
       const trained = await ports.jobs.train(
         {
           source: state.source,
@@ -133,16 +142,20 @@ export class CompareController implements ReactiveController {
           run: {},
           createdAt: this.#isoNow(),
         },
-        {},
+        { signal },
       );
-      const saved = await ports.store.save(trained.bundle, {
+      return ports.store.save(trained.bundle, {
         source: `${score.name}, from Compare on ${state.source.name}`,
         sample: trained.sample,
       });
-      this.#setSave(state.result, index, { status: 'saved', version: saved.version });
-    } catch (error) {
-      this.#setSave(state.result, index, { status: 'failed', message: messageOf(error).message });
-    }
+    });
+    this.#setSave(
+      state.result,
+      index,
+      outcome.status === 'done'
+        ? { status: 'saved', version: outcome.value.version }
+        : { status: 'failed', message: outcome.status === 'failed' ? outcome.problem.message : 'Cancelled.' },
+    );
   }
 
   #setSave(result: CompareResult, index: number, save: RowSave): void {

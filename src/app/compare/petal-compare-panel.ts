@@ -1,10 +1,11 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { DEFAULT_RUN_SETTINGS } from '../../core/train-settings';
 import type { CsvFileEvent } from '../shared/file-events';
 import type { DataChoice, DataChoiceEvent } from '../shared/petal-data-source';
 import { controlStyles } from '../shared/theme';
 import type { AppServices } from '../shell/app-services';
-import { DEFAULT_SETTINGS } from '../train/default-settings';
+import { engineFailureReporter } from '../shell/engine-error-event';
 import type { DataSource } from '../worker-bridge/protocol';
 import { type CompareDraft, checkDraft, DEFAULT_DRAFT, type DraftErrors } from './algorithm-draft';
 import { COMPARE_STOPPED_MESSAGE, CompareController, type CompareState } from './compare-controller';
@@ -50,8 +51,11 @@ export class PetalComparePanel extends LitElement {
   @state() private draft: CompareDraft = DEFAULT_DRAFT;
   @state() private errors: DraftErrors = {};
 
+  readonly #reportEngine = engineFailureReporter(this);
+
   readonly #compare = new CompareController(this, {
     ports: () => (this.services ? comparePorts(this.services) : undefined),
+    onCallSettled: (error) => this.#reportEngine(error),
   });
 
   override render() {
@@ -118,7 +122,7 @@ export class PetalComparePanel extends LitElement {
       case 'failed':
         return html`<section class="card">
           <p role="alert" class="error">
-            Comparison failed: ${state.message}${state.row === undefined ? '' : ` (row ${state.row}${state.column ? `, column "${state.column}"` : ''})`}
+            Comparison failed: ${state.problem.message}
           </p>
         </section>`;
       case 'stopped':
@@ -149,7 +153,7 @@ export class PetalComparePanel extends LitElement {
       specs: checked.specs,
       folds: checked.folds,
       repeats: checked.repeats,
-      seed: DEFAULT_SETTINGS.seed,
+      seed: DEFAULT_RUN_SETTINGS.seed,
     });
   };
 }

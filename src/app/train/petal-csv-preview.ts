@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { dataTableStyles } from '../shared/data-table-styles';
 import { controlStyles } from '../shared/theme';
-import type { CsvInspection } from '../shell/job-types';
+import type { CsvInspection } from '../worker-bridge/protocol';
 import type { Problem } from './training-controller';
 
 /** Fired when the user picks another label column. */

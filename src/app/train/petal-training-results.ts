@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { formatPercent } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
 import { formatDuration } from '../shared/time-left';
-import type { TrainResult } from '../shell/job-types';
+import type { TrainResult } from '../worker-bridge/protocol';
 import type { SaveState } from './training-controller';
 import '../shared/petal-class-metrics';
 import '../shared/petal-confusion-matrix';

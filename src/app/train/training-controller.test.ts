@@ -3,7 +3,13 @@ import type { ModelBundle, PetalMetadata } from '../../core/bundle/bundle-format
 import type { EpochProgress } from '../../core/classifiers/fit-options';
 import { type Deferred, deferred } from '../../test/deferred';
 import { FakeHost } from '../../test/fake-host';
-import type { CallOptions, CsvInspection, DataSource, TrainArgs, TrainResult } from '../shell/job-types';
+import type {
+  CallOptions,
+  CsvInspection,
+  DataSource,
+  TrainArgs,
+  TrainResult,
+} from '../worker-bridge/protocol';
 import { DEFAULT_SETTINGS } from './default-settings';
 import {
   TrainingController,

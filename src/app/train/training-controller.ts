@@ -2,8 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelBundle } from '../../core/bundle/bundle-format';
 import type { EpochProgress } from '../../core/classifiers/fit-options';
 import { networkRun, type TrainSettings } from '../../core/train-settings';
-import { markBusy } from '../pwa/busy';
 import { estimateTimeLeftMs } from '../shared/time-left';
+import { Job, type Problem, problemOf } from '../shell/job';
 import type {
   CallOptions,
   CsvInspection,
@@ -11,7 +11,7 @@ import type {
   TrainArgs,
   TrainingSample,
   TrainResult,
-} from '../shell/job-types';
+} from '../worker-bridge/protocol';
 
 /** The worker jobs the Train tab runs (see `training-ports.ts` for the adapter over the real bridge). */
 export interface TrainingJobs {
@@ -42,12 +42,7 @@ export interface InspectedData {
   readonly inspection: CsvInspection;
 }
 
-/** A message to show, with the row and column when the problem is in the CSV. */
-export interface Problem {
-  readonly message: string;
-  readonly row?: number;
-  readonly column?: string;
-}
+export type { Problem } from '../shell/job';
 
 export type SaveState =
   | { readonly status: 'unsaved' }
@@ -112,18 +107,6 @@ function animationFrame(callback: () => void): () => void {
   return () => cancelAnimationFrame(id);
 }
 
-function toProblem(error: unknown): Problem {
-  if (typeof error === 'object' && error !== null && 'message' in error) {
-    const { message, row, column } = error as { message: unknown; row?: unknown; column?: unknown };
-    return {
-      message: String(message) || 'Something went wrong.',
-      ...(typeof row === 'number' ? { row } : {}),
-      ...(typeof column === 'string' ? { column } : {}),
-    };
-  }
-  return { message: String(error) };
-}
-
 /** The data a state was built on, when there is one that can be trained on. */
 export function trainableData(state: TrainState): InspectedData | undefined {
   switch (state.phase) {
@@ -153,8 +136,8 @@ export class TrainingController implements ReactiveController {
   #state: TrainState = { phase: 'idle' };
   readonly #host: ReactiveControllerHost;
   readonly #options: TrainingControllerOptions;
-  #inspectAbort: AbortController | undefined;
-  #trainAbort: AbortController | undefined;
+  readonly #inspecting: Job;
+  readonly #training: Job;
   #pending: EpochProgress[] = [];
   #cancelFrame: (() => void) | undefined;
   #persistenceRequested = false;
@@ -162,6 +145,8 @@ export class TrainingController implements ReactiveController {
   constructor(host: ReactiveControllerHost, options: TrainingControllerOptions) {
     this.#host = host;
     this.#options = options;
+    this.#inspecting = new Job({ onSettled: options.onCallSettled });
+    this.#training = new Job({ busy: 'training', onSettled: options.onCallSettled });
     host.addController(this);
   }
 
@@ -173,8 +158,8 @@ export class TrainingController implements ReactiveController {
 
   /** A detached panel is gone for good (Lit discards it): stop work nobody will see. */
   hostDisconnected(): void {
-    this.#inspectAbort?.abort();
-    this.#trainAbort?.abort();
+    this.#inspecting.cancel();
+    this.#training.cancel();
     this.#cancelFrame?.();
     this.#cancelFrame = undefined;
   }
@@ -183,39 +168,32 @@ export class TrainingController implements ReactiveController {
   async inspect(source: DataSource, label?: string): Promise<void> {
     const ports = this.#options.ports();
     if (!ports || this.#state.phase === 'training') return;
-    this.#inspectAbort?.abort();
-    const abort = new AbortController();
-    this.#inspectAbort = abort;
     this.#set({ phase: 'inspecting', source });
-    try {
-      const inspection = await ports.jobs.inspectCsv(label === undefined ? { source } : { source, label }, {
-        signal: abort.signal,
-      });
-      this.#options.onCallSettled?.(null);
-      if (abort.signal.aborted) return;
-      this.#set(
-        inspection.error || !inspection.schema
-          ? {
-              phase: 'invalid',
-              source,
-              inspection,
-              problem: toProblem(inspection.error ?? { message: 'This file has no usable columns.' }),
-            }
-          : { phase: 'ready', data: { source, inspection } },
-      );
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.#options.onCallSettled?.(error);
-      this.#set({ phase: 'invalid', source, inspection: null, problem: toProblem(error) });
-    } finally {
-      if (this.#inspectAbort === abort) this.#inspectAbort = undefined;
+    const outcome = await this.#inspecting.run((signal) =>
+      ports.jobs.inspectCsv(label === undefined ? { source } : { source, label }, { signal }),
+    );
+    if (outcome.status === 'cancelled') return;
+    if (outcome.status === 'failed') {
+      this.#set({ phase: 'invalid', source, inspection: null, problem: outcome.problem });
+      return;
     }
+    const inspection = outcome.value;
+    this.#set(
+      inspection.error || !inspection.schema
+        ? {
+            phase: 'invalid',
+            source,
+            inspection,
+            problem: problemOf(inspection.error ?? { message: 'This file has no usable columns.' }),
+          }
+        : { phase: 'ready', data: { source, inspection } },
+    );
   }
 
   /** Forgets the chosen data (the user switched to "My CSV file" but has not picked one yet). */
   clear(): void {
     if (this.#state.phase === 'training') return;
-    this.#inspectAbort?.abort();
+    this.#inspecting.cancel();
     this.#set({ phase: 'idle' });
   }
 
@@ -231,12 +209,8 @@ export class TrainingController implements ReactiveController {
   async train(settings: TrainSettings): Promise<void> {
     const ports = this.#options.ports();
     const data = trainableData(this.#state);
-    if (!ports || !data) return;
+    if (!ports || !data || this.#training.running) return;
     const now = this.#options.now ?? (() => performance.now());
-    const abort = new AbortController();
-    this.#trainAbort = abort;
-    // Holds the "Update ready" prompt back until this run ends.
-    const done = markBusy('training');
     this.#pending = [];
     this.#set({
       phase: 'training',
@@ -247,39 +221,34 @@ export class TrainingController implements ReactiveController {
       timeLeftMs: null,
     });
     const label = data.inspection.schema?.label;
-    try {
-      const result = await ports.jobs.train(
+    const outcome = await this.#training.run((signal) =>
+      ports.jobs.train(
         {
           source: data.source,
           ...(label === undefined ? {} : { label }),
           ...networkRun(settings),
           createdAt: (this.#options.isoNow ?? (() => new Date().toISOString()))(),
         },
-        { signal: abort.signal, onProgress: (progress) => this.#onProgress(progress) },
-      );
-      this.#dropPending();
-      this.#options.onCallSettled?.(null);
-      if (abort.signal.aborted) return;
-      this.#set({ phase: 'trained', data, result, save: { status: 'unsaved' } });
-    } catch (error) {
-      const history = this.#state.phase === 'training' ? this.#state.history : [];
-      const all = [...history, ...this.#pending];
-      this.#dropPending();
-      if (abort.signal.aborted) {
-        if (this.#state.phase === 'training') this.#set({ phase: 'stopped', data, history: all });
+        { signal, onProgress: (progress) => this.#onProgress(progress) },
+      ),
+    );
+    const history = this.#state.phase === 'training' ? [...this.#state.history, ...this.#pending] : [];
+    this.#dropPending();
+    switch (outcome.status) {
+      case 'done':
+        this.#set({ phase: 'trained', data, result: outcome.value, save: { status: 'unsaved' } });
         return;
-      }
-      this.#options.onCallSettled?.(error);
-      this.#set({ phase: 'failed', data, problem: toProblem(error) });
-    } finally {
-      done();
-      if (this.#trainAbort === abort) this.#trainAbort = undefined;
+      case 'cancelled':
+        if (this.#state.phase === 'training') this.#set({ phase: 'stopped', data, history });
+        return;
+      case 'failed':
+        this.#set({ phase: 'failed', data, problem: outcome.problem });
     }
   }
 
   /** Aborts the running training; the worker stops between batches and nothing is saved. */
   stop(): void {
-    this.#trainAbort?.abort();
+    this.#training.cancel();
   }
 
   /** Saves the trained model as a new version, which the registry makes active. */
@@ -307,7 +276,7 @@ export class TrainingController implements ReactiveController {
         Promise.resolve(ports.store.requestPersistence()).catch(() => undefined);
       }
     } catch (error) {
-      this.#setIfCurrent(state.result, { status: 'failed', message: toProblem(error).message });
+      this.#setIfCurrent(state.result, { status: 'failed', message: problemOf(error).message });
     }
   }
 

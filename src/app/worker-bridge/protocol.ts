@@ -9,6 +9,7 @@ export type {
   CsvInspection,
   DataSource,
   PetalApi,
+  TrainArgs,
   TrainingSample,
   TrainResult,
 } from '../../worker/api';
@@ -25,6 +26,7 @@ export type {
   WorkerRequest,
 } from '../../worker/protocol';
 export type { ScoreFileInspection, ScoreResult } from '../../worker/score-job';
+export type { CallOptions } from './worker-bridge';
 
 /** Methods callers may use; `start` is the bridge's own business (lazy start). */
 export type Method = Exclude<keyof PetalApi, 'start'>;

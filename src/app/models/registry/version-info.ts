@@ -3,15 +3,7 @@ import type { ClassifierKind } from '../../../core/classifiers/classifier-spec';
 import type { Schema } from '../../../core/schema';
 import { RegistryError } from './registry-error';
 
-/**
- * Up to a few hundred training rows kept beside a model for the scatter plot: `x` is [rows][features]
- * in the model's schema order, `y` the class index of each row. Same shape as the worker's
- * `TrainingSample`, declared here so the registry needs nothing from the worker.
- */
-export interface TrainingSample {
-  readonly x: readonly (readonly number[])[];
-  readonly y: readonly number[];
-}
+export type { TrainingSample } from '../../../core/training-sample';
 
 /** One saved model as the Models table lists it; everything here is copied out of the bundle at save. */
 export interface VersionInfo {
