@@ -1,4 +1,5 @@
-import type { ModelBundle } from '../../core/bundle/bundle-format';
+import type { ValidBundle } from '../../core/bundle/bundle-format';
+import { abortError, invokeSafely, type PendingCall } from './pending-call';
 import {
   type ArgsOf,
   type BackendInfo,
@@ -22,8 +23,9 @@ export interface WorkerLike {
 
 /**
  * 'starting': the TF.js backend is not up yet (also before the first call: the worker starts lazily) —
- * model-lane calls already run, jobs wait; 'ready': the backend is up and every call runs; 'restarting': the worker crashed and a new one is starting; 'failed': it crashed
- * too often, or no backend could start. Calls made while 'failed' start a fresh worker.
+ * model-lane calls already run, jobs wait; 'ready': the backend is up and every call runs; 'restarting': the
+ * worker crashed and a new one is starting; 'failed': it crashed too often, or no backend could start.
+ * Calls made while 'failed' start a fresh worker.
  */
 export type BridgeStatus = 'starting' | 'ready' | 'restarting' | 'failed';
 
@@ -55,41 +57,17 @@ export const MODEL_TIMEOUT_MS = 3_000;
 export const JOB_SILENCE_MS = 20_000;
 export const MAX_RESTARTS = 3;
 
-interface PendingCall {
-  readonly id: number;
-  readonly method: Method | 'start';
-  readonly args: unknown;
-  readonly lane: Lane | 'start';
-  readonly transfer: Transferable[];
-  readonly resolve: (value: unknown) => void;
-  readonly reject: (error: unknown) => void;
-  readonly onProgress?: (value: unknown) => void;
-  readonly signal?: AbortSignal;
-  /** The bridge's own reload of the last model after a restart: nobody waits for it. */
-  readonly internal: boolean;
-  onAbort?: () => void;
-  /** The caller aborted while the worker was running it: the reply is dropped when it comes. */
-  abandoned: boolean;
-  /** A job's (or the start's) silence timer. */
-  timer?: ReturnType<typeof setTimeout>;
-  /** A model-lane call's deadline (`performance.now()` time), checked by the bridge's one model watchdog. */
-  deadline?: number;
-}
-
 function createPetalWorker(): WorkerLike {
   return new Worker(new URL('../../worker/petal.worker.ts', import.meta.url), { type: 'module' });
 }
 
-function abortError(): DOMException {
-  return new DOMException('The call was cancelled.', 'AbortError');
-}
-
 /**
- * The one owner of Petal's worker. Starts it on first use, runs calls in two ordered lanes (the MODEL lane,
- * `useModel` and `predict`, strictly first-in first-out so a prediction never races a model swap; the JOB
- * lane, `train`, `inspectCsv` and `sampleData`, beside it, one job at a time), forwards progress and
- * cancellation, and watches the worker: when it errors or stops answering, every pending call is rejected
- * with a WorkerCrashedError, a new worker is started and the last model given to `useModel` is loaded again.
+ * The one owner of Petal's worker. Starts it on first use, runs calls in two ordered lanes (LANE_OF in
+ * protocol.ts: the MODEL lane — loading a model and predicting — strictly first-in first-out so a prediction
+ * never races a model swap; the JOB lane — reading, training, comparing, scoring — beside it, one job at a
+ * time), forwards progress and cancellation, and watches the worker: when it errors or stops answering,
+ * every pending call is rejected with a WorkerCrashedError, a new worker is started and the last model given
+ * to `useModel` is loaded again.
  *
  * Listen to `'status'` events (a plain Event; read `status`, `backend`, `fallbackReason`) to show the
  * backend or a restart.
@@ -100,7 +78,7 @@ export class WorkerBridge extends EventTarget {
   #worker: WorkerLike | null = null;
   #nextId = 1;
   #crashes = 0;
-  #lastBundle: ModelBundle | null = null;
+  #lastBundle: ValidBundle | null = null;
   readonly #queues: Record<Lane, PendingCall[]> = { model: [], job: [] };
   readonly #busy: Record<Lane, PendingCall | null> = { model: null, job: null };
   readonly #inFlight = new Map<number, PendingCall>();
@@ -403,16 +381,5 @@ export class WorkerBridge extends EventTarget {
     if (this.#status === status) return;
     this.#status = status;
     this.dispatchEvent(new Event('status'));
-  }
-}
-
-/** A listener's exception must not break the bridge's bookkeeping; it is rethrown where it can be seen. */
-function invokeSafely(listener: () => void): void {
-  try {
-    listener();
-  } catch (error) {
-    queueMicrotask(() => {
-      throw error;
-    });
   }
 }

@@ -1,10 +1,5 @@
 import { delMany, get, setMany, type UseStore } from 'idb-keyval';
-import {
-  type ModelBundle,
-  type PetalMetadata,
-  sameBundle,
-  type ValidBundle,
-} from '../../../core/bundle/bundle-format';
+import type { ModelBundle, ValidBundle } from '../../../core/bundle/bundle-format';
 import { validateBundle } from '../../../core/bundle/validate-bundle';
 import { type ExportedFiles, exportedFiles } from './export-files';
 import { type ImportFile, readImportFiles } from './import-files';
@@ -26,6 +21,7 @@ import {
   type StorageStatus,
   storageStatus,
 } from './storage-status';
+import { checkReadBack, snapshotOf } from './stored-bundle';
 import {
   checkedName,
   defaultName,
@@ -363,40 +359,6 @@ function versionOf(index: RegistryIndex, id: string): VersionInfo {
   const found = index.versions.find((v) => v.id === id);
   if (!found) throw new RegistryError('not-found', 'This model version is no longer saved in this browser.');
   return found;
-}
-
-/**
- * Checks the bundle (the one validateBundle of a model entering storage: trained, imported or the default)
- * and deep-copies it synchronously, before the first await: the copy is what gets stored, so the caller can
- * transfer or reuse its buffers at once, and only the two bundle fields are kept (a ValidBundle's metadata
- * and arrays would otherwise be stored twice).
- */
-function snapshotOf(bundle: unknown): { snapshot: ModelBundle; metadata: PetalMetadata } {
-  try {
-    const valid = validateBundle(bundle);
-    const snapshot: ModelBundle = structuredClone({ modelJson: valid.modelJson, weights: valid.weights });
-    return { snapshot, metadata: valid.metadata };
-  } catch (error) {
-    throw new RegistryError(
-      'invalid-model',
-      `This model cannot be saved: ${(error as Error).message ?? String(error)}`,
-      { cause: error },
-    );
-  }
-}
-
-/**
- * What IndexedDB returns must be the bundle we wrote, byte for byte: a browser that silently drops data
- * fails here. (It was checked on the way in; this only compares.)
- */
-function checkReadBack(stored: unknown, written: ModelBundle): void {
-  const problem = sameBundle(stored, written) ? undefined : 'what came back differs from what was written';
-  if (problem !== undefined) {
-    throw new RegistryError(
-      'storage',
-      `The model could not be saved: it did not read back intact from browser storage (${problem}). Nothing was changed.`,
-    );
-  }
 }
 
 /**

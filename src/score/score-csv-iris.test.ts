@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { classifierFromBundle } from '../core/classifiers/classifier-from-bundle';
+import { defaultSpec } from '../core/classifiers/classifier-spec';
+import { evaluate } from '../core/evaluate';
+import { parseCsvText } from '../csv/parse-csv';
+import { tableToDataset } from '../csv/table-to-dataset';
+import { trainedBundle } from '../test/trained-bundle';
+import { type Predictor, scoreCsv } from './score-csv';
+
+const decoder = new TextDecoder();
+
+describe('scoreCsv on iris with a real model', () => {
+  it('writes the model’s own probabilities for the same rows, whatever the column order', async () => {
+    const text = readFileSync('public/data/iris.csv', 'utf8');
+    const dataset = tableToDataset(parseCsvText(text));
+    const bundle = await trainedBundle({
+      dataset,
+      spec: defaultSpec('dense-network', { epochs: 5, hidden: [4] }),
+    });
+    const irisMetadata = bundle.metadata;
+    const predict: Predictor = classifierFromBundle(bundle).predictProbabilities;
+
+    // Columns reordered and an extra one added: the mapping must put them back in model order.
+    const table = parseCsvText(text);
+    const order = [4, 3, 0, 2, 1];
+    const shuffled = `${['row_id', ...order.map((c) => table.header[c])].join(',')}\n${table.rows
+      .map((row, i) => [String(i), ...order.map((c) => row[c])].join(','))
+      .join('\n')}\n`;
+    const chunks: string[] = [];
+    const summary = await scoreCsv({
+      source: new Blob([shuffled]),
+      metadata: irisMetadata,
+      predict,
+      batchRows: 64,
+      onOutput: (chunk) => {
+        chunks.push(decoder.decode(chunk));
+      },
+    });
+    const reference = predict(dataset.x);
+
+    const output = parseCsvText(chunks.join(''));
+    const classes = irisMetadata.schema.classes;
+    expect(output.header).toEqual([
+      'row_id',
+      'species',
+      'petal_width',
+      'sepal_length',
+      'petal_length',
+      'sepal_width',
+      'predicted_species',
+      ...classes.map((label) => `probability_${label}`),
+      'outside_training_range',
+      'error',
+    ]);
+    expect(output.rows).toHaveLength(150);
+    expect(summary).toMatchObject({ rows: 150, scoredRows: 150, badRows: 0 });
+    output.rows.forEach((row, i) => {
+      const expected = reference.subarray(i * classes.length, (i + 1) * classes.length);
+      const written = row.slice(7, 7 + classes.length).map(Number);
+      written.forEach((p, k) => {
+        expect(Math.abs(p - expected[k])).toBeLessThanOrEqual(Math.max(5e-6 * expected[k], 1e-12));
+      });
+      let best = 0;
+      for (let k = 1; k < classes.length; k++) if (expected[k] > expected[best]) best = k;
+      expect(row[6]).toBe(classes[best]);
+    });
+    // The file's labels give the same metrics as core's evaluate on the same probabilities.
+    const metrics = evaluate({ labels: dataset.y, probabilities: reference, classes });
+    expect(summary.evaluation?.metrics).toEqual({ ...metrics, logLoss: expect.closeTo(metrics.logLoss, 10) });
+    expect(summary.evaluation?.unknownLabelRows).toBe(0);
+    // Iris is the training data's source: no feature drifts (the fitting rows are 80% of it).
+    expect(summary.drift.map((feature) => feature.status)).not.toContain('drift');
+  });
+});

@@ -1,0 +1,386 @@
+// One scoring run: rows come in from streamCsv (as cells, or as a plain record's bytes), are predicted a batch
+// at a time, and go out as the scored CSV's bytes. This is the hot path of batch scoring: see DEVELOPERS.md
+// ("Facts that cost time") before changing the shape of its loops.
+import { parseNumber, parseSimpleNumber } from '../csv/parse-number';
+import { asciiText, recordCells, type SimpleRecord } from '../csv/simple-records';
+import type { ByteStream } from '../csv/web-types';
+import { ByteWriter } from './byte-writer';
+import { csvCell } from './csv-cell';
+import { DriftAccumulator } from './drift';
+import { EvaluationAccumulator } from './evaluation';
+import { type ColumnMapping, mapColumns } from './map-columns';
+import { describeBadRow, EMPTY_LAYOUT, type OutputLayout, outputLayout } from './output-layout';
+import { BAD_ROWS_LISTED, scoreProgress, summarize } from './score-summary';
+import type { BadRow, ScoreCsvOptions, ScoreProgress, ScoreSummary, ScoreTally } from './score-types';
+
+const DEFAULT_BATCH_ROWS = 1000;
+const NEWLINE = '\n';
+
+/** The source being read, with a count of the bytes read so far (for progress). */
+export interface CountedSource {
+  readonly stream: ByteStream;
+  readonly totalBytes?: number;
+  bytes(): number;
+}
+
+/**
+ * The rows waiting for their predictions. A row is kept one of two ways: as the input's bytes (a plain
+ * record whose cells all go to the output as they are: `cells[i]` undefined), or as cells (anything else:
+ * written cell by cell through csvCell).
+ */
+interface Batch {
+  /** Feature values of the good rows, compacted: shape [batchRows, features]. */
+  readonly x: Float32Array;
+  /** Per row: its index among the batch's good rows, or −1 for a bad row. */
+  readonly slot: Int32Array;
+  /** Per row: 1 when a feature is outside the training range. */
+  readonly outside: Uint8Array;
+  readonly cells: (string[] | undefined)[];
+  /** For a row kept as bytes: the input bytes holding it, and its range there. */
+  readonly source: Uint8Array[];
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** For a row kept as bytes, when the file has the label column: the label's class, or −1 (see labels). */
+  readonly label: Int32Array;
+  /** The label's text when it is not exactly one of the model's classes. */
+  readonly labels: string[];
+  readonly errors: string[];
+  count: number;
+  good: number;
+}
+
+const TAB = 9;
+const PLUS = 43;
+const MINUS = 45;
+const EQUALS = 61;
+const AT = 64;
+
+export class ScoringRun {
+  private readonly features: number;
+  private readonly classes: number;
+  private readonly batchRows: number;
+  private readonly low: Float64Array;
+  private readonly high: Float64Array;
+  private readonly drift: DriftAccumulator;
+  private readonly classCounts: Float64Array;
+  private readonly started = performance.now();
+  private readonly progressInterval: number;
+  private lastProgress = this.started;
+
+  private mapping: ColumnMapping | undefined;
+  private width = 0;
+  private featureColumns = new Int32Array(0);
+  private labelColumn = -1;
+  private evaluation: EvaluationAccumulator | undefined;
+  /** The output's pieces for this file's header and delimiter, made once when the header is read. */
+  private layout: OutputLayout = EMPTY_LAYOUT;
+  private readonly writer: ByteWriter;
+  private readonly outputChunkBytes: number;
+
+  /** The rows read since the last prediction; predicted and written when full, then reused. */
+  private readonly current: Batch;
+  private rows = 0;
+  private scoredRows = 0;
+  private outsideRangeRows = 0;
+  private badRows = 0;
+  private readonly firstBadRows: BadRow[] = [];
+
+  constructor(
+    private readonly options: ScoreCsvOptions,
+    private readonly counted: CountedSource,
+  ) {
+    const { schema, featureProfiles } = options.metadata;
+    this.features = schema.features.length;
+    this.classes = schema.classes.length;
+    this.batchRows = Math.max(1, Math.floor(options.batchRows ?? DEFAULT_BATCH_ROWS));
+    this.progressInterval = options.progressIntervalMs ?? 100;
+    this.outputChunkBytes = Math.max(0, options.outputChunkBytes ?? 0);
+    // Room for a chunk and the batch that fills it, so the buffer does not have to grow.
+    this.writer = new ByteWriter(this.outputChunkBytes > 0 ? this.outputChunkBytes + (1 << 20) : undefined);
+    this.low = Float64Array.from(featureProfiles, (profile) => profile.min);
+    this.high = Float64Array.from(featureProfiles, (profile) => profile.max);
+    this.drift = new DriftAccumulator(featureProfiles);
+    this.classCounts = new Float64Array(this.classes);
+    this.current = this.newBatch();
+  }
+
+  private newBatch(): Batch {
+    return {
+      x: new Float32Array(this.batchRows * this.features),
+      slot: new Int32Array(this.batchRows),
+      outside: new Uint8Array(this.batchRows),
+      cells: [],
+      source: [],
+      start: new Int32Array(this.batchRows),
+      end: new Int32Array(this.batchRows),
+      label: new Int32Array(this.batchRows),
+      labels: [],
+      errors: [],
+      count: 0,
+      good: 0,
+    };
+  }
+
+  start(header: string[], delimiter: string): void {
+    const { schema } = this.options.metadata;
+    const mapping = mapColumns(header, schema);
+    this.mapping = mapping;
+    this.width = header.length;
+    this.featureColumns = Int32Array.from(mapping.features, (feature) => feature.column);
+    if (mapping.label) {
+      this.labelColumn = mapping.label.column;
+      this.evaluation = new EvaluationAccumulator(schema.classes);
+    }
+    this.layout = outputLayout(header, delimiter, schema.label, schema.classes, this.featureColumns);
+    this.options.onStart?.({ mapping, delimiter, outputColumns: this.layout.columns });
+  }
+
+  async addRows(rows: string[][], firstRow: number): Promise<void> {
+    for (let i = 0; i < rows.length; i++) {
+      const full = this.addCells(rows[i], firstRow + i);
+      if (full) await full;
+    }
+  }
+
+  /** Adds a row read as cells; returns a promise when the batch filled up and went to be predicted. */
+  private addCells(cells: string[], row: number): Promise<void> | undefined {
+    const features = this.features;
+    const columns = this.featureColumns;
+    const low = this.low;
+    const high = this.high;
+    const batch = this.current;
+    const index = batch.count++;
+    batch.cells[index] = cells;
+    let bad = cells.length !== this.width;
+    let outside = 0;
+    if (!bad) {
+      const x = batch.x;
+      const base = batch.good * features;
+      for (let f = 0; f < features; f++) {
+        const value = parseNumber(cells[columns[f]]);
+        const stored = value === undefined ? Number.NaN : Math.fround(value);
+        // fround turns a finite double beyond float32's range into ±Infinity: bad, like NaN.
+        if (stored - stored !== 0) {
+          bad = true;
+          break;
+        }
+        x[base + f] = stored;
+        if (stored < low[f] || stored > high[f]) outside = 1;
+      }
+    }
+    if (bad) {
+      batch.slot[index] = -1;
+      batch.errors[index] = this.badRow(cells, row);
+    } else {
+      batch.slot[index] = batch.good++;
+      batch.outside[index] = outside;
+    }
+    return batch.count === this.batchRows ? this.submit() : undefined;
+  }
+
+  /**
+   * Adds a plain record (streamCsv's byte path) without making strings: feature values are read from the
+   * bytes, and the row is kept as bytes when every cell can go to the output as it is. A row that needs
+   * more — a bad or unusual value, the wrong number of cells, a text cell csvCell would escape — is
+   * turned into cells and added the usual way, so both ways write the same output.
+   */
+  addRecord(record: SimpleRecord): Promise<void> | undefined {
+    const { bytes, start, ends, fields } = record;
+    if (fields !== this.width) return this.addCells(recordCells(record), record.row);
+    const features = this.features;
+    const columns = this.featureColumns;
+    const low = this.low;
+    const high = this.high;
+    const batch = this.current;
+    const x = batch.x;
+    const base = batch.good * features;
+    let outside = 0;
+    for (let f = 0; f < features; f++) {
+      const column = columns[f];
+      const from = column === 0 ? start : ends[column - 1] + 1;
+      let value = parseSimpleNumber(bytes, from, ends[column]);
+      if (Number.isNaN(value)) value = parseNumber(asciiText(bytes, from, ends[column])) ?? Number.NaN;
+      const stored = Math.fround(value);
+      if (stored - stored !== 0) return this.addCells(recordCells(record), record.row);
+      x[base + f] = stored;
+      if (stored < low[f] || stored > high[f]) outside = 1;
+    }
+    // A cell that starts like a formula is written as it is only when it is a number (csvCell's rule);
+    // feature cells were just read as numbers.
+    const others = this.layout.otherColumns;
+    for (let c = 0; c < others.length; c++) {
+      const column = others[c];
+      const from = column === 0 ? start : ends[column - 1] + 1;
+      const first = bytes[from];
+      if (
+        (first === EQUALS || first === PLUS || first === MINUS || first === AT || first === TAB) &&
+        from < ends[column] &&
+        parseNumber(asciiText(bytes, from, ends[column])) === undefined
+      ) {
+        return this.addCells(recordCells(record), record.row);
+      }
+    }
+    const index = batch.count++;
+    batch.cells[index] = undefined;
+    batch.source[index] = bytes;
+    batch.start[index] = start;
+    batch.end[index] = record.end;
+    if (this.labelColumn >= 0) this.readLabel(record, batch, index);
+    batch.slot[index] = batch.good++;
+    batch.outside[index] = outside;
+    return batch.count === this.batchRows ? this.submit() : undefined;
+  }
+
+  /** The class of a plain record's label cell, compared in bytes; its text when it is not one exactly. */
+  private readLabel(record: SimpleRecord, batch: Batch, index: number): void {
+    const { bytes, ends } = record;
+    const column = this.labelColumn;
+    const from = column === 0 ? record.start : ends[column - 1] + 1;
+    const length = ends[column] - from;
+    const classes = this.layout.classBytes;
+    for (let k = 0; k < classes.length; k++) {
+      const label = classes[k];
+      if (label.length !== length) continue;
+      let i = 0;
+      while (i < length && label[i] === bytes[from + i]) i++;
+      if (i === length) {
+        batch.label[index] = k;
+        return;
+      }
+    }
+    batch.label[index] = -1;
+    batch.labels[index] = asciiText(bytes, from, ends[column]);
+  }
+
+  /** Describes a bad row (every bad value in it), counts it and keeps the first few. */
+  private badRow(cells: readonly string[], row: number): string {
+    const { message, columns } = describeBadRow(cells, this.width, this.featureColumns, this.mapping!.header);
+    this.badRows++;
+    if (this.firstBadRows.length < BAD_ROWS_LISTED) this.firstBadRows.push({ row, message, columns });
+    return message;
+  }
+
+  /** Predicts the current batch and writes it. */
+  private async submit(): Promise<void> {
+    const batch = this.current;
+    const input = batch.x.subarray(0, batch.good * this.features);
+    this.drift.add(input, batch.good);
+    const result = batch.good > 0 ? this.options.predict(input) : new Float32Array(0);
+    await this.write(batch, result);
+  }
+
+  private async write(batch: Batch, probabilities: Float32Array): Promise<void> {
+    const { signal } = this.options;
+    if (signal?.aborted) throw signal.reason;
+    const classes = this.classes;
+    if (!(probabilities instanceof Float32Array) || probabilities.length !== batch.good * classes) {
+      throw new RangeError(
+        `The predictor returned ${probabilities?.length} values for ${batch.good} rows of ${classes} classes.`,
+      );
+    }
+    const layout = this.layout;
+    const d = layout.delimiter;
+    const width = this.width;
+    const writer = this.writer;
+    const predictedCells = layout.predictedCells;
+    const counts = this.classCounts;
+    const evaluation = this.evaluation;
+    const labelColumn = this.labelColumn;
+    const delimiterByte = d.charCodeAt(0);
+    // Rows kept as cells are joined into text, written when a row kept as bytes (or the batch end) comes.
+    let text = this.rows === 0 && this.options.writeHeader !== false ? layout.headerLine : '';
+    for (let i = 0; i < batch.count; i++) {
+      const cells = batch.cells[i];
+      if (cells === undefined) {
+        if (text !== '') {
+          writer.text(text);
+          text = '';
+        }
+        writer.bytes(batch.source[i], batch.start[i], batch.end[i]);
+      } else {
+        text += csvCell(cells[0] ?? '', d);
+        for (let c = 1; c < width; c++) text += d + csvCell(cells[c] ?? '', d);
+      }
+      const slot = batch.slot[i];
+      if (slot < 0) {
+        text += layout.emptyPredictions + csvCell(batch.errors[i], d) + NEWLINE;
+        continue;
+      }
+      if (text !== '') {
+        writer.text(text);
+        text = '';
+      }
+      const offset = slot * classes;
+      let best = 0;
+      for (let k = 1; k < classes; k++) {
+        if (probabilities[offset + k] > probabilities[offset + best]) best = k;
+      }
+      counts[best]++;
+      if (evaluation) {
+        if (cells !== undefined) evaluation.add(cells[labelColumn], probabilities, offset, best);
+        else if (batch.label[i] >= 0) evaluation.addClass(batch.label[i], probabilities, offset, best);
+        else evaluation.add(batch.labels[i], probabilities, offset, best);
+      }
+      const outside = batch.outside[i] === 1;
+      if (outside) this.outsideRangeRows++;
+      writer.prediction(
+        predictedCells[best],
+        probabilities,
+        offset,
+        classes,
+        delimiterByte,
+        outside ? layout.outOfRange : layout.inRange,
+      );
+    }
+    writer.text(text);
+    this.rows += batch.count;
+    this.scoredRows += batch.good;
+    batch.cells.length = 0;
+    batch.source.length = 0;
+    batch.labels.length = 0;
+    batch.errors.length = 0;
+    batch.count = 0;
+    batch.good = 0;
+    if (writer.length >= this.outputChunkBytes) await this.emit();
+    const now = performance.now();
+    if (now - this.lastProgress >= this.progressInterval) {
+      this.lastProgress = now;
+      this.options.onProgress?.(this.progress(now));
+    }
+  }
+
+  /** Hands the bytes written so far to onOutput. */
+  private emit(): void | Promise<void> {
+    const { writer, options } = this;
+    return options.onOutput(options.lendOutput ? writer.lend() : writer.take());
+  }
+
+  private progress(now: number): ScoreProgress {
+    const totalBytes = this.options.totalBytes ?? this.counted.totalBytes;
+    return scoreProgress(this.rows, this.counted.bytes(), totalBytes, (now - this.started) / 1000);
+  }
+
+  async finish(fileRows: number, plain: boolean): Promise<ScoreSummary> {
+    if (this.current.count > 0) await this.submit();
+    if (this.writer.length > 0) await this.emit();
+    const now = performance.now();
+    const progress = this.progress(now);
+    this.options.onProgress?.(progress);
+    const tally: ScoreTally = {
+      rows: this.rows,
+      scoredRows: this.scoredRows,
+      badRows: this.badRows,
+      firstBadRows: this.firstBadRows,
+      outsideRangeRows: this.outsideRangeRows,
+      classCounts: this.classCounts,
+      drift: this.drift.state(),
+      ...(this.evaluation ? { evaluation: this.evaluation.state() } : {}),
+      bytes: progress.bytes,
+      fileRows,
+      plain,
+    };
+    const { delimiter, columns } = this.layout;
+    const start = { mapping: this.mapping!, delimiter, outputColumns: columns };
+    return summarize(start, tally, this.options.metadata, (now - this.started) / 1000);
+  }
+}
