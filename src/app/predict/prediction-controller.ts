@@ -98,6 +98,10 @@ export class PredictionController implements ReactiveController {
     while (this.#pending && this.#connected) {
       const request = this.#pending;
       this.#pending = null;
+      // Input queued for one model is not sent to another: a model switch that started meanwhile would run
+      // before it in the worker and answer under the wrong version. The form predicts again for the new one.
+      const { loaded, switching } = modelStoreFor(services).snapshot;
+      if (switching || loaded?.version.id !== request.versionId) continue;
       await this.#run(services, request);
     }
     this.busy = false;
