@@ -14,7 +14,8 @@ import { formatTable } from '../training/format-table';
 import { batchScoring } from './batch-bench';
 import { compareBench } from './compare-bench';
 
-const DIST = 'dist';
+/** The built app to measure; BENCH_DIST points at another build (an A/B of two builds, say). */
+const DIST = process.env.BENCH_DIST ?? 'dist';
 const RUNS = 3;
 const EDITS = 500;
 
