@@ -61,17 +61,44 @@ function isSpace(code: number): boolean {
 
 /**
  * Why `parseNumber` rejects a cell, or undefined if it does not. Off the hot path (called only to word an
- * error), so it may use regular expressions. 'not-finite' covers NaN / Infinity spelled out and numbers too
- * large for a double, so the user is told the value is out of range rather than "not a number".
+ * error), but on cells of any length: one linear pass, no backtracking regular expression. 'not-finite'
+ * covers NaN / Infinity spelled out and numbers too large for a double, so the user is told the value is
+ * out of range rather than "not a number".
  */
 export function numberProblem(text: string): NumberProblem | undefined {
   if (parseNumber(text) !== undefined) return undefined;
   if (text.trim() === '') return 'empty';
   // Only spaces and tabs surround a number (as in parseNumber); other white space is part of the value.
-  const trimmed = text.replace(/^[ \t]+|[ \t]+$/g, '');
-  if (/^[+-]?(nan|inf|infinity)$/i.test(trimmed)) return 'not-finite';
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return 'not-finite';
-  return 'not-a-number';
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  const trimmed = end - start > 12 ? '' : text.slice(start, end).toLowerCase();
+  if (/^[+-]?(nan|inf|infinity)$/.test(trimmed)) return 'not-finite';
+  return isDecimal(text, start, end) ? 'not-finite' : 'not-a-number';
+}
+
+/** True when text[start, end) is a decimal number: sign, digits with at most one point, an exponent. */
+function isDecimal(text: string, start: number, end: number): boolean {
+  let i = start;
+  if (text[i] === '+' || text[i] === '-') i++;
+  const integerStart = i;
+  while (i < end && text[i] >= '0' && text[i] <= '9') i++;
+  let digits = i - integerStart;
+  if (text[i] === '.') {
+    const fractionStart = ++i;
+    while (i < end && text[i] >= '0' && text[i] <= '9') i++;
+    digits += i - fractionStart;
+  }
+  if (digits === 0) return false;
+  if (text[i] === 'e' || text[i] === 'E') {
+    i++;
+    if (text[i] === '+' || text[i] === '-') i++;
+    const exponentStart = i;
+    while (i < end && text[i] >= '0' && text[i] <= '9') i++;
+    if (i === exponentStart) return false;
+  }
+  return i === end;
 }
 
 /** Exact powers of ten: 10^k is a double exactly for k ≤ 22. */

@@ -8,7 +8,6 @@ import { blobs } from '../../test/blobs';
 import { defaultModel } from '../../test/default-model';
 import { type InProcessWorker, inProcessBridge } from '../../test/in-process-worker';
 import { trainedBundle } from '../../test/trained-bundle';
-import { firstExampleNumbers } from '../predict/example-values';
 import type { AppServices } from '../shell/app-services';
 import type { WorkerBridge } from '../worker-bridge/worker-bridge';
 import { type ModelSnapshot, ModelStore, modelStoreFor } from './model-store';
@@ -131,11 +130,6 @@ describe('ModelStore', () => {
     // The scatter-plot sample the worker read from the bundled iris.csv: all 150 rows.
     expect(loaded.sample?.x).toHaveLength(150);
     expect(loaded.sample?.x[0]).toEqual(Array.from(Float32Array.of(5.1, 3.5, 1.4, 0.2)));
-    const first = firstExampleNumbers(defaultModel.metadata)!;
-    expect(loaded.firstPrediction).toEqual({
-      values: first,
-      probabilities: probabilitiesOf(defaultModel, first),
-    });
     expect(ready.storage).toEqual({ persisted: false });
 
     expect(fetchMock.mock.calls.map(([url]) => String(url)).sort()).toEqual(Object.keys(served).sort());

@@ -1,6 +1,5 @@
 import { type PetalMetadata, sameBundle, type ValidBundle } from '../../core/bundle/bundle-format';
 import { parseBundleFiles } from '../../core/bundle/validate-bundle';
-import { firstExampleNumbers } from '../predict/example-values';
 import type { AppServices } from '../shell/app-services';
 import type { RegistryState, StorageStatus, TrainingSample, VersionInfo } from './registry/model-registry';
 
@@ -10,17 +9,6 @@ export interface LoadedModel {
   readonly metadata: PetalMetadata;
   /** Training rows for the scatter plot, when the version was saved with some. */
   readonly sample: TrainingSample | null;
-  /**
-   * This model's prediction for the Predict form's first example (see `firstExampleNumbers`), asked for
-   * together with loading it; null when that failed. The form uses it instead of asking again.
-   */
-  readonly firstPrediction: ExamplePrediction | null;
-}
-
-/** Class probabilities (in schema class order) for one row of raw feature values (schema order). */
-export interface ExamplePrediction {
-  readonly values: readonly number[];
-  readonly probabilities: readonly number[];
 }
 
 /** Everything the UI shows about saved models, as one immutable value (a new object on each change). */
@@ -164,8 +152,14 @@ export class ModelStore extends EventTarget {
   async #load(id: string, versions: readonly VersionInfo[]): Promise<void> {
     const { registry, bridge } = this.services;
     const version = versions.find((v) => v.id === id);
-    if (!version) {
+    if (!version || version.damaged !== undefined) {
       this.#failedId = id;
+      if (version?.damaged !== undefined) {
+        this.#set({
+          phase: this.#snapshot.loaded ? 'ready' : 'error',
+          error: `Model v${version.version} could not be loaded: ${version.damaged}`,
+        });
+      }
       return;
     }
     this.#set({ switching: true });
@@ -174,19 +168,18 @@ export class ModelStore extends EventTarget {
       const bundle = await registry.getBundle(id);
       const preloaded = this.#preloaded;
       this.#preloaded = null;
-      const { loading, firstPrediction } =
+      const { loading } =
         preloaded && sameBundle(preloaded.bundle, bundle) ? preloaded : startModelLoad(bridge, bundle);
       await loading;
       const { metadata } = bundle;
       const sample = (await samplePromise) ?? null;
-      const first = await firstPrediction;
       // The registry may have renamed it meanwhile; take the newest VersionInfo.
       const latest = this.#snapshot.versions.find((v) => v.id === id) ?? version;
       this.#set({
         phase: 'ready',
         switching: false,
         error: null,
-        loaded: { version: latest, metadata, sample, firstPrediction: first },
+        loaded: { version: latest, metadata, sample },
       });
     } catch (error) {
       this.#failedId = id;
@@ -216,39 +209,17 @@ export function modelStoreFor(services: AppServices): ModelStore {
   return store;
 }
 
-/** A `useModel` call in flight and the first example's prediction queued behind it. */
+/** A `useModel` call in flight. */
 interface PendingModelLoad {
   readonly bundle: ValidBundle;
   readonly loading: Promise<void>;
-  readonly firstPrediction: Promise<ExamplePrediction | null>;
 }
 
 function startModelLoad(bridge: AppServices['bridge'], bundle: ValidBundle): PendingModelLoad {
   const loading = bridge.call('useModel', { bundle });
   // A failed load is reported by whoever awaits it; an unused preload must not be an unhandled rejection.
   loading.catch(() => undefined);
-  // Queued right behind useModel in the bridge's model lane (first in, first out), so its answer comes
-  // in the message after the model's: the form and its first prediction then render together.
-  return { bundle, loading, firstPrediction: predictFirstExample(bridge, bundle) };
-}
-
-/**
- * Asks for the prediction of the form's first example with the model in `bundle`. Resolves with null on any
- * failure: the form then simply asks the worker itself. Only meaningful once the `useModel` call queued
- * before it succeeded.
- */
-async function predictFirstExample(
-  bridge: AppServices['bridge'],
-  bundle: ValidBundle,
-): Promise<ExamplePrediction | null> {
-  try {
-    const values = firstExampleNumbers(bundle.metadata);
-    if (!values) return null;
-    const { probabilities } = await bridge.call('predict', { rows: Float32Array.from(values) });
-    return { values, probabilities: Array.from(probabilities) };
-  } catch {
-    return null;
-  }
+  return { bundle, loading };
 }
 
 /** Where the bundled default model and the bundled iris CSV live, relative to the page. */

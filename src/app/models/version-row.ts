@@ -68,14 +68,20 @@ export function versionRow(version: VersionInfo, options: VersionRowOptions) {
           : version.name
       }
     </td>
-    <td>${modelKindLabel(version.kind, version.settings)}</td>
-    <td>${formatCreated(version.createdAt)}</td>
-    <td>${version.source}</td>
-    <td class="number">${formatPercent(version.accuracy)}</td>
+    ${
+      version.damaged !== undefined
+        ? html`<td colspan="2" class="error">Damaged: ${version.damaged}</td>
+            <td>${version.source}</td>
+            <td></td>`
+        : html`<td>${modelKindLabel(version.kind, version.settings)}</td>
+            <td>${formatCreated(version.createdAt)}</td>
+            <td>${version.source}</td>
+            <td class="number">${formatPercent(version.accuracy)}</td>`
+    }
     <td>${options.active ? html`<strong class="badge">Active</strong>` : nothing}</td>
     <td class="buttons">
       ${
-        options.active
+        options.active || version.damaged !== undefined
           ? nothing
           : html`<button type="button" ?disabled=${options.busy} @click=${options.onActivate}>Activate ${v}</button>`
       }
@@ -83,7 +89,9 @@ export function versionRow(version: VersionInfo, options: VersionRowOptions) {
         Rename ${v}
       </button>
       <button type="button" ?disabled=${options.busy} @click=${options.onDelete}>Delete ${v}</button>
-      <button type="button" ?disabled=${options.busy} @click=${options.onExport}>Export ${v}</button>
+      <button type="button" ?disabled=${options.busy} @click=${options.onExport}>
+        ${version.damaged !== undefined ? `Export ${v} as it is` : `Export ${v}`}
+      </button>
     </td>
   </tr>`;
 }

@@ -3,18 +3,48 @@
  * boundaries, lower-cased except acronyms, first letter capitalised.
  * "sepal_length" → "Sepal length", "petalWidth" → "Petal width", "BMI_at_entry" → "BMI at entry".
  * A name with no letters or digits is returned unchanged.
+ *
+ * One pass over the characters, so any name costs time in proportion to its length: names come from
+ * files, and regular expressions with overlapping quantifiers take quadratic time on a long capital run.
  */
 export function featureLabel(name: string): string {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[\s_.-]+/)
-    .filter((word) => word.length > 0)
-    .map((word) => (word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase()));
+  const words: string[] = [];
+  let start = 0;
+  const cut = (end: number) => {
+    if (end > start) {
+      const word = name.slice(start, end);
+      words.push(word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase());
+    }
+  };
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if (isSeparator(c)) {
+      cut(i);
+      start = i + 1;
+      continue;
+    }
+    // A word starts at a capital after a small letter or digit ("petalWidth"), and at the last capital of
+    // a run that a small letter follows ("HTTPStatus" → "HTTP", "Status").
+    const previous = i > start ? name[i - 1] : '';
+    if (
+      isUpper(c) &&
+      (isLowerOrDigit(previous) || (isUpper(previous) && i + 1 < name.length && isLower(name[i + 1])))
+    ) {
+      cut(i);
+      start = i;
+    }
+  }
+  cut(name.length);
   if (words.length === 0) return name;
   const text = words.join(' ');
   return text[0].toUpperCase() + text.slice(1);
 }
+
+/** `_`, `.`, `-` and white space (what trim removes) separate words. */
+const isSeparator = (c: string) => c === '_' || c === '.' || c === '-' || c.trim() === '';
+const isUpper = (c: string) => c >= 'A' && c <= 'Z';
+const isLower = (c: string) => c >= 'a' && c <= 'z';
+const isLowerOrDigit = (c: string) => isLower(c) || (c >= '0' && c <= '9');
 
 /**
  * Labels for a whole schema. Two names that read the same ("sepal_length", "sepalLength") would give two

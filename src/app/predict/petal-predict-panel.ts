@@ -167,7 +167,7 @@ export class PetalPredictPanel extends LitElement {
     return html`
       <div class="model">
         <p class="name">Model v${loaded.version.version} · ${loaded.version.name}</p>
-        <p class="muted">Test accuracy ${formatPercent(loaded.version.accuracy)}</p>
+        <p class="muted">Test accuracy ${formatPercent(loaded.metadata.metrics.test.accuracy)}</p>
       </div>
       ${error}
       <div class="layout" @petal-feature-input=${this.#onFieldInput}>

@@ -13,7 +13,6 @@ import { type ModelSnapshot, type ModelStore, modelStoreFor } from '../models/mo
 import { ModelRegistry } from '../models/registry/model-registry';
 import type { AppServices } from '../shell/app-services';
 import { ENGINE_ERROR_EVENT, type EngineErrorEvent } from '../shell/engine-error-event';
-import { firstExampleNumbers } from './example-values';
 import { PredictionController } from './prediction-controller';
 
 const SETOSA = [5.1, 3.5, 1.4, 0.2];
@@ -170,24 +169,6 @@ describe('PredictionController', () => {
     expect(predictedRows(workers).slice(before)).toEqual([f32(SETOSA), f32(VIRGINICA)]);
     expect(controller.prediction?.values).toEqual(VIRGINICA);
     expect(controller.prediction?.predictedIndex).toBe(2);
-  });
-
-  it("shows the store's answer for the first example at once and drops an older reply", async () => {
-    const { control, workers, models, controller } = await setup();
-    const first = models.snapshot.loaded!.firstPrediction!;
-    expect(first.values).toEqual(firstExampleNumbers(defaultModel.metadata));
-    control.gate = deferred();
-    controller.predict(VIRGINICA);
-    await vi.waitFor(() => expect(controller.busy).toBe(true));
-    const sent = predictedRows(workers).length;
-
-    controller.predict([...first.values]);
-    expect(controller.prediction).toMatchObject({ values: first.values, probabilities: first.probabilities });
-
-    control.gate.resolve();
-    await settled(controller);
-    expect(predictedRows(workers)).toHaveLength(sent);
-    expect(controller.prediction?.values).toEqual(first.values);
   });
 
   it('ignores values that do not fit the loaded model, and calls without services or a model', async () => {

@@ -69,16 +69,6 @@ export class PredictionController implements ReactiveController {
     if (!services) return;
     const { loaded, switching } = modelStoreFor(services).snapshot;
     if (!loaded || switching || values.length !== loaded.metadata.schema.features.length) return;
-    const known = loaded.firstPrediction;
-    if (known && sameNumbers(known.values, values)) {
-      // The store already has this model's answer for exactly these values (the form's first example):
-      // show it now. A reply still on its way is for older values, so it is dropped.
-      this.#generation++;
-      this.#pending = null;
-      this.#show({ values: known.values, versionId: loaded.version.id }, known.probabilities);
-      this.host.requestUpdate();
-      return;
-    }
     this.#pending = { values: [...values], versionId: loaded.version.id };
     if (!this.busy) void this.#drain(services);
   }
@@ -136,12 +126,6 @@ export class PredictionController implements ReactiveController {
     }
     this.host.requestUpdate();
   }
-}
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function argmax(values: readonly number[]): number {

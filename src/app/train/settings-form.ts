@@ -69,7 +69,8 @@ function parseWhole(text: string, min: number, max: number): number | undefined 
 function parseHidden(text: string): readonly number[] | string {
   const trimmed = text.trim();
   if (trimmed === '') return [];
-  const parts = trimmed.split(/\s*,\s*|\s+/);
+  // Commas or spaces between widths; one pass (a pattern like /\s*,\s*|\s+/ is quadratic on long blanks).
+  const parts = trimmed.split(',').flatMap((part) => (part.trim() === '' ? [''] : part.trim().split(/\s+/)));
   const units = parts.map((part) => parseWhole(part, 1, MAX_UNITS));
   if (units.some((value) => value === undefined)) {
     return `Enter layer sizes as whole numbers from 1 to ${MAX_UNITS} separated by commas, e.g. "8" or "64, 32"; leave empty for no hidden layer.`;

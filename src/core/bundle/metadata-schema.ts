@@ -109,23 +109,31 @@ function settingsOf<T extends v.ObjectEntries>(kind: v.ObjectSchema<T, undefined
   return v.object({ ...kind.entries, ...RUN_SETTINGS.entries });
 }
 
+/** Each kind's stored settings (its own and the run's), e.g. to read a registry record written from them. */
+export const STORED_SETTINGS = {
+  'dense-network': settingsOf(DENSE_NETWORK_SETTINGS),
+  knn: settingsOf(KNN_SETTINGS),
+  'logistic-regression': settingsOf(LOGISTIC_REGRESSION_SETTINGS),
+  'random-forest': settingsOf(RANDOM_FOREST_SETTINGS),
+} as const;
+
 export const PETAL_METADATA = v.variant(
   'kind',
   [
     v.object({
       ...common,
       kind: v.literal('dense-network'),
-      settings: settingsOf(DENSE_NETWORK_SETTINGS),
+      settings: STORED_SETTINGS['dense-network'],
       /** Epochs the network trained for (fewer than `settings.epochs` when early stopping fired). */
       epochsRun: count,
     }),
-    v.object({ ...common, kind: v.literal('knn'), settings: settingsOf(KNN_SETTINGS) }),
+    v.object({ ...common, kind: v.literal('knn'), settings: STORED_SETTINGS.knn }),
     v.object({
       ...common,
       kind: v.literal('logistic-regression'),
-      settings: settingsOf(LOGISTIC_REGRESSION_SETTINGS),
+      settings: STORED_SETTINGS['logistic-regression'],
     }),
-    v.object({ ...common, kind: v.literal('random-forest'), settings: settingsOf(RANDOM_FOREST_SETTINGS) }),
+    v.object({ ...common, kind: v.literal('random-forest'), settings: STORED_SETTINGS['random-forest'] }),
   ],
   (issue) => `Unknown model kind "${String(issue.input)}".`,
 );

@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
-import { createStore, get, keys, set, type UseStore } from 'idb-keyval';
+import { createStore, get, keys, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ModelBundle } from '../../../core/bundle/bundle-format';
 import { trainedBundle } from '../../../test/trained-bundle';
 import { DEFAULT_MODEL_NAME, ModelRegistry, type RegistryState, type TrainingSample } from './model-registry';
 import { isQuotaError, QUOTA_MESSAGE, RegistryError } from './registry-error';
+import { LEASE_MS } from './registry-store';
 
 let bundle: ModelBundle;
 const sample: TrainingSample = { x: [[1, 2, 3, 4]], y: [0] };
@@ -23,8 +24,12 @@ function freshStore(): UseStore {
   return createStore(`petal-test-${crypto.randomUUID()}`, 'registry');
 }
 
-function registryOn(store: UseStore, channelName: string | null = null): ModelRegistry {
-  const registry = new ModelRegistry({ store, channelName, storage: null });
+function registryOn(
+  store: UseStore,
+  channelName: string | null = null,
+  now: () => number = Date.now,
+): ModelRegistry {
+  const registry = new ModelRegistry({ store, channelName, storage: null, now });
   opened.push(registry);
   return registry;
 }
@@ -162,12 +167,12 @@ describe('save', () => {
       String(key).startsWith('bundle:') ? truncated(value as ModelBundle) : value,
     );
     await expect(registryOn(corrupting).save(bundle, { source: 'x' })).rejects.toThrow(
-      /did not read back intact.*differs from what was written.*Nothing was changed\.$/,
+      /the browser returned different data from what was written\. Nothing was changed\.$/,
     );
     expect(await snapshot(store)).toEqual(before);
   });
 
-  it('survives a crash between writing the bundle and committing the index; the next load sweeps', async () => {
+  it('survives a crash between writing the bundle and committing the index; a load once its lease is old sweeps', async () => {
     const { registry, store } = await withDefault();
     const before = await registry.load();
     // The tab "dies" when the index is written: that write and everything after it fail.
@@ -181,9 +186,15 @@ describe('save', () => {
             throw new Error('the tab was closed');
           })(mode, callback);
     await expect(registryOn(dying).save(bundle, { source: 'x', sample })).rejects.toThrow(RegistryError);
-    expect((await storedKeys(store)).filter((key) => key !== 'index')).toHaveLength(4); // two orphans
+    const left = (await storedKeys(store)).filter((key) => key !== 'index');
+    expect(left).toHaveLength(5); // two orphans and their lease
+    expect(left.filter((key) => key.startsWith('lease:'))).toHaveLength(1);
 
-    const reloaded = registryOn(store);
+    // Within the lease another tab's load keeps them (the save might still be running there)...
+    expect(await registryOn(store).load()).toEqual(before);
+    expect(await storedKeys(store)).toHaveLength(6);
+    // ...and once it is older than any save takes, the orphans and the lease go.
+    const reloaded = registryOn(store, null, () => Date.now() + LEASE_MS + 1);
     expect(await reloaded.load()).toEqual(before);
     expect(await storedKeys(store)).toEqual(
       [`bundle:${before.activeId}`, 'index', `sample:${before.activeId}`].sort(),
@@ -191,15 +202,39 @@ describe('save', () => {
     expect((await reloaded.getBundle(before.activeId!)).weights.byteLength).toBe(bundle.weights.byteLength);
   });
 
-  it('fails cleanly when another tab sweeps the new bundle before the index is committed', async () => {
+  it("leaves another tab's save in progress alone when this tab starts and sweeps", async () => {
     const { store } = await withDefault();
-    const before = await snapshot(store);
     const otherTab = registryOn(store);
     let calls = 0;
-    // Calls: 1 writes the bundle, 2 reads it back, 3 commits the index; the other tab loads before 3.
+    // Calls: 1 writes the bundle and its lease, 2 reads it back, 3 commits; the other tab starts before 3.
     const racing: UseStore = (mode, callback) =>
       ++calls === 3 ? otherTab.load().then(() => store(mode, callback)) : store(mode, callback);
-    await expect(registryOn(racing).save(bundle, { source: 'x' })).rejects.toThrow(/another tab.*Try again/);
+    const saved = await registryOn(racing).save(bundle, { source: 'x' });
+    expect((await otherTab.load()).activeId).toBe(saved.id);
+    // The commit removed the lease; only the two versions' data is left.
+    expect((await storedKeys(store)).filter((key) => key.startsWith('lease:'))).toEqual([]);
+  });
+
+  it('says so when a save is removed from storage before it is registered (an old tab without leases)', async () => {
+    const { store } = await withDefault();
+    const before = await snapshot(store);
+    let calls = 0;
+    // An older Petal in another tab deletes the new bundle between the write (call 1) and the read back.
+    const racing: UseStore = (mode, callback) =>
+      ++calls === 2
+        ? store('readwrite', (objects) => {
+            objects.getAllKeys().onsuccess = (event) => {
+              const found = (event.target as IDBRequest<IDBValidKey[]>).result;
+              for (const key of found)
+                if (String(key).startsWith('bundle:') && !before.keys.includes(String(key)))
+                  objects.delete(key);
+            };
+            return promisifyRequest(objects.transaction);
+          }).then(() => store(mode, callback))
+        : store(mode, callback);
+    await expect(registryOn(racing).save(bundle, { source: 'x' })).rejects.toThrow(
+      /gone from browser storage before it could be registered \(another Petal tab/,
+    );
     expect(await snapshot(store)).toEqual(before);
   });
 

@@ -11,6 +11,7 @@ import {
   commitIndex,
   defaultStore,
   INDEX_KEY,
+  leaseKey,
   sampleKey,
   sweepOrphans,
 } from './registry-store';
@@ -28,6 +29,7 @@ import {
   parseIndex,
   type RegistryIndex,
   type RegistryState,
+  type SavedVersion,
   type TrainingSample,
   type VersionInfo,
   versionInfoFor,
@@ -36,6 +38,7 @@ import {
 export type { ChangeOrigin, RegistryListener } from './registry-changes';
 export { RegistryError, type RegistryErrorCode } from './registry-error';
 export type { StorageStatus } from './storage-status';
+export type { DamagedVersion, SavedVersion } from './version-info';
 export type { ExportedFiles, ImportFile, RegistryState, TrainingSample, VersionInfo };
 
 export const DEFAULT_MODEL_NAME = 'Default iris model';
@@ -48,6 +51,8 @@ export interface ModelRegistryOptions {
   readonly channelName?: string | null;
   /** Stands in for `navigator.storage`; `null` means "not supported". */
   readonly storage?: StorageLike | null;
+  /** Milliseconds since the epoch, for save leases (see leaseKey); tests move it on. */
+  readonly now?: () => number;
 }
 
 export interface SaveOptions {
@@ -70,12 +75,12 @@ export class ModelRegistry {
   readonly #store: UseStore;
   readonly #storage: StorageLike | undefined;
   readonly #changes: RegistryChanges;
-  /** Keys written by saves still running here, so this tab's own load() never sweeps them mid-save. */
-  readonly #inFlight = new Set<string>();
+  readonly #now: () => number;
 
   constructor(options: ModelRegistryOptions = {}) {
     this.#store = options.store ?? defaultStore();
     this.#storage = options.storage === undefined ? browserStorage() : (options.storage ?? undefined);
+    this.#now = options.now ?? Date.now;
     this.#changes = new RegistryChanges(
       options.channelName === undefined ? REGISTRY_CHANNEL : options.channelName,
       () => this.#readIndex().then(stateOf),
@@ -85,7 +90,7 @@ export class ModelRegistry {
   /** The saved versions and the active one. Also deletes data a crashed save left behind. */
   async load(): Promise<RegistryState> {
     try {
-      await sweepOrphans(this.#store, this.#inFlight);
+      await sweepOrphans(this.#store, this.#now());
       return stateOf(await this.#readIndex());
     } catch (error) {
       throw toRegistryError(error, 'The saved models could not be read');
@@ -128,14 +133,14 @@ export class ModelRegistry {
    * `bundle.weights` to the worker right after calling this. Throws a RegistryError (and changes nothing)
    * when the bundle is invalid, storage is full, or it does not read back intact.
    */
-  async save(bundle: unknown, options: SaveOptions): Promise<VersionInfo> {
+  async save(bundle: unknown, options: SaveOptions): Promise<SavedVersion> {
     const added = await this.#add(bundle, { ...options, onlyIfEmpty: false });
     return added.info!;
   }
 
   async activate(id: string): Promise<RegistryState> {
     const committed = await this.#commit('The model could not be activated', [bundleKey(id)], (index) => {
-      versionOf(index, id);
+      usable(versionOf(index, id));
       return { index: { ...index, activeId: id }, result: undefined };
     });
     return stateOf(committed.index);
@@ -176,7 +181,7 @@ export class ModelRegistry {
             `v${removed.version} is the active model. Choose another version to use instead before deleting it.`,
           );
         }
-        activeId = versionOf(index, replacementId).id;
+        activeId = usable(versionOf(index, replacementId)).id;
       }
       const versions = index.versions.filter((v) => v.id !== id);
       return { index: { ...index, versions, activeId }, result: undefined };
@@ -191,11 +196,7 @@ export class ModelRegistry {
    * the running app): a RegistryError 'invalid-model' when it no longer checks out.
    */
   async getBundle(id: string): Promise<ValidBundle> {
-    const bundle = await get<unknown>(bundleKey(id), this.#store).catch((error: unknown) => {
-      throw toRegistryError(error, 'The model could not be read');
-    });
-    if (!bundle)
-      throw new RegistryError('not-found', 'This model version is no longer saved in this browser.');
+    const bundle = await this.#readStored(id);
     try {
       return validateBundle(bundle);
     } catch (error) {
@@ -212,20 +213,33 @@ export class ModelRegistry {
     });
   }
 
-  /** The two files to download for a version: `petal-v<N>-model.json` and `petal-v<N>.weights.bin`. */
+  /**
+   * The two files to download for a version: `petal-v<N>-model.json` and `petal-v<N>.weights.bin`, as
+   * stored: a damaged version is exported as it is, unchecked.
+   */
   async exportFiles(id: string): Promise<ExportedFiles> {
     const index = await this.#readIndex().catch((error: unknown) => {
       throw toRegistryError(error, 'The model could not be exported');
     });
     const { version } = versionOf(index, id);
-    return exportedFiles(await this.getBundle(id), version);
+    return exportedFiles(await this.#readStored(id), version);
+  }
+
+  /** What storage holds for a version's bundle, unchecked. */
+  async #readStored(id: string): Promise<unknown> {
+    const stored = await get<unknown>(bundleKey(id), this.#store).catch((error: unknown) => {
+      throw toRegistryError(error, 'The model could not be read');
+    });
+    if (stored === undefined)
+      throw new RegistryError('not-found', 'This model version is no longer saved in this browser.');
+    return stored;
   }
 
   /**
    * Imports an exported model (its .json file and weights file, in any order) as a new active version
    * with source "imported <json file name>". Every problem is a RegistryError; nothing changes then.
    */
-  async importFiles(files: Iterable<ImportFile>): Promise<VersionInfo> {
+  async importFiles(files: Iterable<ImportFile>): Promise<SavedVersion> {
     const { bundle, modelJsonName } = await readImportFiles(files);
     try {
       return await this.save(bundle, { source: `imported ${modelJsonName}` });
@@ -269,22 +283,22 @@ export class ModelRegistry {
   async #add(
     bundle: unknown,
     options: SaveOptions & { readonly onlyIfEmpty: boolean },
-  ): Promise<{ readonly info?: VersionInfo; readonly state: RegistryState }> {
+  ): Promise<{ readonly info?: SavedVersion; readonly state: RegistryState }> {
     const name = options.name === undefined ? undefined : checkedName(options.name);
     const { snapshot, metadata } = snapshotOf(bundle);
     const sample = options.sample === undefined ? undefined : structuredClone(options.sample);
     const id = newId();
     const keys = sample === undefined ? [bundleKey(id)] : [bundleKey(id), sampleKey(id)];
-    let committed: Committed<VersionInfo | undefined>;
-    for (const key of keys) this.#inFlight.add(key);
+    // The lease keeps every tab's start-up sweep off these keys until the commit registers them.
+    const lease = leaseKey(id, this.#now());
+    let committed: Committed<SavedVersion | undefined>;
     try {
       await setMany(
-        sample === undefined
-          ? [[bundleKey(id), snapshot]]
-          : [
-              [bundleKey(id), snapshot],
-              [sampleKey(id), sample],
-            ],
+        [
+          [lease, true],
+          [bundleKey(id), snapshot],
+          ...(sample === undefined ? [] : [[sampleKey(id), sample] as [string, unknown]]),
+        ],
         this.#store,
       );
       checkReadBack(await get(bundleKey(id), this.#store), snapshot);
@@ -308,6 +322,7 @@ export class ModelRegistry {
         },
         {
           requireKeys: keys,
+          deleteKeys: [lease],
           missingKey: () =>
             new RegistryError(
               'storage',
@@ -316,15 +331,13 @@ export class ModelRegistry {
         },
       );
     } catch (error) {
-      // Best effort: whatever is left is an orphan the next load() sweeps.
-      await delMany(keys, this.#store).catch(() => undefined);
+      // Best effort: whatever is left is an orphan the next load() sweeps once the lease is old.
+      await delMany([...keys, lease], this.#store).catch(() => undefined);
       throw toRegistryError(error, 'The model could not be saved');
-    } finally {
-      for (const key of keys) this.#inFlight.delete(key);
     }
     if (!committed.written) {
       // Another tab registered the default first; ours is surplus.
-      await delMany(keys, this.#store).catch(() => undefined);
+      await delMany([...keys, lease], this.#store).catch(() => undefined);
       return { state: stateOf(committed.index) };
     }
     this.#changes.announce(stateOf(committed.index));
@@ -353,6 +366,17 @@ export class ModelRegistry {
 
 function stateOf(index: RegistryIndex): RegistryState {
   return { versions: index.versions, activeId: index.activeId };
+}
+
+/** The version, if its record is intact: a damaged one cannot become the active model. */
+function usable(version: VersionInfo): VersionInfo {
+  if (version.damaged !== undefined) {
+    throw new RegistryError(
+      'invalid-model',
+      `v${version.version} cannot be used: ${version.damaged} Export it as it is, or delete it.`,
+    );
+  }
+  return version;
 }
 
 function versionOf(index: RegistryIndex, id: string): VersionInfo {

@@ -5,6 +5,13 @@ import { parseIndex, type RegistryIndex } from './version-info';
 export const INDEX_KEY = 'index';
 export const bundleKey = (id: string): string => `bundle:${id}`;
 export const sampleKey = (id: string): string => `sample:${id}`;
+/**
+ * Written with a save's data, deleted by the commit that registers it: while it is fresh, no tab's sweep
+ * touches that save's keys. The time is in the key, so a sweep needs no values.
+ */
+export const leaseKey = (id: string, since: number): string => `lease:${id}:${since}`;
+/** Longer than any save takes (writing and reading back a 32 MB bundle takes seconds). */
+export const LEASE_MS = 10 * 60 * 1000;
 
 /** The registry owns the whole `petal` database: idb-keyval only creates the store when it creates the db. */
 export function defaultStore(): UseStore {
@@ -35,7 +42,12 @@ export interface Committed<T> {
 export function commitIndex<T>(
   store: UseStore,
   change: (index: RegistryIndex) => IndexChange<T>,
-  options: { readonly requireKeys?: readonly string[]; readonly missingKey?: () => Error } = {},
+  options: {
+    readonly requireKeys?: readonly string[];
+    readonly missingKey?: () => Error;
+    /** Deleted in the same transaction when the new index is written (a save's lease). */
+    readonly deleteKeys?: readonly string[];
+  } = {},
 ): Promise<Committed<T>> {
   const requireKeys = options.requireKeys ?? [];
   return store('readwrite', (objects) => {
@@ -53,7 +65,10 @@ export function commitIndex<T>(
           }
           const current = parseIndex(indexRequest.result);
           const { index, result } = change(current);
-          if (index) objects.put(index, INDEX_KEY);
+          if (index) {
+            objects.put(index, INDEX_KEY);
+            for (const key of options.deleteKeys ?? []) objects.delete(key);
+          }
           promisifyRequest(objects.transaction).then(
             () => resolve({ index: index ?? current, written: index !== undefined, result }),
             reject,
@@ -70,10 +85,11 @@ export function commitIndex<T>(
 /**
  * Deletes `bundle:*` / `sample:*` keys that the index does not list: what a save leaves behind when the
  * tab closes or crashes between writing the bundle and committing the index. Runs in one transaction, so
- * it sees an index and key list that belong together. `inFlight` keys (saves still running in this tab)
- * are kept; a save running in another tab is protected by {@link commitIndex}'s check instead.
+ * it sees an index and key list that belong together. The keys of a save still running — in this tab or
+ * another — are kept while its lease (`lease:<id>:<time>`, see leaseKey) is younger than LEASE_MS; an older
+ * lease belonged to a tab that died mid-save and goes with its data.
  */
-export function sweepOrphans(store: UseStore, inFlight: ReadonlySet<string> = new Set()): Promise<string[]> {
+export function sweepOrphans(store: UseStore, now: number = Date.now()): Promise<string[]> {
   return store('readwrite', (objects) => {
     return new Promise<string[]>((resolve, reject) => {
       const indexRequest = objects.get(INDEX_KEY);
@@ -83,14 +99,23 @@ export function sweepOrphans(store: UseStore, inFlight: ReadonlySet<string> = ne
       keysRequest.onsuccess = () => {
         try {
           const index = parseIndex(indexRequest.result);
-          const kept = new Set([
-            ...inFlight,
-            ...index.versions.flatMap((v) => [bundleKey(v.id), sampleKey(v.id)]),
-          ]);
-          const orphans = keysRequest.result
-            .filter((key): key is string => typeof key === 'string')
-            .filter((key) => (key.startsWith('bundle:') || key.startsWith('sample:')) && !kept.has(key));
-          for (const key of orphans) objects.delete(key);
+          const kept = new Set(index.versions.flatMap((v) => [bundleKey(v.id), sampleKey(v.id)]));
+          const keys = keysRequest.result.filter((key): key is string => typeof key === 'string');
+          const staleLeases: string[] = [];
+          for (const key of keys) {
+            if (!key.startsWith('lease:')) continue;
+            const [, id, since] = key.split(':');
+            if (now - Number(since) < LEASE_MS) {
+              kept.add(bundleKey(id));
+              kept.add(sampleKey(id));
+            } else {
+              staleLeases.push(key);
+            }
+          }
+          const orphans = keys.filter(
+            (key) => (key.startsWith('bundle:') || key.startsWith('sample:')) && !kept.has(key),
+          );
+          for (const key of [...orphans, ...staleLeases]) objects.delete(key);
           promisifyRequest(objects.transaction).then(() => resolve(orphans), reject);
         } catch (error) {
           reject(error);

@@ -28,11 +28,16 @@ export function snapshotOf(bundle: unknown): { snapshot: ModelBundle; metadata: 
  * fails here. (It was checked on the way in; this only compares.)
  */
 export function checkReadBack(stored: unknown, written: ModelBundle): void {
-  const problem = sameBundle(stored, written) ? undefined : 'what came back differs from what was written';
-  if (problem !== undefined) {
+  if (stored === undefined) {
     throw new RegistryError(
       'storage',
-      `The model could not be saved: it did not read back intact from browser storage (${problem}). Nothing was changed.`,
+      'The model could not be saved: it was gone from browser storage before it could be registered (another Petal tab may have tidied the storage at that moment). Try again; nothing was changed.',
+    );
+  }
+  if (!sameBundle(stored, written)) {
+    throw new RegistryError(
+      'storage',
+      'The model could not be saved: the browser returned different data from what was written. Nothing was changed.',
     );
   }
 }

@@ -1,21 +1,40 @@
+import * as v from 'valibot';
 import type { MetadataSettings, ModelBundle, PetalMetadata } from '../../../core/bundle/bundle-format';
-import type { ClassifierKind } from '../../../core/classifiers/classifier-spec';
+import { STORED_SETTINGS } from '../../../core/bundle/metadata-schema';
+import { CLASSIFIER_KINDS, type ClassifierKind } from '../../../core/classifiers/classifier-spec';
 import type { Schema } from '../../../core/schema';
+import { shorten } from '../../../core/short-text';
 import { RegistryError } from './registry-error';
 
 export type { TrainingSample } from '../../../core/training-sample';
 
-/** One saved model as the Models table lists it; everything here is copied out of the bundle at save. */
-export interface VersionInfo {
+/** What every saved version has, even one whose record is damaged: enough to list, export and delete it. */
+interface VersionBase {
   /** Random and never reused; the storage keys are `bundle:<id>` and `sample:<id>`. */
   readonly id: string;
   /** 1, 2, 3… in save order; never reused after a delete. Shown as "v2". */
   readonly version: number;
   readonly name: string;
-  /** When the model was trained (the bundle's metadata), ISO 8601. */
-  readonly createdAt: string;
   /** Where it came from, in words: "bundled default model", "trained on iris.csv", "imported x.json". */
   readonly source: string;
+}
+
+/**
+ * A version whose stored record cannot be shown (written by an older Petal from a model it should have
+ * refused, or damaged in storage): listed with what is wrong, so it can still be exported as it is or
+ * deleted, never silently dropped.
+ */
+export interface DamagedVersion extends VersionBase {
+  readonly damaged: string;
+}
+
+/** One saved model as the Models table lists it; everything here is copied out of the bundle at save. */
+export type VersionInfo = SavedVersion | DamagedVersion;
+
+export interface SavedVersion extends VersionBase {
+  readonly damaged?: undefined;
+  /** When the model was trained (the bundle's metadata), ISO 8601. */
+  readonly createdAt: string;
   readonly dataFingerprint: string;
   /** Test accuracy and macro F1, 0–1. */
   readonly accuracy: number;
@@ -52,7 +71,7 @@ export function versionInfoFor(options: {
   readonly source: string;
   readonly bundle: ModelBundle;
   readonly metadata: PetalMetadata;
-}): VersionInfo {
+}): SavedVersion {
   const { metadata, bundle } = options;
   return {
     id: options.id,
@@ -97,8 +116,9 @@ export function defaultName(version: number, source: string): string {
 }
 
 /**
- * Reads a stored index defensively: absent means a first visit; anything malformed is refused rather than
- * "repaired", because overwriting it would forget every saved model.
+ * Reads a stored index defensively: absent means a first visit; an index that is not one at all is
+ * refused rather than "repaired", because overwriting it would forget every saved model. An entry that
+ * names its version but whose other fields cannot be read is kept as a DamagedVersion.
  */
 export function parseIndex(value: unknown): RegistryIndex {
   if (value === undefined) return EMPTY_INDEX;
@@ -108,18 +128,66 @@ export function parseIndex(value: unknown): RegistryIndex {
     index === null ||
     !Array.isArray(index.versions) ||
     !Number.isInteger(index.nextVersion) ||
-    !(index.activeId === null || typeof index.activeId === 'string')
+    !(index.activeId === null || typeof index.activeId === 'string') ||
+    !index.versions.every(isAddressable)
   ) {
     throw new RegistryError(
       'damaged-index',
       'The list of saved models in this browser is damaged; Petal left it untouched and cannot use it.',
     );
   }
+  const versions = index.versions.map(parseVersion);
   // nextVersion only ever grows, even if a stored record were edited by hand.
-  const highest = index.versions.reduce((max, v) => Math.max(max, v.version), 0);
+  const highest = versions.reduce((max, entry) => Math.max(max, entry.version), 0);
   return {
-    versions: index.versions,
+    versions,
     activeId: index.activeId ?? null,
     nextVersion: Math.max(index.nextVersion ?? 1, highest + 1),
+  };
+}
+
+/** An entry the registry can still act on: it has its id and version number. */
+function isAddressable(entry: unknown): entry is { id: string; version: number } {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const { id, version } = entry as { id?: unknown; version?: unknown };
+  return typeof id === 'string' && id.length > 0 && id.length <= 64 && Number.isInteger(version);
+}
+
+const text = v.string();
+const share = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+const SAVED_VERSION = v.object({
+  id: text,
+  version: v.number(),
+  name: text,
+  source: text,
+  createdAt: text,
+  dataFingerprint: text,
+  accuracy: share,
+  macroF1: share,
+  kind: v.optional(v.picklist(CLASSIFIER_KINDS)),
+  settings: v.unknown(),
+  schema: v.object({ features: v.array(text), label: text, classes: v.array(text) }),
+  sizeBytes: v.number(),
+});
+
+/** A stored entry as the version it describes, or as damaged with the reason (the first field at fault). */
+function parseVersion(entry: { id: string; version: number }): VersionInfo {
+  const { id, version } = entry;
+  const fields = entry as { name?: unknown; source?: unknown };
+  const name = typeof fields.name === 'string' && fields.name !== '' ? fields.name : `v${version}`;
+  const source = typeof fields.source === 'string' ? fields.source : '';
+  const parsed = v.safeParse(SAVED_VERSION, entry);
+  const saved = parsed.success ? parsed.output : undefined;
+  const settings = saved && v.safeParse(STORED_SETTINGS[saved.kind ?? 'dense-network'], saved.settings);
+  if (saved && settings?.success) return { ...saved, settings: settings.output } as SavedVersion;
+  const issue = parsed.success ? settings?.success === false && settings.issues[0] : parsed.issues[0];
+  const path = issue ? v.getDotPath(issue) : null;
+  const what = issue ? shorten(issue.message, 160) : 'it cannot be read';
+  return {
+    id,
+    version,
+    name,
+    source,
+    damaged: `Its saved record is damaged (${path ?? 'settings'}: ${what}).`,
   };
 }
