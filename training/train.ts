@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   await writeAndReport({
     dataset,
     files,
-    testMetrics: metrics.test,
+    testMetrics: trained.testMetrics,
     cv: cv && { score: cv, ms: cvMs, folds, repeats },
     rows: [
       [

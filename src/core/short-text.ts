@@ -7,3 +7,15 @@ export function shorten(text: string, max = 60): string {
   if (text.length <= max) return text;
   return `${text.slice(0, max)}… (${text.length.toLocaleString('en')} characters)`;
 }
+
+/** `text` in double quotes, shortened: for names and cells quoted in a message. */
+export function quoted(text: string): string {
+  return `"${shorten(text)}"`;
+}
+
+/** Names quoted and joined, the first `max` of them and how many more: "a", "b", … and 18 more. */
+export function quotedList(names: readonly string[], max = 20): string {
+  const shown = names.slice(0, max).map(quoted).join(', ');
+  const rest = names.length - max;
+  return rest > 0 ? `${shown} and ${rest.toLocaleString('en')} more` : shown;
+}

@@ -1,7 +1,7 @@
 // The one training recipe, for every kind of classifier: what the Train tab's Train, Compare's Save and
 // `npm run train` all run.
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelBundle, PetalMetadata } from './bundle/bundle-format';
+import { BUNDLE_LIMITS, type ModelBundle, type PetalMetadata } from './bundle/bundle-format';
 import type { ClassifierSpec } from './classifiers/classifier-spec';
 import { fitClassifier } from './classifiers/fit-classifier';
 import type { EpochProgress, FitProgress } from './classifiers/fit-options';
@@ -12,11 +12,13 @@ import { fingerprintDataset } from './fingerprint';
 import { deriveSeed } from './random';
 import { stratifiedSplit } from './split';
 import { DEFAULT_RUN_SETTINGS, type RunSettings } from './train-settings';
+import { TrainingError } from './training-error';
 
 /** A model of any kind trained with the recipe, as a bundle ready to save. */
 export interface TrainedClassifier {
   readonly bundle: ModelBundle;
   readonly metadata: PetalMetadata;
+  /** In full, with the confusion matrix and each class's label (the bundle keeps a summary). */
   readonly testMetrics: Metrics;
   /** One entry per epoch of a network's run (the curves); empty for the other kinds. */
   readonly history: readonly EpochProgress[];
@@ -63,6 +65,7 @@ export async function trainClassifier(options: {
     },
   });
   const features = dataset.schema.features.length;
+  const classes = dataset.schema.classes.length;
   const testMetrics = evaluate({
     labels: test.y,
     probabilities: classifier.predictProbabilities(test.x),
@@ -74,8 +77,10 @@ export async function trainClassifier(options: {
       features,
       rows: Int32Array.from({ length: fit.rows }, (_, i) => i),
     }),
-    classMeans: classMeans({ x: fit.x, y: fit.y, features, classes: dataset.schema.classes.length }),
-    metrics: { test: testMetrics },
+    ...(features * classes <= BUNDLE_LIMITS.classMeanValues
+      ? { classMeans: classMeans({ x: fit.x, y: fit.y, features, classes }) }
+      : {}),
+    metrics: { test: compactMetrics(testMetrics) },
     rows: { train: fit.rows, validation: validation?.rows ?? 0, test: test.rows },
     dataFingerprint: fingerprintDataset(dataset),
     createdAt: options.createdAt,
@@ -83,7 +88,36 @@ export async function trainClassifier(options: {
     tfjsVersion: tf.version_core,
     run,
   });
+  if (bundle.weights.byteLength > BUNDLE_LIMITS.weightsBytes) {
+    throw new TrainingError(
+      `The trained model is ${megabytes(bundle.weights.byteLength)}, more than the ${megabytes(BUNDLE_LIMITS.weightsBytes)} a model may hold. ${SMALLER[spec.kind]}`,
+    );
+  }
   return { bundle, metadata, testMetrics, history, trainingMs: performance.now() - started };
+}
+
+/** How to make each kind of model smaller. */
+const SMALLER: Readonly<Record<ClassifierSpec['kind'], string>> = {
+  'dense-network': 'Use fewer or narrower hidden layers.',
+  knn: 'k-NN keeps every training row: train on fewer rows or fewer columns, or choose another kind.',
+  'logistic-regression': 'Use fewer feature columns.',
+  'random-forest': 'Use fewer trees or a smaller maximum depth.',
+};
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** What a bundle keeps of the test metrics: the confusion matrix and per-class labels stay out. */
+export function compactMetrics(metrics: Metrics): PetalMetadata['metrics']['test'] {
+  const { rows, accuracy, macroF1, logLoss, perClass } = metrics;
+  return {
+    rows,
+    accuracy,
+    macroF1,
+    logLoss,
+    perClass: perClass.map(({ precision, recall, f1, support }) => ({ precision, recall, f1, support })),
+  };
 }
 
 /** Splits a stratified validation share off the training rows, when the run asks for one. */

@@ -1,3 +1,5 @@
+import { quoted } from '../core/short-text';
+
 /** Why a CSV file (or a table read from one) cannot be used. */
 export type CsvErrorCode =
   | 'not-text'
@@ -14,7 +16,11 @@ export type CsvErrorCode =
   | 'unknown-column'
   | 'too-few-classes'
   | 'class-too-small'
-  | 'no-feature-columns';
+  | 'no-feature-columns'
+  | 'too-many-columns'
+  | 'too-many-classes'
+  | 'name-too-long'
+  | 'file-too-large';
 
 /**
  * A problem with the user's file, worded for the user. `row` is the row number a spreadsheet shows for the
@@ -47,8 +53,8 @@ export class CsvError extends Error {
 }
 
 function locate(row: number | undefined, column: string | undefined): string {
-  if (row !== undefined && column !== undefined) return `Row ${row}, column "${column}": `;
+  if (row !== undefined && column !== undefined) return `Row ${row}, column ${quoted(column)}: `;
   if (row !== undefined) return `Row ${row}: `;
-  if (column !== undefined) return `Column "${column}": `;
+  if (column !== undefined) return `Column ${quoted(column)}: `;
   return '';
 }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { quoted } from '../core/short-text';
 import { CsvError } from './csv-error';
 
 /** Consecutive data rows; `rows[i]` is file row `firstRow + i` (the header is row 1). */
@@ -253,7 +254,7 @@ export function checkHeader(record: readonly string[], row: number): string[] | 
         code: 'duplicate-column-name',
         row,
         column: name,
-        detail: `the name "${name}" is used by columns ${earlier + 1} and ${index + 1}; column names must be unique.`,
+        detail: `the name ${quoted(name)} is used by columns ${earlier + 1} and ${index + 1}; column names must be unique.`,
       });
     }
     seen.set(name, index);

@@ -117,3 +117,41 @@ describe('inferSchema', () => {
     expect(error.column).toBe('a');
   });
 });
+
+describe('inferSchema within what a model can hold', () => {
+  const rows = [
+    ['1', '2', 'x'],
+    ['3', '4', 'y'],
+  ];
+
+  it('refuses more columns than a model holds, before reading the rows', () => {
+    const header = Array.from({ length: 20_000 }, (_, i) => `c${i}`);
+    const error = catchError(() => inferSchema({ header, rows: [] }));
+    expect(error.code).toBe('too-many-columns');
+    expect(error.message).toBe(
+      'The file has 20,000 columns; Petal trains on up to 1,000 feature columns and a label.',
+    );
+  });
+
+  it('refuses a name or a class longer than a model keeps, quoting only its start', () => {
+    const long = 'F'.repeat(102_400);
+    const name = catchError(() => inferSchema({ header: ['a', long, 'kind'], rows }));
+    expect(name.code).toBe('name-too-long');
+    expect(name.message).toMatch(
+      /^Column "F{60}… \(102,400 characters\)": column 2's name is 102,400 characters long; names can be up to 200\.$/,
+    );
+    const label = 'x'.repeat(3 * 1024 * 1024);
+    const cls = catchError(() =>
+      inferSchema({ header: ['a', 'b', 'kind'], rows: [...rows, ['5', '6', label]] }),
+    );
+    expect(cls).toMatchObject({ code: 'name-too-long', row: 4, column: 'kind' });
+    expect(cls.message.length).toBeLessThan(400);
+  });
+
+  it('refuses more classes than a model tells apart', () => {
+    const many = Array.from({ length: 1001 }, (_, i) => ['1', '2', `class ${i}`]);
+    const error = catchError(() => inferSchema({ header: ['a', 'b', 'kind'], rows: many }));
+    expect(error).toMatchObject({ code: 'too-many-classes', column: 'kind' });
+    expect(inferSchema({ header: ['a', 'b', 'kind'], rows: many.slice(0, 1000) }).classes).toHaveLength(1000);
+  });
+});

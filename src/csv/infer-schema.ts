@@ -1,4 +1,6 @@
+import { BUNDLE_LIMITS } from '../core/bundle/bundle-format';
 import type { Schema } from '../core/schema';
+import { quoted, quotedList } from '../core/short-text';
 import { CsvError } from './csv-error';
 import { numberProblem, parseNumber } from './parse-number';
 
@@ -17,13 +19,28 @@ export function inferSchema(options: {
   label?: string;
 }): Schema {
   const { header, rows } = options;
+  // A model holds at most BUNDLE_LIMITS.features features (one column is the label), and names it keeps
+  // within BUNDLE_LIMITS.nameLength: a file beyond them is refused before any work is done on it.
+  if (header.length > BUNDLE_LIMITS.features + 1) {
+    throw new CsvError({
+      code: 'too-many-columns',
+      detail: `The file has ${header.length.toLocaleString('en')} columns; Petal trains on up to ${BUNDLE_LIMITS.features.toLocaleString('en')} feature columns and a label.`,
+    });
+  }
   const seen = new Set<string>();
-  for (const name of header) {
+  for (const [index, name] of header.entries()) {
+    if (name.length > BUNDLE_LIMITS.nameLength) {
+      throw new CsvError({
+        code: 'name-too-long',
+        column: name,
+        detail: `column ${index + 1}'s name is ${name.length.toLocaleString('en')} characters long; names can be up to ${BUNDLE_LIMITS.nameLength}.`,
+      });
+    }
     if (seen.has(name)) {
       throw new CsvError({
         code: 'duplicate-column-name',
         column: name,
-        detail: `the column name "${name}" appears more than once.`,
+        detail: `the column name ${quoted(name)} appears more than once.`,
       });
     }
     seen.add(name);
@@ -34,13 +51,29 @@ export function inferSchema(options: {
     throw new CsvError({
       code: 'unknown-column',
       column: options.label,
-      detail: `there is no such column. The columns are: ${header.map((name) => `"${name}"`).join(', ')}.`,
+      detail: `there is no such column. The columns are: ${quotedList(header)}.`,
     });
   }
   const distinct = new Set<string>();
-  for (const row of rows) {
+  for (const [r, row] of rows.entries()) {
     const value = (row[labelIndex] ?? '').trim();
-    if (value !== '') distinct.add(value);
+    if (value === '' || distinct.has(value)) continue;
+    if (value.length > BUNDLE_LIMITS.nameLength) {
+      throw new CsvError({
+        code: 'name-too-long',
+        row: r + 2,
+        column: header[labelIndex],
+        detail: `the class ${quoted(value)} is ${value.length.toLocaleString('en')} characters long; class names can be up to ${BUNDLE_LIMITS.nameLength}. Is this the right label column?`,
+      });
+    }
+    distinct.add(value);
+    if (distinct.size > BUNDLE_LIMITS.classes) {
+      throw new CsvError({
+        code: 'too-many-classes',
+        column: header[labelIndex],
+        detail: `the label column has more than ${BUNDLE_LIMITS.classes.toLocaleString('en')} different values; Petal tells apart up to ${BUNDLE_LIMITS.classes.toLocaleString('en')} classes. Is this the right label column?`,
+      });
+    }
   }
   return {
     features: header.filter((_, index) => index !== labelIndex),

@@ -1,4 +1,5 @@
 import type { Dataset } from '../core/dataset';
+import { quoted } from '../core/short-text';
 import { CsvError } from './csv-error';
 import { inferSchema } from './infer-schema';
 import type { CsvTable } from './parse-csv';
@@ -62,13 +63,13 @@ function cellError(cell: string, row: number, column: string): CsvError {
   if (problem === 'empty')
     return new CsvError({ code: 'empty-value', row, column, detail: 'the value is empty.' });
   if (problem === 'not-a-number') {
-    return new CsvError({ code: 'not-a-number', row, column, detail: `"${cell}" is not a number.` });
+    return new CsvError({ code: 'not-a-number', row, column, detail: `${quoted(cell)} is not a number.` });
   }
   return new CsvError({
     code: 'not-finite',
     row,
     column,
-    detail: `"${cell.trim()}" is not a finite number in the range a 32-bit float can hold.`,
+    detail: `${quoted(cell.trim())} is not a finite number in the range a 32-bit float can hold.`,
   });
 }
 
@@ -77,7 +78,7 @@ function checkClasses(label: string, classes: readonly string[], y: Int32Array, 
     throw new CsvError({
       code: 'too-few-classes',
       column: label,
-      detail: `the label column has ${classes.length === 0 ? 'no values' : `only one class ("${classes[0]}")`}; a classifier needs at least 2 classes. Is "${label}" the right label column?`,
+      detail: `the label column has ${classes.length === 0 ? 'no values' : `only one class (${quoted(classes[0])})`}; a classifier needs at least 2 classes. Is ${quoted(label)} the right label column?`,
     });
   }
   const counts = new Int32Array(classes.length);
@@ -93,6 +94,6 @@ function checkClasses(label: string, classes: readonly string[], y: Int32Array, 
     code: 'class-too-small',
     row: table.rowNumbers?.[r] ?? r + 2,
     column: label,
-    detail: `class "${classes[small]}" has only this one row; every class needs at least 2 rows to be learned and tested. Is "${label}" the right label column?`,
+    detail: `class ${quoted(classes[small])} has only this one row; every class needs at least 2 rows to be learned and tested. Is ${quoted(label)} the right label column?`,
   });
 }

@@ -4,6 +4,15 @@ import { csvCell, formatProbability } from './csv-cell';
 describe('csvCell', () => {
   it('escapes every dangerous prefix of a text cell with a quote and quotes the cell', () => {
     expect(csvCell('=SUM(A1:A2)', ',')).toBe(`"'=SUM(A1:A2)"`);
+    // Spreadsheets skip leading spaces, no-break ones too, before reading a formula.
+    expect(csvCell(' =SUM(A1:A2)', ',')).toBe(`"' =SUM(A1:A2)"`);
+    expect(csvCell('\u00a0+1+1', ',')).toBe(`"'\u00a0+1+1"`);
+    expect(csvCell('\u3000@cmd', ',')).toBe(`"'\u3000@cmd"`);
+    expect(csvCell('   -2+3', ',')).toBe(`"'   -2+3"`);
+    // Numbers stay numbers, with or without spaces around them.
+    expect(csvCell('-1.5', ',')).toBe('-1.5');
+    expect(csvCell(' -1.5', ',')).toBe(' -1.5');
+    expect(csvCell('   ', ',')).toBe('   ');
     expect(csvCell('+cmd', ',')).toBe(`"'+cmd"`);
     expect(csvCell('-2+3+cmd|x', ',')).toBe(`"'-2+3+cmd|x"`);
     expect(csvCell('@SUM(1)', ',')).toBe(`"'@SUM(1)"`);

@@ -11,8 +11,9 @@ const AT = 64;
 
 /**
  * One cell of an output CSV row, safe to open in a spreadsheet:
- * - a text cell that starts with `=`, `+`, `-`, `@`, a tab, CR or LF would be run as a formula (CSV / formula
- *   injection, OWASP), so it gets a leading `'` and is quoted: `=SUM(A1)` → `"'=SUM(A1)"`;
+ * - a text cell whose first character after any leading spaces (spreadsheets skip them, no-break ones too)
+ *   is `=`, `+`, `-`, `@`, a tab, CR or LF would be run as a formula (CSV / formula injection, OWASP), so it
+ *   gets a leading `'` and is quoted: `=SUM(A1)` → `"'=SUM(A1)"`, ` =SUM(A1)` → `"' =SUM(A1)"`;
  * - a cell that is a number by `parseNumber` (`-1.5`, `+3`, `1e-5`) is left as it is: numbers stay numbers;
  * - a cell holding the delimiter, a double quote, CR or LF is quoted, with quotes doubled (RFC 4180).
  * `delimiter` is the output's single-character delimiter (the input file's). Runs for every cell of every
@@ -20,7 +21,7 @@ const AT = 64;
  */
 export function csvCell(text: string, delimiter: string): string {
   if (text === '') return '';
-  const first = text.charCodeAt(0);
+  const first = text.charCodeAt(firstNonBlank(text));
   if (
     (first === EQUALS ||
       first === PLUS ||
@@ -34,6 +35,26 @@ export function csvCell(text: string, delimiter: string): string {
     return quote(`'${text}`);
   }
   return needsQuotes(text, delimiter.charCodeAt(0)) ? quote(text) : text;
+}
+
+/** Where a cell's text starts after spaces: ASCII and no-break spaces, and the Unicode space characters. */
+function firstNonBlank(text: string): number {
+  let i = 0;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** A space a spreadsheet would skip before reading a formula. */
+export function isBlank(code: number): boolean {
+  return (
+    code === 32 ||
+    code === 0xa0 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 function needsQuotes(text: string, delimiter: number): boolean {

@@ -50,7 +50,22 @@ const ODD_VALUES = [
   '0x10',
   '\t3',
 ];
-const ODD_TEXT = ['=SUM(A1)', '-x', '@y', '+z', 'é', '东京', '\u00a0', ' ', '-1', 'a;b'];
+const ODD_TEXT = [
+  '=SUM(A1)',
+  '-x',
+  '@y',
+  '+z',
+  ' =x',
+  '  -y',
+  ' -1',
+  '\u00a0=z',
+  'é',
+  '东京',
+  '\u00a0',
+  ' ',
+  '-1',
+  'a;b',
+];
 const LABELS = ['a', 'bé', ' a', 'c', '', 'A'];
 
 /** A CSV with columns note, y, class, x (features out of order, extras kept), mostly plain rows. */

@@ -1,4 +1,5 @@
 import type { Schema } from '../core/schema';
+import { quoted, quotedList } from '../core/short-text';
 
 /** How a model's column name was found in the file's header. */
 export type ColumnMatch = 'exact' | 'case-insensitive';
@@ -50,7 +51,9 @@ export class ColumnMappingError extends Error {
       );
     }
     for (const { feature, columns } of ambiguous) {
-      parts.push(`The feature "${feature}" matches several columns when case is ignored: ${list(columns)}.`);
+      parts.push(
+        `The feature ${quoted(feature)} matches several columns when case is ignored: ${list(columns)}.`,
+      );
     }
     parts.push(`The file's columns are: ${list(header)}.`);
     super(parts.join(' '));
@@ -60,7 +63,7 @@ export class ColumnMappingError extends Error {
 }
 
 function list(names: readonly string[]): string {
-  return names.map((name) => `"${name}"`).join(', ');
+  return quotedList(names);
 }
 
 /**

@@ -273,6 +273,23 @@ describe.each([true, false])('scoreCsv (fast path: %s)', (fast) => {
     expect(outputs).toBe(0);
   });
 
+  it('writes a row the model cannot compute (NaN output) as a bad row, never as a prediction', async () => {
+    // A model that overflows when x is 13: its output for that row is NaN.
+    const overflowing: Predictor = (x) => {
+      const out = linear(x);
+      for (let row = 0; row < x.length / 2; row++)
+        if (x[row * 2] === 13) out.fill(Number.NaN, row * 2, row * 2 + 2);
+      return out;
+    };
+    const { text, summary } = await score(blob('x,y\n1,2\n13,2\n3,4\n'), { predict: overflowing });
+    const lines = text.trim().split('\n');
+    expect(lines[2]).toBe("13,2,,,,,the model's output for this row is not a number");
+    expect(lines[1]).toMatch(/^1,2,a,/);
+    expect(summary).toMatchObject({ rows: 3, scoredRows: 2, badRows: 1 });
+    expect(summary.classCounts.reduce((total, c) => total + c.count, 0)).toBe(2);
+    expect(text).not.toMatch(/NaN/);
+  });
+
   it('evaluates against the label column when present, counting unknown labels apart', async () => {
     const input = 'x,y,class\n1,2,a\n10,20,b\n10,20,a\n1,2,zzz\n1,2,\n';
     const { summary } = await score(blob(input));

@@ -14,6 +14,7 @@ import { BAD_ROWS_LISTED, scoreProgress, summarize } from './score-summary';
 import type { BadRow, ScoreCsvOptions, ScoreProgress, ScoreSummary, ScoreTally } from './score-types';
 
 const DEFAULT_BATCH_ROWS = 1000;
+const NOT_COMPUTED = "the model's output for this row is not a number";
 const NEWLINE = '\n';
 
 /** The source being read, with a count of the bytes read so far (for progress). */
@@ -50,6 +51,7 @@ interface Batch {
 }
 
 const TAB = 9;
+const SPACE = 32;
 const PLUS = 43;
 const MINUS = 45;
 const EQUALS = 61;
@@ -205,13 +207,16 @@ export class ScoringRun {
       x[base + f] = stored;
       if (stored < low[f] || stored > high[f]) outside = 1;
     }
-    // A cell that starts like a formula is written as it is only when it is a number (csvCell's rule);
-    // feature cells were just read as numbers.
+    // A cell that starts like a formula (after any spaces) is written as it is only when it is a number
+    // (csvCell's rule); feature cells were just read as numbers. A plain record is ASCII: its only blank is
+    // the space.
     const others = this.layout.otherColumns;
     for (let c = 0; c < others.length; c++) {
       const column = others[c];
       const from = column === 0 ? start : ends[column - 1] + 1;
-      const first = bytes[from];
+      let at = from;
+      while (at < ends[column] && bytes[at] === SPACE) at++;
+      const first = bytes[at];
       if (
         (first === EQUALS || first === PLUS || first === MINUS || first === AT || first === TAB) &&
         from < ends[column] &&
@@ -289,6 +294,7 @@ export class ScoringRun {
     const delimiterByte = d.charCodeAt(0);
     // Rows kept as cells are joined into text, written when a row kept as bytes (or the batch end) comes.
     let text = this.rows === 0 && this.options.writeHeader !== false ? layout.headerLine : '';
+    let unscorable = 0;
     for (let i = 0; i < batch.count; i++) {
       const cells = batch.cells[i];
       if (cells === undefined) {
@@ -312,8 +318,16 @@ export class ScoringRun {
       }
       const offset = slot * classes;
       let best = 0;
+      let sum = probabilities[offset];
       for (let k = 1; k < classes; k++) {
+        sum += probabilities[offset + k];
         if (probabilities[offset + k] > probabilities[offset + best]) best = k;
+      }
+      if (Number.isNaN(sum)) {
+        // NaN: a model whose weights overflow on this row. Written as a bad row, never as a prediction.
+        text += layout.emptyPredictions + csvCell(NOT_COMPUTED, d) + NEWLINE;
+        unscorable++;
+        continue;
       }
       counts[best]++;
       if (evaluation) {
@@ -334,7 +348,8 @@ export class ScoringRun {
     }
     writer.text(text);
     this.rows += batch.count;
-    this.scoredRows += batch.good;
+    this.scoredRows += batch.good - unscorable;
+    this.badRows += unscorable;
     batch.cells.length = 0;
     batch.source.length = 0;
     batch.labels.length = 0;

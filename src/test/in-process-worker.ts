@@ -15,7 +15,10 @@ export class InProcessWorker extends EventTarget implements WorkerLike {
   silent = false;
   readonly #scope = new EventTarget();
 
-  constructor(api: object = createApi(), options: { heartbeatMs?: number } = {}) {
+  constructor(
+    api: object = createApi(),
+    options: { heartbeatMs?: number; locks?: import('../worker/serve').LockManagerLike | null } = {},
+  ) {
     super();
     serveApi(
       api,
@@ -23,7 +26,7 @@ export class InProcessWorker extends EventTarget implements WorkerLike {
         postMessage: (message, transfer) => this.#deliver(this, message, transfer),
         addEventListener: (type, listener) => this.#scope.addEventListener(type, listener as EventListener),
       },
-      options,
+      { locks: null, ...options },
     );
   }
 
@@ -42,7 +45,13 @@ export class InProcessWorker extends EventTarget implements WorkerLike {
 
   /** The methods called so far, in order (`cancel <id>` for cancel messages). */
   methods(): string[] {
-    return this.requests.map((request) => ('method' in request ? request.method : `cancel ${request.id}`));
+    return this.requests.map((request) =>
+      'method' in request
+        ? request.method
+        : request.type === 'cancel'
+          ? `cancel ${request.id}`
+          : request.type,
+    );
   }
 
   #deliver(target: EventTarget, message: unknown, transfer: Transferable[]): void {

@@ -201,3 +201,18 @@ describe('worker api: sampleData', () => {
     expect(await api.sampleData({ source }, context<never>())).toEqual(sample);
   });
 });
+
+describe('worker api: files too large to train on', () => {
+  it('refuses them up front, naming the file, the size and the limit', async () => {
+    // A Blob that says it is 60 MB without holding the bytes.
+    const huge = new Blob([new Uint8Array(60 * 1024 * 1024)]);
+    const inspection = await createApi().inspectCsv(
+      { source: { kind: 'file', file: huge, name: 'big.csv' } },
+      context<never>(),
+    );
+    expect(inspection.error).toMatchObject({ code: 'file-too-large' });
+    expect(inspection.error?.message).toBe(
+      'big.csv is 60 MB; Petal trains on files up to 50 MB in the browser. Train on a sample of its rows; batch scoring takes files of any size.',
+    );
+  });
+});

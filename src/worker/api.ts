@@ -92,7 +92,7 @@ export function createApi(
      */
     useModel(args: { bundle: ValidBundle }): void {
       const { predictProbabilities } = classifierFromBundle(args.bundle);
-      predictProbabilities(Float32Array.from(args.bundle.metadata.classMeans[0]));
+      predictProbabilities(Float32Array.from(args.bundle.metadata.standardisation.mean));
       active = { predict: predictProbabilities, bundle: args.bundle };
       firstModel();
     },

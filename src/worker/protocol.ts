@@ -27,7 +27,17 @@ export interface CancelRequest {
   readonly id: number;
 }
 
-export type WorkerRequest = CallRequest | CancelRequest;
+/**
+ * Main thread → worker: hold the Web Lock `lock` for as long as you live. The bridge then waits for the same
+ * lock: the browser grants it the moment the worker is gone (closed, killed, crashed), with no event at
+ * all from the worker, so a dead worker is noticed at once instead of after a silence.
+ */
+export interface HoldLockRequest {
+  readonly type: 'hold-lock';
+  readonly lock: string;
+}
+
+export type WorkerRequest = CallRequest | CancelRequest | HoldLockRequest;
 
 export interface ProgressReply {
   readonly id: number;
@@ -57,4 +67,9 @@ export interface HeartbeatReply {
   readonly type: 'heartbeat';
 }
 
-export type WorkerReply = ProgressReply | ResultReply | ErrorReply | HeartbeatReply;
+/** The worker holds the lock asked for in a HoldLockRequest. */
+export interface HoldingLockReply {
+  readonly type: 'holding-lock';
+}
+
+export type WorkerReply = ProgressReply | ResultReply | ErrorReply | HeartbeatReply | HoldingLockReply;

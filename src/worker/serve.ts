@@ -18,6 +18,11 @@ export interface ServedPort {
 /** How often a running call proves the worker is alive (the bridge gives up after 20 s of silence). */
 export const HEARTBEAT_MS = 2_000;
 
+/** The part of the Web Locks API (`navigator.locks`) the worker uses; absent outside secure contexts. */
+export interface LockManagerLike {
+  request(name: string, callback: () => Promise<unknown>): Promise<unknown>;
+}
+
 type Method = (args: unknown, context: CallContext<unknown>) => unknown;
 
 /**
@@ -26,8 +31,13 @@ type Method = (args: unknown, context: CallContext<unknown>) => unknown;
  * ArrayBuffers and typed arrays are transferred, not copied, so api methods must return buffers they no
  * longer need. Whatever a method throws is serialised and posted as an error reply; nothing escapes.
  */
-export function serveApi(api: object, port: ServedPort, options: { heartbeatMs?: number } = {}): void {
+export function serveApi(
+  api: object,
+  port: ServedPort,
+  options: { heartbeatMs?: number; locks?: LockManagerLike | null } = {},
+): void {
   const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+  const locks = options.locks === undefined ? hostLocks() : options.locks;
   const running = new Map<number, AbortController>();
   let heartbeat: ReturnType<typeof setInterval> | undefined;
 
@@ -106,11 +116,22 @@ export function serveApi(api: object, port: ServedPort, options: { heartbeatMs?:
     if ('type' in request) {
       if (request.type === 'cancel') {
         running.get(request.id)?.abort(new DOMException('The call was cancelled.', 'AbortError'));
+      } else if (request.type === 'hold-lock' && locks) {
+        // Held until this worker is gone: the callback's promise never settles.
+        void locks.request(request.lock, () => {
+          post({ type: 'holding-lock' });
+          return new Promise(() => {});
+        });
       }
       return;
     }
     void run(request.id, request.method, request.args);
   });
+}
+
+function hostLocks(): LockManagerLike | null {
+  const host = globalThis as { navigator?: { locks?: LockManagerLike } };
+  return host.navigator?.locks ?? null;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

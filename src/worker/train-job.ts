@@ -3,6 +3,7 @@
 import type { ModelBundle, PetalMetadata } from '../core/bundle/bundle-format';
 import type { ClassifierSpec } from '../core/classifiers/classifier-spec';
 import type { EpochProgress } from '../core/classifiers/fit-options';
+import type { Metrics } from '../core/evaluate';
 import { trainClassifier } from '../core/train-classifier';
 import type { RunSettings } from '../core/train-settings';
 import { sampleRows, type TrainingSample } from '../core/training-sample';
@@ -23,6 +24,8 @@ export interface TrainArgs {
 export interface TrainResult {
   readonly bundle: ModelBundle;
   readonly metadata: PetalMetadata;
+  /** On the held-out test rows, in full: the bundle keeps a summary without the confusion matrix. */
+  readonly testMetrics: Metrics;
   /** The network's epochs (its curves); empty for the other kinds. */
   readonly history: readonly EpochProgress[];
   readonly trainingMs: number;
@@ -45,6 +48,7 @@ export async function train(args: TrainArgs, context: CallContext<EpochProgress>
   return {
     bundle: trained.bundle,
     metadata: trained.metadata,
+    testMetrics: trained.testMetrics,
     history: trained.history,
     trainingMs: trained.trainingMs,
     sample: sampleRows(dataset, trained.metadata.settings.seed),

@@ -112,6 +112,7 @@ function setup() {
 const trained: TrainResult = {
   bundle: defaultModel,
   metadata: defaultModel.metadata,
+  testMetrics: { ...defaultModel.metadata.metrics.test, confusion: [], perClass: [] },
   history: [],
   trainingMs: 5,
   sample: SAMPLE,

@@ -11,5 +11,5 @@ export function exampleValue(range: FeatureRange, mean: number | undefined): str
 
 /** The class means the form shows before any input: the first class's (the overall mean without classes). */
 export function firstExampleMeans(metadata: PetalMetadata): readonly number[] {
-  return metadata.classMeans[0] ?? metadata.standardisation.mean;
+  return metadata.classMeans?.[0] ?? metadata.standardisation.mean;
 }

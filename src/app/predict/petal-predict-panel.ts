@@ -15,6 +15,11 @@ import './petal-feature-field';
 import './petal-probability-chart';
 import './petal-scatter-plot';
 
+/** Fields shown at once; a model with more features lists the rest behind a disclosure. */
+const FIELDS_SHOWN = 24;
+/** Example buttons shown at once; a model with more classes offers its examples in a list. */
+const EXAMPLE_BUTTONS = 12;
+
 /**
  * The Predict tab: a form generated from the active model's schema (fields bound by feature name), the
  * live prediction with its probability chart, example buttons from the class means, out-of-range
@@ -144,7 +149,7 @@ export class PetalPredictPanel extends LitElement {
   }
 
   #fillExample(classIndex: number) {
-    const means = this.#formMetadata?.classMeans[classIndex];
+    const means = this.#formMetadata?.classMeans?.[classIndex];
     if (!means) return;
     const values: Record<string, string> = Object.create(null);
     this.#ranges.forEach((range, i) => {
@@ -173,24 +178,16 @@ export class PetalPredictPanel extends LitElement {
       <div class="layout" @petal-feature-input=${this.#onFieldInput}>
         <section class="card" aria-labelledby="measurements-heading">
           <h2 id="measurements-heading">Measurements</h2>
-          <div class="examples">
-            ${schema.classes.map(
-              (name, k) =>
-                html`<button type="button" @click=${() => this.#fillExample(k)}>Example: ${name}</button>`,
-            )}
-          </div>
-          <div class="fields">
-            ${this.#ranges.map((range) => {
-              const text = this.values[range.name] ?? '';
-              const value = parseFieldValue(text);
-              return html`<petal-feature-field
-                .range=${range}
-                .value=${text}
-                .error=${value === undefined ? `Enter a number for ${range.label}` : null}
-                .warning=${value === undefined ? null : rangeWarning(range, value)}
-              ></petal-feature-field>`;
-            })}
-          </div>
+          ${this.#examples(schema.classes)}
+          <div class="fields">${this.#ranges.slice(0, FIELDS_SHOWN).map((range) => this.#field(range))}</div>
+          ${
+            this.#ranges.length > FIELDS_SHOWN
+              ? html`<details class="more-fields" @toggle=${() => this.requestUpdate()}>
+                  <summary>${(this.#ranges.length - FIELDS_SHOWN).toLocaleString('en')} more features</summary>
+                  <div class="fields">${this.#moreFieldsOpen() ? this.#ranges.slice(FIELDS_SHOWN).map((range) => this.#field(range)) : nothing}</div>
+                </details>`
+              : nothing
+          }
         </section>
         <div class="side">
           <section class="card" aria-labelledby="prediction-heading">
@@ -209,6 +206,48 @@ export class PetalPredictPanel extends LitElement {
         </div>
       </div>
     `;
+  }
+
+  #field(range: FeatureRange) {
+    const text = this.values[range.name] ?? '';
+    const value = parseFieldValue(text);
+    return html`<petal-feature-field
+      .range=${range}
+      .value=${text}
+      .error=${value === undefined ? `Enter a number for ${range.label}` : null}
+      .warning=${value === undefined ? null : rangeWarning(range, value)}
+    ></petal-feature-field>`;
+  }
+
+  /** The fields past the first FIELDS_SHOWN are only made once the user opens them. */
+  #moreFieldsOpen(): boolean {
+    return this.renderRoot.querySelector<HTMLDetailsElement>('details.more-fields')?.open ?? false;
+  }
+
+  /** An example button per class while there are few; a list to pick from when there are many. */
+  #examples(classes: readonly string[]) {
+    if (!this.#formMetadata?.classMeans) return nothing;
+    if (classes.length <= EXAMPLE_BUTTONS) {
+      return html`<div class="examples">
+        ${classes.map(
+          (name, k) =>
+            html`<button type="button" @click=${() => this.#fillExample(k)}>Example: ${name}</button>`,
+        )}
+      </div>`;
+    }
+    return html`<label class="examples"
+      >Fill with an example of
+      <select
+        @change=${(event: Event) => {
+          const select = event.target as HTMLSelectElement;
+          if (select.value !== '') this.#fillExample(Number(select.value));
+          select.value = '';
+        }}
+      >
+        <option value="">a class…</option>
+        ${classes.map((name, k) => html`<option value=${k}>${name}</option>`)}
+      </select></label
+    >`;
   }
 
   #verdict(valid: boolean) {

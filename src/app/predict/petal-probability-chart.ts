@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { formatPercent } from '../shared/format-number';
 import { styleProperties } from '../shared/style-properties';
 import { classColour } from '../shared/theme';
+import { mostLikely } from './most-likely';
 
 /**
  * Styles of {@link PetalProbabilityChart}. The chart renders into the light DOM (see below), so the
@@ -84,8 +85,10 @@ export class PetalProbabilityChart extends LitElement {
 
   override render() {
     if (this.probabilities.length !== this.classes.length) return nothing;
+    const { shown, others } = mostLikely(this.probabilities, this.predicted);
     return html`<ul class="probabilities">
-      ${this.classes.map((name, i) => {
+      ${shown.map((i) => {
+        const name = this.classes[i];
         const p = this.probabilities[i];
         const isPredicted = i === this.predicted;
         const colour = isPredicted ? classColour(i) : 'var(--petal-bar)';
@@ -100,6 +103,15 @@ export class PetalProbabilityChart extends LitElement {
           <span class="value">${formatPercent(p)}</span>
         </li>`;
       })}
+      ${
+        others.count > 0
+          ? html`<li class="others">
+              <span class="name">${others.count.toLocaleString('en')} other classes</span>
+              <span class="track" aria-hidden="true"></span>
+              <span class="value">${formatPercent(others.probability)}</span>
+            </li>`
+          : nothing
+      }
     </ul>`;
   }
 }

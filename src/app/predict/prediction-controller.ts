@@ -114,7 +114,14 @@ export class PredictionController implements ReactiveController {
         rows: Float32Array.from(request.values),
       });
       if (generation !== this.#generation) return;
-      this.#show(request, Array.from(probabilities));
+      if (probabilities.some((p) => !Number.isFinite(p))) {
+        // A model whose weights overflow on these values: say so rather than show "NaN%".
+        this.error =
+          'The model could not compute a prediction for these values (its output is not a number).';
+        this.prediction = null;
+      } else {
+        this.#show(request, Array.from(probabilities));
+      }
     } catch (error) {
       if (isEngineFailure(error)) {
         this.#engineFailed = true;

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ClassMetrics } from '../../core/evaluate';
 import { captionedTableStyles } from './data-table-styles';
 import { formatPercent } from './format-number';
+import { largestBySupport, METRIC_CLASSES } from './largest-classes';
 import { controlStyles } from './theme';
 
 /** Precision, recall, F1 and support of each class on the test rows. */
@@ -29,8 +30,12 @@ export class PetalClassMetrics extends LitElement {
   @property({ attribute: false }) perClass: readonly ClassMetrics[] = [];
 
   override render() {
+    const shown = largestBySupport(this.perClass, METRIC_CLASSES);
+    const hidden = this.perClass.length - shown.length;
     return html`<table>
-      <caption>Per-class precision, recall and F1</caption>
+      <caption>
+        Per-class precision, recall and F1${hidden > 0 ? ` of the ${shown.length} classes with the most test rows (of ${this.perClass.length.toLocaleString('en')})` : ''}
+      </caption>
       <thead>
         <tr>
           <th scope="col">Class</th>
@@ -41,7 +46,7 @@ export class PetalClassMetrics extends LitElement {
         </tr>
       </thead>
       <tbody>
-        ${this.perClass.map(
+        ${shown.map(
           (row) => html`<tr>
             <th scope="row">${row.label}</th>
             <td>${formatPercent(row.precision)}</td>

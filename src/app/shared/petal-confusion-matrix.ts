@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { captionedTableStyles } from './data-table-styles';
 import { heatColour } from './heat-colour';
+import { largestClasses, MATRIX_CLASSES } from './largest-classes';
 import { styleProperties } from './style-properties';
 import { controlStyles } from './theme';
 
@@ -44,20 +45,27 @@ export class PetalConfusionMatrix extends LitElement {
   @property({ attribute: false }) confusion: readonly (readonly number[])[] = [];
 
   override render() {
-    const max = Math.max(0, ...this.confusion.flat());
+    // A loop, not Math.max(...cells): spreading a large matrix's cells overflows the call stack.
+    let max = 0;
+    for (const row of this.confusion) for (const count of row) if (count > max) max = count;
+    const shown = largestClasses(this.confusion, MATRIX_CLASSES);
+    const caption =
+      shown.length < this.classes.length
+        ? `Confusion matrix of the ${shown.length} classes with the most test rows (of ${this.classes.length.toLocaleString('en')})`
+        : 'Confusion matrix';
     return html`<table>
-      <caption>Confusion matrix</caption>
+      <caption>${caption}</caption>
       <thead>
         <tr>
           <th scope="col" class="corner">Actual ↓ / Predicted →</th>
-          ${this.classes.map((name) => html`<th scope="col">${name}</th>`)}
+          ${shown.map((k) => html`<th scope="col">${this.classes[k]}</th>`)}
         </tr>
       </thead>
       <tbody>
-        ${this.classes.map(
-          (name, actual) => html`<tr>
-            <th scope="row">${name}</th>
-            ${this.classes.map((_, predicted) => {
+        ${shown.map(
+          (actual) => html`<tr>
+            <th scope="row">${this.classes[actual]}</th>
+            ${shown.map((predicted) => {
               const count = this.confusion[actual]?.[predicted] ?? 0;
               const { background, color } = heatColour(count, max);
               return html`<td style=${styleProperties({ background, color })}>${count}</td>`;

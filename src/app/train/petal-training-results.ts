@@ -63,7 +63,7 @@ export class PetalTrainingResults extends LitElement {
     const result = this.result;
     if (!result) return html``;
     const { metadata } = result;
-    const test = metadata.metrics.test;
+    const test = result.testMetrics;
     const save = this.save;
     const status = save.status;
     return html`<dl>

@@ -60,6 +60,7 @@ function epoch(n: number, epochs = 4): EpochProgress {
 const result: TrainResult = {
   bundle: { modelJson: {} as ModelBundle['modelJson'], weights: new ArrayBuffer(4) },
   metadata: {} as PetalMetadata,
+  testMetrics: { rows: 2, accuracy: 1, macroF1: 1, logLoss: 0, confusion: [], perClass: [] },
   history: [epoch(1), epoch(2)],
   trainingMs: 200,
   sample: { x: [[1, 2]], y: [0] },

@@ -97,7 +97,9 @@ function makeBundle(classes: number): Promise<ValidBundle> {
 }
 
 const methods = (worker: InProcessWorker) =>
-  worker.requests.map((request) => ('method' in request ? request.method : `cancel ${request.id}`));
+  worker.requests.map((request) =>
+    'method' in request ? request.method : request.type === 'cancel' ? `cancel ${request.id}` : request.type,
+  );
 
 let threeClasses: ValidBundle;
 let twoClasses: ValidBundle;
@@ -252,12 +254,16 @@ describe('WorkerBridge', () => {
     const queued = bridge.call('predict', { rows: new Float32Array(4) });
     workers[0].crash('out of memory');
 
-    for (const pending of [predict, job, queued]) {
+    // Each call is told what stopped, in the words of what it was doing.
+    const expected = [
+      'The prediction engine stopped unexpectedly and has been restarted. Try again.',
+      'The engine that reads files stopped unexpectedly and has been restarted. Try again.',
+      'The prediction engine stopped unexpectedly and has been restarted. Try again.',
+    ];
+    for (const [i, pending] of [predict, job, queued].entries()) {
       const error = await pending.catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(WorkerCrashedError);
-      expect((error as Error).message).toBe(
-        'The prediction engine stopped unexpectedly and has been restarted. Try again.',
-      );
+      expect((error as Error).message).toBe(expected[i]);
       expect((error as WorkerCrashedError).reason).toMatch(/out of memory/);
     }
     expect(workers[0].terminated).toBe(true);

@@ -1,4 +1,6 @@
 import type { ValidBundle } from '../../core/bundle/bundle-format';
+import type { BridgeStatus, CallOptions } from './call-options';
+import { hostLocks, type LockManagerLike, lifeLockName, watchLife } from './life-lock';
 import { abortError, invokeSafely, type PendingCall } from './pending-call';
 import {
   type ArgsOf,
@@ -12,6 +14,9 @@ import {
   type WorkerRequest,
 } from './protocol';
 import { WorkerCallError } from './worker-call-error';
+
+export type { BridgeStatus, CallOptions } from './call-options';
+
 import { WorkerCrashedError } from './worker-crashed-error';
 
 /** The parts of a `Worker` the bridge uses; tests pass a fake. */
@@ -19,27 +24,6 @@ export interface WorkerLike {
   postMessage(message: WorkerRequest, transfer: Transferable[]): void;
   addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: Event) => void): void;
   terminate(): void;
-}
-
-/**
- * 'starting': the TF.js backend is not up yet (also before the first call: the worker starts lazily) —
- * model-lane calls already run, jobs wait; 'ready': the backend is up and every call runs; 'restarting': the
- * worker crashed and a new one is starting; 'failed': it crashed too often, or no backend could start.
- * Calls made while 'failed' start a fresh worker.
- */
-export type BridgeStatus = 'starting' | 'ready' | 'restarting' | 'failed';
-
-export interface CallOptions<P> {
-  /** Receives the method's progress reports (e.g. one EpochProgress per training epoch). */
-  readonly onProgress?: (value: P) => void;
-  /** Aborting rejects the call at once with an AbortError and tells the worker to stop it. */
-  readonly signal?: AbortSignal;
-  /**
-   * Buffers in `args` to transfer rather than copy. Only pass buffers you will not touch again: they are
-   * unusable on this side afterwards. (`useModel` bundles are copied whatever this says: the bridge keeps
-   * the last one to reload the model after a crash.)
-   */
-  readonly transfer?: Transferable[];
 }
 
 export interface WorkerBridgeOptions {
@@ -51,6 +35,8 @@ export interface WorkerBridgeOptions {
   readonly jobSilenceMs?: number;
   /** Crashes in a row (with no successful call between) after which the bridge stops restarting. */
   readonly maxRestarts?: number;
+  /** Web Locks to notice at once that the worker is gone (life-lock.ts); default `navigator.locks`. */
+  readonly locks?: LockManagerLike | null;
 }
 
 export const MODEL_TIMEOUT_MS = 3_000;
@@ -92,6 +78,8 @@ export class WorkerBridge extends EventTarget {
   readonly #modelTimeoutMs: number;
   readonly #jobSilenceMs: number;
   readonly #maxRestarts: number;
+  readonly #locks: LockManagerLike | null;
+  #stopWatching: (() => void) | undefined;
 
   constructor(options: WorkerBridgeOptions = {}) {
     super();
@@ -99,6 +87,7 @@ export class WorkerBridge extends EventTarget {
     this.#modelTimeoutMs = options.modelTimeoutMs ?? MODEL_TIMEOUT_MS;
     this.#jobSilenceMs = options.jobSilenceMs ?? JOB_SILENCE_MS;
     this.#maxRestarts = options.maxRestarts ?? MAX_RESTARTS;
+    this.#locks = options.locks === undefined ? hostLocks() : options.locks;
   }
 
   get status(): BridgeStatus {
@@ -164,9 +153,7 @@ export class WorkerBridge extends EventTarget {
 
   /** Stops the worker and rejects every pending call with an AbortError; the next call starts a new one. */
   terminate(): void {
-    const worker = this.#worker;
-    this.#worker = null;
-    worker?.terminate();
+    this.#discardWorker();
     for (const call of this.#takeAllCalls()) if (!call.abandoned && !call.internal) call.reject(abortError());
     for (const waiter of this.#takeReadyWaiters()) waiter.reject(abortError());
     this.#info = null;
@@ -189,9 +176,19 @@ export class WorkerBridge extends EventTarget {
     this.#worker = worker;
     this.#info = null;
     this.#setStatus(restarting ? 'restarting' : 'starting');
+    const lock = this.#locks ? lifeLockName() : null;
+    if (lock) worker.postMessage({ type: 'hold-lock', lock }, []);
     // Events from a worker that has since been replaced are ignored.
     worker.addEventListener('message', (event) => {
-      if (this.#worker === worker) this.#onMessage((event as MessageEvent<WorkerReply>).data);
+      if (this.#worker !== worker) return;
+      const reply = (event as MessageEvent<WorkerReply>).data;
+      if (reply.type === 'holding-lock' && lock && this.#locks) {
+        this.#stopWatching = watchLife(this.#locks, lock, () => {
+          if (this.#worker === worker) this.#crash('the worker is gone (its life lock was released)');
+        });
+        return;
+      }
+      this.#onMessage(reply);
     });
     worker.addEventListener('error', (event) => {
       const detail = (event as ErrorEvent).message;
@@ -240,9 +237,7 @@ export class WorkerBridge extends EventTarget {
 
   /** The worker answered `start` with an error: no backend works. Calls fail with that error. */
   #onStartFailed(error: unknown): void {
-    const worker = this.#worker;
-    this.#worker = null;
-    worker?.terminate();
+    this.#discardWorker();
     for (const call of this.#takeAllCalls()) if (!call.abandoned && !call.internal) call.reject(error);
     for (const waiter of this.#takeReadyWaiters()) waiter.reject(error);
     this.#setStatus('failed');
@@ -302,7 +297,7 @@ export class WorkerBridge extends EventTarget {
 
   #onMessage(reply: WorkerReply): void {
     for (const call of this.#inFlight.values()) if (call.lane !== 'model') this.#armTimer(call);
-    if (reply.type === 'heartbeat') return;
+    if (reply.type === 'heartbeat' || reply.type === 'holding-lock') return;
     const call = this.#inFlight.get(reply.id);
     if (!call) return;
     if (reply.type === 'progress') {
@@ -338,14 +333,25 @@ export class WorkerBridge extends EventTarget {
     call.reject(abortError());
   }
 
-  #crash(reason: string): void {
+  /** Stops watching the current worker's life and terminates it (on purpose: no crash is reported). */
+  #discardWorker(): void {
     const worker = this.#worker;
     this.#worker = null;
+    this.#stopWatching?.();
+    this.#stopWatching = undefined;
     worker?.terminate();
+  }
+
+  #crash(reason: string): void {
+    this.#discardWorker();
     this.#crashes++;
     const restart = this.#crashes <= this.#maxRestarts;
     const error = new WorkerCrashedError({ reason, restarted: restart });
-    for (const call of this.#takeAllCalls()) if (!call.abandoned && !call.internal) call.reject(error);
+    for (const call of this.#takeAllCalls()) {
+      if (!call.abandoned && !call.internal) {
+        call.reject(new WorkerCrashedError({ reason, restarted: restart, method: call.method }));
+      }
+    }
     if (restart) {
       this.#startWorker(true);
     } else {

@@ -7,23 +7,45 @@ import type { PetalMetadata } from './metadata-schema';
 export type { MetadataSettings, PetalMetadata } from './metadata-schema';
 
 /** Bumped when the metadata changes incompatibly; a bundle from a newer Petal is refused with a message. */
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
+/** The formats this Petal reads: every one it ever wrote. */
+export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
 /** The single weights file a bundle's `model.json` points to. */
 export const WEIGHTS_FILE_NAME = 'weights.bin';
 
 /**
  * What every bundle must stay within, so that loading one can never hang a tab and whatever Petal writes it
- * can read back. The UI shows lists of these sizes (features in the form, classes in the charts).
+ * can read back: training refuses data beyond them (src/csv/infer-schema.ts, train-classifier.ts) and the
+ * bundle check refuses files beyond them. The UI summarises lists longer than a few dozen.
  */
-export const BUNDLE_LIMITS = {
-  /** `model.json` as text. Far above any network Petal trains; a k-NN keeps its rows in the weights. */
-  modelJsonBytes: 2 * 1024 * 1024,
-  weightsBytes: 32 * 1024 * 1024,
+const LIMITS = {
   features: 1000,
   classes: 1000,
   /** Characters in a feature name, a label column name or a class label. */
   nameLength: 200,
+  /** The class means are kept while classes × features stays within this (they grow with both). */
+  classMeanValues: 20_000,
+  /** A k-NN keeps its training rows and a forest its nodes here: 8M numbers. */
+  weightsBytes: 32 * 1024 * 1024,
 } as const;
+
+/**
+ * The longest `model.json` a bundle within LIMITS can have, as Petal writes it (one-space indent): every
+ * name with every character escaped as \uXXXX, every number at full length on a line of its own, and a
+ * generous allowance for the rest (topology, settings, cross-validation). Derived, not guessed, so that a
+ * model Petal exports always imports again (bundle-limits.test.ts builds the worst case).
+ */
+function maxModelJsonBytes(limits: typeof LIMITS): number {
+  const name = limits.nameLength * 6 + 16;
+  const number = 40;
+  const names = (limits.features + 1 + limits.classes) * name;
+  const perFeature = 2 + 11 + 4; // mean, sd; min, max, nine deciles; their keys and braces
+  const perClass = 5 + 4 + name / number; // precision, recall, f1, support; keys; a format-1 label
+  const numbers = limits.features * perFeature + limits.classes * perClass + limits.classMeanValues;
+  return names + numbers * number + 256 * 1024;
+}
+
+export const BUNDLE_LIMITS = { ...LIMITS, modelJsonBytes: maxModelJsonBytes(LIMITS) } as const;
 
 /** One named array of the weights file: row-major values of `shape`. */
 export interface WeightSpec {

@@ -11,7 +11,7 @@ import {
 } from '../classifiers/classifier-spec';
 import type { DeepReadonly } from '../deep-readonly';
 import { RUN_SETTINGS } from '../train-settings';
-import { BUNDLE_FORMAT_VERSION, BUNDLE_LIMITS } from './bundle-format';
+import { BUNDLE_LIMITS, READABLE_FORMAT_VERSIONS } from './bundle-format';
 
 const finite = v.pipe(v.number(), v.finite());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -44,20 +44,25 @@ function uniqueNames(what: string, min: number, max: number) {
 
 const summary = v.object({ mean: finite, sd: finite, min: finite, max: finite });
 
+/**
+ * The test metrics a bundle keeps: a summary and one entry per class, in class order. The confusion matrix
+ * (classes² numbers) stays out of `model.json` so that a bundle grows linearly with its classes (the app
+ * keeps the full metrics beside the bundle); format-1 bundles carried it, and their per-class entries
+ * repeated the class label: both are still read.
+ */
 const metrics = v.object({
   rows: count,
   accuracy: share,
   macroF1: share,
   logLoss: v.pipe(finite, v.minValue(0)),
-  /** confusion[true class][predicted class] = rows. */
-  confusion: v.array(v.array(count)),
   perClass: v.array(
-    v.object({ label: v.string(), precision: share, recall: share, f1: share, support: count }),
+    v.object({ label: v.optional(v.string()), precision: share, recall: share, f1: share, support: count }),
   ),
 });
 
 const common = {
-  formatVersion: v.literal(BUNDLE_FORMAT_VERSION),
+  /** 1: the first format (confusion matrix and class means always inside); 2: compact metrics. */
+  formatVersion: v.picklist(READABLE_FORMAT_VERSIONS),
   schema: v.object({
     /** Feature column names, in the order the model expects them. */
     features: uniqueNames('features', 1, BUNDLE_LIMITS.features),
@@ -75,8 +80,11 @@ const common = {
   featureProfiles: v.array(
     v.object({ min: finite, max: finite, deciles: v.pipe(v.array(finite), v.length(9)) }),
   ),
-  /** Per class, the mean of each feature in the fitting rows: shape [classes][features]. */
-  classMeans: v.array(v.array(finite)),
+  /**
+   * Per class, the mean of each feature in the fitting rows: shape [classes][features] (the Predict tab's
+   * examples). Kept only while classes × features ≤ BUNDLE_LIMITS.classMeanValues.
+   */
+  classMeans: v.optional(v.array(v.array(finite))),
   metrics: v.object({
     test: metrics,
     crossValidation: v.optional(

@@ -12,6 +12,7 @@ import {
   type ModelArrays,
   type ModelJson,
   type PetalMetadata,
+  READABLE_FORMAT_VERSIONS,
   type ValidBundle,
 } from './bundle-format';
 import { checkForest } from './check-forest';
@@ -75,7 +76,9 @@ function readMetadata(value: unknown): PetalMetadata {
       `This model was saved by a newer Petal (format ${version}); update Petal to open it.`,
     );
   }
-  if (version !== BUNDLE_FORMAT_VERSION) throw new BundleError(`Unknown model format version ${version}.`);
+  if (!(READABLE_FORMAT_VERSIONS as readonly number[]).includes(version)) {
+    throw new BundleError(`Unknown model format version ${version}.`);
+  }
   const result = v.safeParse(PETAL_METADATA, value);
   if (!result.success) {
     const issue = result.issues[0];
@@ -105,17 +108,15 @@ function checkConsistency(metadata: PetalMetadata): void {
   if (featureProfiles.length !== features) {
     throw new BundleError(`The model must describe the training range of each of its ${features} features.`);
   }
-  if (classMeans.length !== classes || classMeans.some((means) => means.length !== features)) {
+  if (
+    classMeans &&
+    (classMeans.length !== classes || classMeans.some((means) => means.length !== features))
+  ) {
     throw new BundleError(
       `The model must give a typical value of each feature for each of its ${classes} classes.`,
     );
   }
-  const { confusion, perClass } = metrics.test;
-  if (confusion.length !== classes || confusion.some((row) => row.length !== classes)) {
-    throw new BundleError(
-      `The test confusion matrix must be ${classes} × ${classes}, one row and column per class.`,
-    );
-  }
+  const { perClass } = metrics.test;
   if (perClass.length !== classes) {
     throw new BundleError(`The test metrics must have one entry per class (${classes}).`);
   }

@@ -105,7 +105,7 @@ describe('importFiles', () => {
     [
       'an oversized model.json',
       () => [unreadable('huge.json', BUNDLE_LIMITS.modelJsonBytes + 1), file('w.bin', bundle.weights)],
-      /^"huge\.json" is 2\.1 MB; the limit for this file is 2 MB\.$/,
+      /^"huge\.json" is 5\.5 MB; the limit for this file is 5\.4 MB\.$/,
     ],
     [
       'an oversized weights file',

@@ -68,7 +68,9 @@ function withCanonicalPaths(modelJson: unknown): unknown {
 
 function checkSize(file: ImportFile, size: number | undefined, limit: number): void {
   if (size !== undefined && size > limit) {
-    throw invalid(`"${file.name}" is ${megabytes(size)}; the limit for this file is ${megabytes(limit)}.`);
+    throw invalid(
+      `"${file.name}" is ${megabytes(size, Math.ceil)}; the limit for this file is ${megabytes(limit, Math.floor)}.`,
+    );
   }
 }
 
@@ -80,9 +82,9 @@ async function read<T>(file: ImportFile, reader: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Rounded up to 0.1 MB, so a file just over the limit never reads as exactly the limit. */
-function megabytes(bytes: number): string {
-  return `${Math.ceil((bytes / (1024 * 1024)) * 10) / 10} MB`;
+/** To 0.1 MB: a size rounded up and a limit down, so a file just over the limit never reads as within it. */
+function megabytes(bytes: number, round: (x: number) => number): string {
+  return `${round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
 function invalid(message: string, cause?: unknown): RegistryError {
