@@ -18,12 +18,15 @@ export async function openApp(page: Page, url: string): Promise<void> {
   await featureInput(page, IRIS_FEATURES[0]).waitFor();
 }
 
-export function tab(page: Page, name: 'Predict' | 'Train' | 'Models'): Locator {
+/** The app's tabs, by their names. */
+export type TabName = 'Predict' | 'Train' | 'Compare' | 'Batch' | 'Models';
+
+export function tab(page: Page, name: TabName): Locator {
   return page.getByRole('tab', { name, exact: true });
 }
 
 /** Selects a tab and waits until the browser reports it selected. */
-export async function openTab(page: Page, name: 'Predict' | 'Train' | 'Models'): Promise<void> {
+export async function openTab(page: Page, name: TabName): Promise<void> {
   await tab(page, name).click();
   await poll(
     () => tab(page, name).getAttribute('aria-selected'),

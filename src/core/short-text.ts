@@ -15,7 +15,16 @@ export function quoted(text: string): string {
 
 /** Names quoted and joined, the first `max` of them and how many more: "a", "b", … and 18 more. */
 export function quotedList(names: readonly string[], max = 20): string {
-  const shown = names.slice(0, max).map(quoted).join(', ');
-  const rest = names.length - max;
+  return listed(names, quoted, max);
+}
+
+/** Items joined with commas, each through `show` (shortened), the first `max` of them and how many more. */
+export function listed(
+  items: readonly string[],
+  show: (item: string) => string = (item) => shorten(item),
+  max = 20,
+): string {
+  const shown = items.slice(0, max).map(show).join(', ');
+  const rest = items.length - max;
   return rest > 0 ? `${shown} and ${rest.toLocaleString('en')} more` : shown;
 }

@@ -1,9 +1,11 @@
 // The Train tab's look at a CSV before training: its columns, first rows, the label and classes Petal
 // infers, and the first problem training would meet.
+import { BUNDLE_LIMITS } from '../core/bundle/bundle-format';
 import type { Schema } from '../core/schema';
 import { CsvError } from '../csv/csv-error';
 import { inferSchema } from '../csv/infer-schema';
 import type { CsvTable } from '../csv/parse-csv';
+import { previewTable } from '../csv/preview-table';
 import { tableToDataset } from '../csv/table-to-dataset';
 import { type DataSource, readSource } from './data-source';
 import type { SerializedError } from './protocol';
@@ -14,8 +16,11 @@ export interface CsvInspection {
   readonly name: string;
   /** ',', ';' or '\t'; '' when the file could not be read as CSV. */
   readonly delimiter: string;
+  /** The first PREVIEW_LIMITS.columns column names, shortened for display (`columns` counts them all). */
   readonly header: string[];
-  /** The first PREVIEW_ROWS data rows, as raw cells. */
+  /** Columns in the file. */
+  readonly columns: number;
+  /** The first PREVIEW_ROWS data rows, as raw cells, cut to the previewed columns and shortened. */
   readonly preview: string[][];
   /** Data rows in the file. */
   readonly rows: number;
@@ -40,6 +45,7 @@ export async function inspectCsv(
     name: args.source.name,
     delimiter: '',
     header: [],
+    columns: 0,
     preview: [],
     rows: 0,
     schema: null,
@@ -54,13 +60,16 @@ export async function inspectCsv(
     if (error instanceof CsvError) return { ...empty, error: serializeError(error) };
     throw error;
   }
+  const shown = previewTable(table.header, table.rows.slice(0, PREVIEW_ROWS));
   const inspection: CsvInspection = {
     ...empty,
     delimiter: table.delimiter,
-    header: table.header,
-    preview: table.rows.slice(0, PREVIEW_ROWS),
+    header: shown.header,
+    columns: shown.columns,
+    preview: shown.rows,
     rows: table.rows.length,
-    candidateLabels: [...table.header],
+    // Every column may be the label, up to as many as a model can have (more is refused anyway).
+    candidateLabels: table.header.slice(0, BUNDLE_LIMITS.features + 1),
   };
   let schema: Schema;
   try {

@@ -1,9 +1,10 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { PREVIEW_LIMITS } from '../csv/preview-table';
 import type { ScoreProgress } from '../score/score-csv';
 import { defaultModel } from '../test/default-model';
 import { type CallContext, createApi } from './api';
-import { PREVIEW_ROWS, scoredName } from './score-job';
+import { PREVIEW_ROWS, previewedColumns, scoredName } from './score-job';
 
 const bundle = defaultModel;
 
@@ -60,7 +61,8 @@ describe('worker score job', () => {
     expect(parsed[3][6]).toBe('');
     expect(parsed[3][11]).toMatch(/petal_width/);
     expect(parsed[5][11]).toMatch(/3 values/);
-    expect(result.preview).toEqual(parsed.slice(1));
+    expect(result.preview.rows).toEqual(parsed.slice(1));
+    expect(result.preview.header).toEqual(parsed[0]);
   });
 
   it('keeps only the first PREVIEW_ROWS rows for display', async () => {
@@ -69,8 +71,29 @@ describe('worker score job', () => {
     for (let i = 0; i < 1500; i++) lines.push('5.1,3.5,1.4,0.2');
     const result = await api.score({ file: new Blob([lines.join('\n')]), name: 'many' }, context());
     expect(result.summary.rows).toBe(1500);
-    expect(result.preview).toHaveLength(PREVIEW_ROWS);
-    expect(result.preview[0]).toHaveLength(4 + 6);
+    expect(result.preview.rows).toHaveLength(PREVIEW_ROWS);
+    expect(result.preview.rows[0]).toHaveLength(4 + 6);
+  });
+
+  it('previews a wide output with its first columns and every prediction column', async () => {
+    const api = await loadedApi();
+    const extra = Array.from({ length: 5000 }, (_, i) => `extra_${i}`);
+    const header = ['sepal_length', 'sepal_width', 'petal_length', 'petal_width', ...extra].join(',');
+    const row = ['5.1', '3.5', '1.4', '0.2', ...extra.map(() => 'z'.repeat(500))].join(',');
+    const result = await api.score({ file: new Blob([`${header}\n${row}\n`]), name: 'wide' }, context());
+    const { preview } = result;
+    expect(preview.columns).toBe(4 + 5000 + 6);
+    expect(preview.header).toHaveLength(PREVIEW_LIMITS.columns);
+    expect(preview.header.slice(-6)).toEqual([
+      'predicted_species',
+      'probability_setosa',
+      'probability_versicolor',
+      'probability_virginica',
+      'outside_training_range',
+      'error',
+    ]);
+    expect(preview.rows[0].at(-6)).toBe('setosa');
+    expect(preview.rows[0][5].length).toBeLessThan(120);
   });
 
   it('cancelling rejects with the abort reason and returns nothing', async () => {
@@ -135,5 +158,22 @@ describe('worker score job', () => {
     expect(scoredName('a.CSV')).toBe('a-scored.csv');
     expect(scoredName('data.tsv')).toBe('data-scored.csv');
     expect(scoredName('report')).toBe('report-scored.csv');
+  });
+});
+
+describe('previewedColumns', () => {
+  it('keeps every column of a narrow output', () => {
+    expect(previewedColumns(4, 3)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('keeps the prediction, the first probabilities and the tail of a wide one', () => {
+    const keep = previewedColumns(1000, 500);
+    expect(keep).toHaveLength(PREVIEW_LIMITS.columns);
+    // The first inputs, then predicted (1000), probabilities from 1001, the range flag and error at the end.
+    expect(keep.slice(0, 3)).toEqual([0, 1, 2]);
+    expect(keep).toContain(1000);
+    expect(keep).toContain(1001);
+    expect(keep.slice(-2)).toEqual([1501, 1502]);
+    expect([...keep].sort((a, b) => a - b)).toEqual(keep);
   });
 });

@@ -4,6 +4,7 @@
 import Papa from 'papaparse';
 import type { ValidBundle } from '../core/bundle/bundle-format';
 import { CsvError } from '../csv/csv-error';
+import { PREVIEW_LIMITS, type PreviewTable, previewTable } from '../csv/preview-table';
 import { streamCsv } from '../csv/stream-csv';
 import { type ColumnMapping, ColumnMappingError, mapColumns } from '../score/map-columns';
 import {
@@ -35,8 +36,11 @@ export interface ScoreResult {
   readonly output: Blob;
   /** "<input name without .csv>-scored.csv". */
   readonly outputName: string;
-  /** The first PREVIEW_ROWS rows of the output as cells (the header is `summary.outputColumns`). */
-  readonly preview: string[][];
+  /**
+   * The first PREVIEW_ROWS rows of the output, for display: of a wide output, the first input columns and
+   * the predictions (see previewedColumns).
+   */
+  readonly preview: PreviewTable;
 }
 
 /** What the Batch tab shows before scoring: the first rows, the delimiter and how columns map. */
@@ -46,8 +50,10 @@ export interface ScoreFileInspection {
   readonly size: number;
   /** ',', ';' or '\t'; '' when the file could not be read as CSV. */
   readonly delimiter: string;
+  /** The first PREVIEW_LIMITS.columns column names, shortened for display (`columns` counts them all). */
   readonly header: string[];
-  /** The first INSPECT_ROWS data rows, raw cells (ragged rows as they are). */
+  readonly columns: number;
+  /** The first INSPECT_ROWS data rows, cut to the columns shown and shortened (ragged rows as they are). */
   readonly rows: string[][];
   /** The model's features and label, to show beside the mapping. */
   readonly features: readonly string[];
@@ -112,7 +118,7 @@ export async function scoreFile(
       onOutput: (chunk) => preview.add(chunk),
     },
   );
-  return { summary, output, outputName: scoredName(args.name), preview: preview.rows(summary.delimiter) };
+  return { summary, output, outputName: scoredName(args.name), preview: preview.table(summary) };
 }
 
 /** The two-halves run of scoreFile, or undefined when the file cannot be split or the halves disagree. */
@@ -174,7 +180,7 @@ async function scoreHalves(
       summary,
       output: new Blob([first.output, second.output], { type: 'text/csv' }),
       outputName: scoredName(args.name),
-      preview: preview.rows(summary.delimiter),
+      preview: preview.table(summary),
     };
   } finally {
     context.signal.removeEventListener('abort', stop);
@@ -230,7 +236,7 @@ export async function inspectScoreFile(
     name: args.name,
     size: args.file.size,
     delimiter: '',
-    header: [] as string[],
+    header: [] as readonly string[],
     rows: [] as string[][],
     features: schema.features,
     label: schema.label,
@@ -258,16 +264,20 @@ export async function inspectScoreFile(
     });
   } catch (error) {
     context.signal.throwIfAborted();
-    if (error instanceof CsvError) return { ...result, error: serializeError(error) };
+    if (error instanceof CsvError) {
+      return { ...result, ...previewTable(result.header, result.rows), error: serializeError(error) };
+    }
     if (error !== 'enough') throw error;
   } finally {
     context.signal.removeEventListener('abort', stop);
   }
+  const { header, rows, columns } = previewTable(result.header, result.rows);
+  const shown = { ...result, header, rows, columns };
   try {
-    return { ...result, mapping: mapColumns(result.header, schema) };
+    return { ...shown, mapping: mapColumns(result.header, schema) };
   } catch (error) {
     if (error instanceof ColumnMappingError) {
-      return { ...result, missing: error.missing, error: serializeError(error) };
+      return { ...shown, missing: error.missing, error: serializeError(error) };
     }
     throw error;
   }
@@ -296,12 +306,34 @@ class PreviewCollector {
     this.#chunks.push(chunk.slice(0, end));
   }
 
-  rows(delimiter: string): string[][] {
+  table(summary: ScoreSummary): PreviewTable {
     const decoder = new TextDecoder();
     const text = this.#chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('');
+    const { delimiter, outputColumns } = summary;
+    const classes = summary.classCounts.length;
     const parsed = Papa.parse<string[]>(text, { delimiter, newline: '\n', skipEmptyLines: true });
-    return parsed.data.slice(1, PREVIEW_ROWS + 1);
+    const keep = previewedColumns(outputColumns.length - classes - 3, classes);
+    return previewTable(outputColumns, parsed.data.slice(1, PREVIEW_ROWS + 1), keep);
   }
+}
+
+/**
+ * The scored file's columns a preview shows: all of them when they fit PREVIEW_LIMITS.columns; else the
+ * first input columns, the prediction, the first classes' probabilities, the range flag and the error —
+ * what was predicted must never be cut off by a wide input.
+ */
+export function previewedColumns(inputs: number, classes: number): number[] {
+  const total = inputs + classes + 3;
+  const all = Array.from({ length: total }, (_, at) => at);
+  if (total <= PREVIEW_LIMITS.columns) return all;
+  const half = Math.floor((PREVIEW_LIMITS.columns - 3) / 2);
+  const probabilities = Math.min(classes, half);
+  const firstInputs = Math.min(inputs, PREVIEW_LIMITS.columns - 3 - probabilities);
+  return [
+    ...all.slice(0, firstInputs),
+    ...all.slice(inputs, inputs + 1 + probabilities),
+    ...all.slice(inputs + 1 + classes),
+  ];
 }
 
 /** "flowers.csv" → "flowers-scored.csv". */

@@ -13,6 +13,7 @@ const inspection: ScoreFileInspection = {
   size: 8,
   delimiter: ',',
   header: ['b', 'a'],
+  columns: 2,
   rows: [['2', '1']],
   features: ['a', 'b'],
   label: 'kind',
@@ -40,7 +41,7 @@ const result: ScoreResult = {
   summary: { rows: 1, scoredRows: 1, badRows: 0 } as ScoreSummary,
   output: new Blob(['b,a,predicted_kind\n2,1,x\n']),
   outputName: 'flowers-scored.csv',
-  preview: [['2', '1', 'x']],
+  preview: { header: ['b', 'a', 'predicted_kind'], rows: [['2', '1', 'x']], columns: 3 },
 };
 
 const progress: ScoreProgress = {

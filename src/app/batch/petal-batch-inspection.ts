@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { listed, shorten } from '../../core/short-text';
 import { dataTableStyles } from '../shared/data-table-styles';
 import { formatBytes } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
@@ -33,19 +34,19 @@ export class PetalBatchInspection extends LitElement {
             ? html`${mapping.features.map(
                 (column) => html`<dt>${column.feature}</dt>
                   <dd>
-                    column “${column.header}”${column.match === 'case-insensitive' ? ' (matched ignoring case)' : ''}
+                    column “${shorten(column.header)}”${column.match === 'case-insensitive' ? ' (matched ignoring case)' : ''}
                   </dd>`,
               )}
               <dt>Label</dt>
               <dd>
                 ${
                   mapping.label
-                    ? `column “${mapping.label.header}”: accuracy will be measured`
+                    ? `column “${shorten(mapping.label.header)}”: accuracy will be measured`
                     : `no “${inspection.label}” column: no evaluation`
                 }
               </dd>
               <dt>Passed through</dt>
-              <dd>${mapping.extraColumns.length > 0 ? mapping.extraColumns.join(', ') : 'none'}</dd>`
+              <dd>${mapping.extraColumns.length > 0 ? listed(mapping.extraColumns) : 'none'}</dd>`
             : nothing
         }
       </dl>
@@ -53,7 +54,13 @@ export class PetalBatchInspection extends LitElement {
         header.length > 0
           ? html`<div class="scroll" tabindex="0" role="region" aria-label="First rows of the file">
             <table>
-              <caption>First rows of ${inspection.name}</caption>
+              <caption>
+                First rows of ${inspection.name}${
+                  inspection.columns > header.length
+                    ? ` (the first ${header.length} of ${inspection.columns.toLocaleString('en')} columns)`
+                    : ''
+                }
+              </caption>
               <thead>
                 <tr>
                   ${header.map((name) => html`<th scope="col">${name}</th>`)}

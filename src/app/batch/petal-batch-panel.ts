@@ -27,6 +27,8 @@ export class PetalBatchPanel extends LitElement {
     css`
       :host {
         display: grid;
+        /* A wide table scrolls inside its card instead of widening the page. */
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--petal-gap);
       }
       .progress {
@@ -131,9 +133,10 @@ export class PetalBatchPanel extends LitElement {
       <section class="card" aria-labelledby="batch-rows-heading">
         <h2 id="batch-rows-heading">Preview of the scored file</h2>
         <petal-scored-rows
-          .columns=${summary.outputColumns}
-          .rows=${preview}
+          .columns=${preview.header}
+          .rows=${preview.rows}
           .total=${summary.rows}
+          .hiddenColumns=${preview.columns - preview.header.length}
         ></petal-scored-rows>
       </section>`;
   }

@@ -55,6 +55,9 @@ export class PetalScoredRows extends LitElement {
   /** Rows in the whole output, for the caption. */
   @property({ type: Number }) total = 0;
 
+  /** Columns of the output left out of a wide preview (they are all in the downloaded file). */
+  @property({ type: Number }) hiddenColumns = 0;
+
   @state() private scrolled = 0;
 
   override render() {
@@ -78,7 +81,11 @@ export class PetalScoredRows extends LitElement {
     >
       <table aria-rowcount=${this.rows.length + 1}>
         <caption>
-          ${this.rows.length < this.total ? `The first ${formatCount(this.rows.length)} of ${formatCount(this.total)} scored rows` : 'Scored rows'}
+          ${this.rows.length < this.total ? `The first ${formatCount(this.rows.length)} of ${formatCount(this.total)} scored rows` : 'Scored rows'}${
+            this.hiddenColumns > 0
+              ? `; ${formatCount(this.hiddenColumns)} more ${this.hiddenColumns === 1 ? 'column is' : 'columns are'} in the downloaded file`
+              : ''
+          }
         </caption>
         <thead>
           <tr aria-rowindex="1">${this.columns.map((name) => html`<th scope="col" title=${name}>${name}</th>`)}</tr>

@@ -28,6 +28,8 @@ export class PetalComparePanel extends LitElement {
     css`
       :host {
         display: grid;
+        /* A wide table scrolls inside its card instead of widening the page. */
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--petal-gap);
       }
       .actions {

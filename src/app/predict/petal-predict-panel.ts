@@ -60,6 +60,7 @@ export class PetalPredictPanel extends LitElement {
       }
       .side {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--petal-gap);
       }
       .fields {

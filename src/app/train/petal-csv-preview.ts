@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { listed, shorten } from '../../core/short-text';
 import { dataTableStyles } from '../shared/data-table-styles';
 import { controlStyles } from '../shared/theme';
 import type { CsvInspection } from '../worker-bridge/protocol';
@@ -74,14 +75,17 @@ export class PetalCsvPreview extends LitElement {
         ${
           schema
             ? html`<dt>Features</dt>
-              <dd>${schema.features.join(', ')}</dd>
+              <dd>${listed(schema.features)}</dd>
               <dt>Label</dt>
-              <dd>${schema.label}</dd>
+              <dd>${shorten(schema.label)}</dd>
               <dt>Classes</dt>
               <dd>
-                ${schema.classes
-                  .map((name, i) => (classCounts ? `${name} (${classCounts[i]} rows)` : name))
-                  .join(', ')}
+                ${listed(
+                  schema.classes.map((name, i) =>
+                    classCounts ? `${shorten(name)} (${classCounts[i]} rows)` : shorten(name),
+                  ),
+                  (item) => item,
+                )}
               </dd>`
             : nothing
         }
@@ -92,7 +96,8 @@ export class PetalCsvPreview extends LitElement {
             <label for="label-column">Label column</label>
             <select id="label-column" ?disabled=${this.disabled} @change=${this.#onLabel}>
               ${inspection.candidateLabels.map(
-                (name) => html`<option .value=${name} ?selected=${name === schema?.label}>${name}</option>`,
+                (name) =>
+                  html`<option .value=${name} ?selected=${name === schema?.label}>${shorten(name)}</option>`,
               )}
             </select>
           </div>`
@@ -102,7 +107,13 @@ export class PetalCsvPreview extends LitElement {
         inspection.header.length > 0
           ? html`<div class="scroll" tabindex="0" role="region" aria-label="Preview of the first rows">
             <table>
-              <caption>Preview</caption>
+              <caption>
+                Preview${
+                  inspection.columns > inspection.header.length
+                    ? ` of the first ${inspection.header.length} of ${inspection.columns.toLocaleString('en')} columns`
+                    : ''
+                }
+              </caption>
               <thead>
                 <tr>
                   ${inspection.header.map((name) => html`<th scope="col">${name}</th>`)}

@@ -43,6 +43,8 @@ export class PetalTrainPanel extends LitElement {
     css`
       :host {
         display: grid;
+        /* A wide table scrolls inside its card instead of widening the page. */
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--petal-gap);
       }
       .actions {

@@ -24,6 +24,7 @@ const goodInspection: CsvInspection = {
   name: 'iris.csv',
   delimiter: ',',
   header: ['a', 'b', 'species'],
+  columns: 3,
   preview: [['1', '2', 'x']],
   rows: 150,
   schema: { features: ['a', 'b'], label: 'species', classes: ['x', 'y'] },

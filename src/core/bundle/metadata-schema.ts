@@ -36,7 +36,7 @@ function uniqueNames(what: string, min: number, max: number) {
     v.maxLength(
       max,
       (issue) =>
-        `The model has ${issue.input.length.toLocaleString('en')} ${what}; Petal handles up to ${max}.`,
+        `The model has ${issue.input.length.toLocaleString('en')} ${what}; Petal handles up to ${max.toLocaleString('en')}.`,
     ),
     v.check((names) => new Set(names).size === names.length, `The ${what} must have different names.`),
   );
