@@ -3,12 +3,14 @@
 // the one forward pass every prediction runs (plain JavaScript, the same on every backend).
 import { readFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs-core';
+import { bundleFiles } from '../src/core/bundle/bundle-format';
 import { parseBundleFiles } from '../src/core/bundle/validate-bundle';
 import { classifierFromBundle } from '../src/core/classifiers/classifier-from-bundle';
 import { defaultSpec } from '../src/core/classifiers/classifier-spec';
 import { trainClassifier } from '../src/core/train-classifier';
 import { parseCsvText } from '../src/csv/parse-csv';
 import { tableToDataset } from '../src/csv/table-to-dataset';
+import { worstKnnBundle, worstLogisticBundle } from '../src/test/worst-bundle';
 import { formatTable } from '../training/format-table';
 import { type BackendName, useBackend } from '../training/use-backend';
 
@@ -65,7 +67,41 @@ export async function nodeBench(): Promise<string> {
   }
   const rate = `${(median(rates) / 1e6).toFixed(1)}M rows/s (median of 5)`;
   rows.push([`prediction, 1M rows in 1,000-row batches (plain-JS forward pass, any backend)`, rate, rate]);
+  for (const [name, files] of [
+    [
+      'the shipped model',
+      {
+        modelJson: await readFile('public/models/default/model.json', 'utf8'),
+        weights: new Uint8Array(await readFile('public/models/default/weights.bin')).buffer,
+      },
+    ],
+    [
+      'the largest model.json accepted (logistic, 1,000 × 1,000, longest names)',
+      bundleFiles(worstLogisticBundle(1000, 1000)),
+    ],
+    ['the largest weights accepted (k-NN, 32 MB, 1,000 features)', bundleFiles(worstKnnBundle(1000, 1000))],
+  ] as const) {
+    const loaded = loadTimes(files);
+    rows.push([`model load: check + classifier + one prediction, ${name}`, loaded, loaded]);
+  }
   return formatTable(rows);
+}
+
+/**
+ * What the engine does to load a model, timed: the bundle check (JSON parse, schema, every weight finite)
+ * and the classifier built from it, then one prediction. The target is 300 ms for any accepted model.
+ */
+function loadTimes(files: { modelJson: string; weights: ArrayBuffer }): string {
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    const bundle = parseBundleFiles(files);
+    const { predictProbabilities, schema } = classifierFromBundle(bundle);
+    predictProbabilities(new Float32Array(schema.features.length));
+    times.push(performance.now() - started);
+  }
+  const size = (files.modelJson.length + files.weights.byteLength) / 1024 / 1024;
+  return `${median(times).toFixed(0)} ms (median of 5, ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}; ${size.toFixed(1)} MB)`;
 }
 
 function describe(settings: { hidden: readonly number[]; epochs: number }): string {

@@ -2,62 +2,9 @@
 // other limits, and these worst cases (every name as long as allowed and escaped character by character
 // in JSON) must pass the check after a trip through the exported files.
 import { describe, expect, it } from 'vitest';
-import { describedModel, placeholderDescription } from '../classifiers/classifier';
-import { DEFAULT_LOGISTIC_REGRESSION_SETTINGS } from '../classifiers/classifier-spec';
+import { worstLogisticBundle as worstBundle, worstKnnBundle } from '../../test/worst-bundle';
 import { BUNDLE_LIMITS, bundleFiles } from './bundle-format';
-import { layersModel } from './layers-topology';
 import { parseBundleFiles } from './validate-bundle';
-
-/** A unique name of the longest length whose every character JSON escapes as \u0001. */
-function worstName(prefix: string, index: number): string {
-  const tail = `${prefix}${index}`;
-  return '\u0001'.repeat(BUNDLE_LIMITS.nameLength - tail.length) + tail;
-}
-
-/** A logistic regression (one Dense layer) over `features` inputs and `classes` outputs, with the longest names. */
-function worstBundle(features: number, classes: number) {
-  const schema = {
-    features: Array.from({ length: features }, (_, i) => worstName('f', i)),
-    label: worstName('label', 0),
-    classes: Array.from({ length: classes }, (_, i) => worstName('c', i)),
-  };
-  const description = placeholderDescription(schema);
-  const withMeans = features * classes <= BUNDLE_LIMITS.classMeanValues;
-  const metadata = describedModel(
-    {
-      ...description,
-      // Numbers at full length, as real statistics are.
-      featureProfiles: description.featureProfiles.map(() => ({
-        min: -Math.PI * 1e-300,
-        max: Math.PI * 1e300,
-        deciles: new Array<number>(9).fill(-Math.PI / 10),
-      })),
-      ...(withMeans ? {} : { classMeans: undefined }),
-    },
-    {
-      kind: 'logistic-regression',
-      schema,
-      standardisation: {
-        mean: new Array<number>(features).fill(-Math.PI * 1e-300),
-        sd: new Array<number>(features).fill(Math.PI * 1e300),
-      },
-      settings: DEFAULT_LOGISTIC_REGRESSION_SETTINGS,
-    },
-  );
-  return layersModel({
-    name: 'petal_logistic_regression',
-    layers: [
-      {
-        inputs: features,
-        units: classes,
-        kernel: new Float32Array(features * classes).fill(0.5),
-        bias: new Float32Array(classes),
-        activation: 'softmax',
-      },
-    ],
-    metadata,
-  });
-}
 
 describe('bundle limits', () => {
   it.each([
@@ -74,6 +21,14 @@ describe('bundle limits', () => {
     const valid = parseBundleFiles({ modelJson: files.modelJson, weights: files.weights });
     expect(valid.metadata.schema.classes).toHaveLength(classes);
     expect(valid.metadata.classMeans !== undefined).toBe(features * classes <= BUNDLE_LIMITS.classMeanValues);
+  });
+
+  it('reads back a k-NN whose weights file is at its limit', () => {
+    const files = bundleFiles(worstKnnBundle(BUNDLE_LIMITS.features, BUNDLE_LIMITS.classes));
+    expect(files.weights.byteLength).toBeLessThanOrEqual(BUNDLE_LIMITS.weightsBytes);
+    expect(files.weights.byteLength).toBeGreaterThan(BUNDLE_LIMITS.weightsBytes - 8 * 1024);
+    const valid = parseBundleFiles({ modelJson: files.modelJson, weights: files.weights });
+    expect(valid.arrays.kind).toBe('knn');
   });
 
   it('keeps a 500-class model.json small: it grows with the classes, not their square', () => {

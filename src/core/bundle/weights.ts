@@ -93,12 +93,24 @@ export function readWeights(
     offset += length * 4;
     const array = spec.dtype === 'int32' ? new Int32Array(copy) : new Float32Array(copy);
     if (array instanceof Float32Array) {
-      const bad = array.findIndex((value) => !Number.isFinite(value));
+      const bad = firstNonFinite(array);
       if (bad >= 0) throw new BundleError(`Weight "${spec.name}" holds ${array[bad]} at position ${bad}.`);
     }
     arrays.set(spec.name, { array, shape: spec.shape });
   }
   return arrays;
+}
+
+/**
+ * The index of the first NaN or ±Infinity in `array`, or -1. A plain loop on `v - v` (NaN exactly for those
+ * values): 8M values in 15–22 ms where `findIndex` with `Number.isFinite` took 107–171 ms (Node 20).
+ */
+function firstNonFinite(array: Float32Array): number {
+  for (let i = 0; i < array.length; i++) {
+    const value = array[i];
+    if (!(value - value === 0)) return i;
+  }
+  return -1;
 }
 
 /** The array called `name` (readWeights made sure it exists), checked against `shape`. */
