@@ -8,8 +8,7 @@ import { parseBundleFiles } from '../src/core/bundle/validate-bundle';
 import { classifierFromBundle } from '../src/core/classifiers/classifier-from-bundle';
 import { defaultSpec } from '../src/core/classifiers/classifier-spec';
 import { trainClassifier } from '../src/core/train-classifier';
-import { parseCsvText } from '../src/csv/parse-csv';
-import { tableToDataset } from '../src/csv/table-to-dataset';
+import { datasetOf, irisTable } from '../src/test/iris';
 import { worstKnnBundle, worstLogisticBundle } from '../src/test/worst-bundle';
 import { formatTable } from '../training/format-table';
 import { type BackendName, useBackend } from '../training/use-backend';
@@ -18,19 +17,20 @@ const PREDICT_ROWS = 1_000_000;
 const CREATED = '2026-01-01T00:00:00.000Z';
 
 export async function nodeBench(): Promise<string> {
-  const dataset = tableToDataset(parseCsvText(await readFile('public/data/iris.csv', 'utf8')));
+  const table = irisTable();
+  const dataset = datasetOf(table);
   const spec = defaultSpec('dense-network');
   const rows: string[][] = [[`figure (Node ${process.version})`, 'cpu', 'wasm']];
   const training: Record<BackendName, string[]> = { cpu: [], wasm: [] };
   for (const backend of ['cpu', 'wasm'] as const) {
     await useBackend(backend);
     // One warm-up run: the first run pays for kernel registration and JIT.
-    await trainClassifier({ dataset, spec, createdAt: CREATED });
+    await trainClassifier({ table, spec, createdAt: CREATED });
     const before = tf.memory().numTensors;
     const times: number[] = [];
     let accuracy = 0;
     for (let run = 0; run < 5; run++) {
-      const trained = await trainClassifier({ dataset, spec, createdAt: CREATED });
+      const trained = await trainClassifier({ table, spec, createdAt: CREATED });
       times.push(trained.trainingMs);
       accuracy = trained.testMetrics.accuracy;
     }

@@ -228,7 +228,7 @@ appTest(
       await preview.waitFor();
       await preview.getByText(XSS, { exact: true }).first().waitFor();
       await preview.getByText('__proto__', { exact: true }).first().waitFor();
-      await page.getByLabel('Label column', { exact: true }).selectOption('hasOwnProperty');
+      await page.getByLabel('Use hasOwnProperty as', { exact: true }).selectOption('label');
       await page.getByLabel('Epochs', { exact: true }).fill('40');
       await poll(() => trainButton(page).isEnabled(), Boolean, 'Train to be enabled');
       await trainButton(page).click();

@@ -101,7 +101,7 @@ function report(summary: ScoreSummary, metadata: PetalMetadata): string {
     ['figure', 'value'],
     [
       'input',
-      `${flags.in} (${(summary.bytes / 1e6).toFixed(1)} MB, delimiter ${JSON.stringify(summary.delimiter)})`,
+      `${flags.in} (${(summary.bytes / 1e6).toFixed(1)} MB, delimiter ${JSON.stringify(summary.delimiter)}, decimal ${JSON.stringify(summary.decimal)})`,
     ],
     ['output', `${flags.out} (${summary.outputColumns.length} columns)`],
     ['rows', summary.rows.toLocaleString('en')],
@@ -111,10 +111,10 @@ function report(summary: ScoreSummary, metadata: PetalMetadata): string {
     ['time', `${summary.seconds.toFixed(2)} s`],
     ['rows/s', Math.round(summary.rowsPerSecond).toLocaleString('en')],
   ];
-  if (summary.mapping.caseInsensitive.length > 0) {
+  if (summary.mapping.loose.length > 0) {
     figures.push([
-      'columns matched ignoring case',
-      summary.mapping.caseInsensitive.map((match) => `${match.header} → ${match.feature}`).join(', '),
+      'columns matched ignoring case and spaces',
+      summary.mapping.loose.map((match) => `${match.header} → ${match.feature}`).join(', '),
     ]);
   }
   if (summary.mapping.extraColumns.length > 0) {
@@ -170,19 +170,48 @@ function report(summary: ScoreSummary, metadata: PetalMetadata): string {
 
 function driftTable(drift: readonly FeatureDrift[]): string {
   const t = DRIFT_THRESHOLDS;
-  return `Drift against the training data (flagged: PSI ≥ ${t.psiDrift}, |mean shift| ≥ ${t.meanShift} sd or > ${t.outsideRangeShare * 100}% outside the range; moderate: PSI ≥ ${t.psiModerate})\n${formatTable(
+  const share = (value: number) => `${(value * 100).toFixed(1)}%`;
+  return `Drift against the training data (flagged: PSI ≥ ${t.psiDrift}, |mean shift| ≥ ${t.meanShift} sd or > ${t.outsideRangeShare * 100}% outside the range or unseen; moderate: PSI ≥ ${t.psiModerate}; judged from ${t.minRows} scored rows on)\n${formatTable(
     [
-      ['feature', 'mean (train)', 'sd (train)', 'mean shift', 'PSI', 'KS≈', 'outside range', 'status'],
-      ...drift.map((feature) => [
-        feature.feature,
-        `${feature.mean.toFixed(3)} (${feature.training.mean.toFixed(3)})`,
-        `${feature.sd.toFixed(3)} (${feature.training.sd.toFixed(3)})`,
-        `${feature.meanShift >= 0 ? '+' : ''}${feature.meanShift.toFixed(2)} sd`,
-        feature.psi.toFixed(3),
-        feature.ks.toFixed(3),
-        `${(feature.outsideRangeShare * 100).toFixed(1)}%`,
-        feature.status === 'stable' ? 'stable' : `${feature.status.toUpperCase()}`,
-      ]),
+      [
+        'feature',
+        'mean (train)',
+        'sd (train)',
+        'mean shift',
+        'PSI',
+        'KS≈',
+        'outside / unseen',
+        'missing',
+        'status',
+      ],
+      ...drift.map((feature) => {
+        const status =
+          feature.status === 'stable' ? 'stable' : feature.status.replaceAll('-', ' ').toUpperCase();
+        if (feature.kind === 'category') {
+          return [
+            feature.feature,
+            'category',
+            '',
+            '',
+            feature.psi.toFixed(3),
+            '',
+            share(feature.unseenShare),
+            '',
+            status,
+          ];
+        }
+        return [
+          feature.feature,
+          `${feature.mean.toFixed(3)} (${feature.training.mean.toFixed(3)})`,
+          `${feature.sd.toFixed(3)} (${feature.training.sd.toFixed(3)})`,
+          `${feature.meanShift >= 0 ? '+' : ''}${feature.meanShift.toFixed(2)} sd`,
+          feature.psi.toFixed(3),
+          feature.ks.toFixed(3),
+          share(feature.outsideRangeShare),
+          share(feature.missingShare),
+          status,
+        ];
+      }),
     ],
   )}`;
 }

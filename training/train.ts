@@ -14,12 +14,14 @@ import {
   describeClassifier,
 } from '../src/core/classifiers/classifier-spec';
 import { type AlgorithmScore, compareClassifiers } from '../src/core/compare-classifiers';
-import type { Dataset } from '../src/core/dataset';
 import type { Metrics } from '../src/core/evaluate';
+import { inputWidth } from '../src/core/pipeline/input-steps';
+import type { TrainingTable } from '../src/core/pipeline/training-table';
 import { trainClassifier } from '../src/core/train-classifier';
 import { DEFAULT_RUN_SETTINGS } from '../src/core/train-settings';
+import type { UseName } from '../src/csv/column-plan';
+import { type CsvTraining, trainingTableFromCsv } from '../src/csv/csv-training-table';
 import { parseCsvText } from '../src/csv/parse-csv';
-import { tableToDataset } from '../src/csv/table-to-dataset';
 import { formatTable } from './format-table';
 import { runCli } from './run-cli';
 import { type BackendName, useBackend } from './use-backend';
@@ -27,7 +29,10 @@ import { type BackendName, useBackend } from './use-backend';
 const HELP = `Usage: npm run train -- [options]
 
   --data <file>        CSV with a header row (default: public/data/iris.csv)
-  --label <column>     label column (default: the last non-numeric column)
+  --label <column>     label column (default: the last category column)
+  --ignore <a,b>       columns to leave out (identifiers, free text and constants are left out already)
+  --category <a,b>     columns to read as categories although they hold numbers (codes, ZIPs)
+  --number <a,b>       columns to read as numbers
   --model <kind>       dense-network (default), knn, logistic-regression or random-forest
   --k <n>              k-NN: neighbours that vote (default: 5)
   --weighting <w>      k-NN: uniform (default) or distance
@@ -37,6 +42,8 @@ const HELP = `Usage: npm run train -- [options]
   --epochs <n>         (default: ${DEFAULT_DENSE_NETWORK_SETTINGS.epochs})
   --batch-size <n>     (default: ${DEFAULT_DENSE_NETWORK_SETTINGS.batchSize})
   --learning-rate <x>  (default: ${DEFAULT_DENSE_NETWORK_SETTINGS.learningRate})
+  --balance <b>        auto (default: on when the largest class has more than 3× the rows of the
+                       smallest), on or off: weigh the classes equally
   --seed <n>           (default: ${DEFAULT_RUN_SETTINGS.seed})
   --folds <n>          cross-validation folds (default: 5)
   --repeats <n>        cross-validation repeats (default: 3; 0 skips cross-validation)
@@ -49,6 +56,9 @@ const { values: flags } = parseArgs({
   options: {
     data: { type: 'string', default: 'public/data/iris.csv' },
     label: { type: 'string' },
+    ignore: { type: 'string' },
+    category: { type: 'string' },
+    number: { type: 'string' },
     model: { type: 'string', default: 'dense-network' },
     k: { type: 'string' },
     weighting: { type: 'string' },
@@ -59,6 +69,7 @@ const { values: flags } = parseArgs({
     'batch-size': { type: 'string' },
     'learning-rate': { type: 'string' },
     seed: { type: 'string' },
+    balance: { type: 'string', default: 'auto' },
     folds: { type: 'string', default: '5' },
     repeats: { type: 'string', default: '3' },
     backend: { type: 'string', default: 'cpu' },
@@ -76,7 +87,12 @@ async function main(): Promise<void> {
     throw new Error(`--backend must be cpu or wasm, not "${backend}".`);
   await useBackend(backend);
 
-  const dataset = tableToDataset(parseCsvText(await readFile(flags.data, 'utf8')), { label: flags.label });
+  const csv = trainingTableFromCsv(parseCsvText(await readFile(flags.data, 'utf8')), {
+    label: flags.label,
+    uses: usesFromFlags(),
+  });
+  process.stdout.write(`${formatTable(columnRows(csv))}\n\n`);
+  const { table, unlabelled } = csv;
   const kind = flags.model as ClassifierKind;
   if (!CLASSIFIER_KINDS.includes(kind))
     throw new Error(`--model must be one of ${CLASSIFIER_KINDS.join(', ')}, not "${flags.model}".`);
@@ -85,12 +101,29 @@ async function main(): Promise<void> {
   const folds = parseNumber(flags.folds, '--folds');
   const repeats = parseNumber(flags.repeats, '--repeats');
 
-  const trained = await trainClassifier({ dataset, spec, run: { seed }, createdAt: createdAt() });
+  const trained = await trainClassifier({
+    table,
+    unlabelledRows: unlabelled,
+    spec,
+    run: { seed, ...balanceFlag() },
+    createdAt: createdAt(),
+  });
   // The same cross-validation as the Compare tab's, so the figure printed here is the one it shows.
   const cvStarted = performance.now();
   const cv =
     repeats > 0
-      ? (await compareClassifiers({ dataset, args: { specs: [spec], folds, repeats, seed } })).scores[0]
+      ? (
+          await compareClassifiers({
+            table,
+            args: {
+              specs: [spec],
+              folds,
+              repeats,
+              seed,
+              balanceClasses: trained.metadata.settings.balanceClasses,
+            },
+          })
+        ).scores[0]
       : undefined;
   const cvMs = performance.now() - cvStarted;
   const metadata = cv
@@ -113,9 +146,11 @@ async function main(): Promise<void> {
     weights: trained.bundle.weights,
   });
   const { rows, metrics } = metadata;
-  const { schema } = dataset;
+  const { schema } = table;
+  const inputs = inputWidth(metadata.pipeline.steps);
   await writeAndReport({
-    dataset,
+    table,
+    unlabelled,
     files,
     testMetrics: trained.testMetrics,
     cv: cv && { score: cv, ms: cvMs, folds, repeats },
@@ -123,10 +158,14 @@ async function main(): Promise<void> {
       [
         'model',
         spec.kind === 'dense-network'
-          ? `${describeClassifier(spec)}: ${schema.features.length} → ${[...spec.settings.hidden, schema.classes.length].join(' → ')} (softmax)`
+          ? `${describeClassifier(spec)}: ${inputs} → ${[...spec.settings.hidden, schema.classes.length].join(' → ')} (softmax)`
           : describeClassifier(spec),
       ],
       ['rows train / validation / test', `${rows.train} / ${rows.validation} / ${rows.test}`],
+      [
+        'classes balanced',
+        metadata.settings.balanceClasses ? 'yes (class weights / balanced bootstrap)' : 'no',
+      ],
       ['held-out test accuracy', metrics.test.accuracy.toFixed(4)],
       ['held-out test log loss', metrics.test.logLoss.toFixed(4)],
       ['training time', `${trained.trainingMs.toFixed(0)} ms (${tfBackendLabel(backend)})`],
@@ -173,14 +212,15 @@ function numberFlag<K extends string>(
  * kind-specific `rows`, cross-validation when it ran, what was written) and the test confusion matrix.
  */
 async function writeAndReport(report: {
-  dataset: Dataset;
+  table: TrainingTable;
+  unlabelled: number;
   files: { modelJson: string; weights: ArrayBuffer };
   rows: string[][];
   testMetrics: Metrics;
   cv?: { score: AlgorithmScore; ms: number; folds: number; repeats: number };
 }): Promise<void> {
-  const { dataset, files, cv } = report;
-  const { schema } = dataset;
+  const { table, files, cv, unlabelled } = report;
+  const { schema } = table;
   await mkdir(flags.out, { recursive: true });
   await writeFile(join(flags.out, 'model.json'), files.modelJson);
   await writeFile(join(flags.out, 'weights.bin'), new Uint8Array(files.weights));
@@ -188,7 +228,7 @@ async function writeAndReport(report: {
     ['figure', 'value'],
     [
       'data',
-      `${flags.data} (${dataset.rows} rows, ${schema.features.length} features, label "${schema.label}")`,
+      `${flags.data} (${table.rows} rows${unlabelled > 0 ? ` + ${unlabelled} without a label, left out` : ''}, ${schema.features.length} features, label "${schema.label}")`,
     ],
     ...report.rows,
   ];
@@ -210,6 +250,43 @@ async function writeAndReport(report: {
     `${formatTable(summary)}\n\nConfusion matrix on the held-out test rows (rows: true class, columns: predicted)\n`,
   );
   process.stdout.write(`${formatTable(confusionRows(report.testMetrics, schema.classes))}\n`);
+}
+
+/** `{ balanceClasses }` from --balance on|off; nothing for auto (training decides from the class counts). */
+function balanceFlag(): { balanceClasses?: boolean } {
+  switch (flags.balance) {
+    case 'auto':
+      return {};
+    case 'on':
+      return { balanceClasses: true };
+    case 'off':
+      return { balanceClasses: false };
+    default:
+      throw new Error(`--balance must be auto, on or off, not "${flags.balance}".`);
+  }
+}
+
+/** `{ column: use }` from --ignore, --category and --number. */
+function usesFromFlags(): Record<string, UseName> {
+  const uses: Record<string, UseName> = {};
+  for (const use of ['ignore', 'category', 'number'] as const) {
+    for (const name of (flags[use] ?? '').split(',')) if (name.trim() !== '') uses[name.trim()] = use;
+  }
+  return uses;
+}
+
+/** Each column of the file: what its values look like, and what training makes of it (and why). */
+function columnRows({ profiles, plan }: CsvTraining): string[][] {
+  return [
+    ['column', 'kind', 'missing', 'distinct', 'used as'],
+    ...profiles.map((profile, column) => [
+      profile.name,
+      profile.kind,
+      String(profile.missing),
+      `${profile.distinctCapped ? '≥' : ''}${profile.distinct}`,
+      plan[column].use === 'ignore' && profile.reason ? `ignore (${profile.reason})` : plan[column].use,
+    ]),
+  ];
 }
 
 function confusionRows(metrics: Metrics, classes: readonly string[]): string[][] {

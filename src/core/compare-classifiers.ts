@@ -1,12 +1,16 @@
 // The Compare view's job: the same repeated stratified k-fold cross-validation for each chosen algorithm,
-// with the times of exactly the code Keep and Predict run: `fitClassifier` (the network trains with
-// TensorFlow.js) and the classifier's own `predictProbabilities`. The worker and `npm run train` both run it.
+// with the times of exactly the code Keep and Predict run: `fitModel` (the fold's preprocessing, then the
+// classifier; the network trains with TensorFlow.js) and the classifier's own `predictProbabilities`. The
+// worker and `npm run train` both run it.
+import { classCounts, isImbalanced } from './class-weights';
 import { placeholderDescription } from './classifiers/classifier';
 import { type ClassifierSpec, describeClassifier } from './classifiers/classifier-spec';
-import { fitClassifier } from './classifiers/fit-classifier';
 import { crossValidate } from './cross-validate';
-import type { Dataset } from './dataset';
 import { type Summary, summarise } from './evaluate';
+import { fitModel } from './fit-model';
+import { encodeRows } from './pipeline/fit-pipeline';
+import { inputWidth } from './pipeline/input-steps';
+import type { TrainingTable } from './pipeline/training-table';
 
 export interface CompareArgs {
   /** The algorithms to compare, in the order the table shows them. */
@@ -16,6 +20,11 @@ export interface CompareArgs {
   readonly repeats: number;
   /** Drives the fold assignment (the same for every algorithm) and each fold's model seed. */
   readonly seed: number;
+  /**
+   * Each fold's model weighs the classes equally (RunSettings.balanceClasses); not given, when the whole
+   * table's classes are imbalanced (as training decides).
+   */
+  readonly balanceClasses?: boolean;
 }
 
 /** Reported when a fold starts: algorithm `algorithm + 1` of `algorithms`, fold `fold` of `of`. */
@@ -47,6 +56,8 @@ export interface CompareResult {
   readonly rows: number;
   readonly folds: number;
   readonly repeats: number;
+  /** Whether the folds' models weighed the classes equally. */
+  readonly balanceClasses: boolean;
   readonly scores: AlgorithmScore[];
   readonly elapsedMs: number;
 }
@@ -63,22 +74,22 @@ function tile(x: Float32Array, features: number, rows: number): Float32Array {
 }
 
 /**
- * Cross-validates each spec on `dataset` with the same folds (crossValidate with the same seed deals the
+ * Cross-validates each spec on `table` with the same folds (crossValidate with the same seed deals the
  * same rows to each fold). Each fold's model predicts its test rows repeated to 1,000 rows, once: the first
  * rows are the test predictions and the time is the prediction cost. Aborting rejects with an AbortError.
  */
 export async function compareClassifiers(options: {
-  readonly dataset: Dataset;
+  readonly table: TrainingTable;
   readonly args: CompareArgs;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: CompareProgress) => void;
 }): Promise<CompareResult> {
-  const { dataset, args, signal } = options;
+  const { table, args, signal } = options;
   const progress = (value: CompareProgress) => options.onProgress?.(value);
   const started = performance.now();
   if (args.specs.length === 0) throw new RangeError('Choose at least one algorithm to compare.');
-  const features = dataset.schema.features.length;
-  const classes = dataset.schema.classes.length;
+  const classes = table.schema.classes.length;
+  const balanceClasses = args.balanceClasses ?? isImbalanced(classCounts(table.y, classes));
   const folds = args.folds * args.repeats;
   const scores: AlgorithmScore[] = [];
   for (const [algorithm, spec] of args.specs.entries()) {
@@ -90,7 +101,8 @@ export async function compareClassifiers(options: {
     let fold = 0;
     progress({ algorithm, algorithms: args.specs.length, name, fold: 1, of: folds });
     const result = await crossValidate({
-      dataset,
+      labels: table.y,
+      classes: table.schema.classes,
       folds: args.folds,
       repeats: args.repeats,
       seed: args.seed,
@@ -102,20 +114,31 @@ export async function compareClassifiers(options: {
       },
       fit: async ({ train, test, seed }) => {
         const fitStarted = performance.now();
-        const classifier = await fitClassifier({ spec, train, seed, signal });
+        const { pipeline, classifier } = await fitModel({
+          table,
+          rows: train,
+          spec,
+          seed,
+          signal,
+          balanceClasses,
+        });
         fitMs.push(performance.now() - fitStarted);
-        const rows = Math.max(PREDICTION_ROWS, test.rows);
-        const x = tile(test.x, features, rows);
+        const inputs = inputWidth(pipeline.steps);
+        const rows = Math.max(PREDICTION_ROWS, test.length);
+        const x = tile(encodeRows(table, pipeline.steps, test), inputs, rows);
         const predictStarted = performance.now();
         const probabilities = classifier.predictProbabilities(x);
         predictMs += performance.now() - predictStarted;
         predictRows += rows;
         if (fold++ === 0) {
-          const { bundle } = classifier.toBundle(placeholderDescription(dataset.schema));
+          const { bundle } = classifier.toBundle({
+            ...placeholderDescription(table.schema),
+            pipeline: { ...pipeline, scaledIn: 'pipeline' },
+          });
           sizeBytes =
             new TextEncoder().encode(JSON.stringify(bundle.modelJson)).byteLength + bundle.weights.byteLength;
         }
-        return probabilities.slice(0, test.rows * classes);
+        return probabilities.slice(0, test.length * classes);
       },
     });
     scores.push({
@@ -130,9 +153,10 @@ export async function compareClassifiers(options: {
     });
   }
   return {
-    rows: dataset.rows,
+    rows: table.rows,
     folds: args.folds,
     repeats: args.repeats,
+    balanceClasses,
     scores,
     elapsedMs: performance.now() - started,
   };

@@ -1,12 +1,11 @@
-import { type Dataset, subsetDataset } from './dataset';
 import { evaluate, type Metrics, type Summary, summarise } from './evaluate';
 import { deriveSeed } from './random';
 import { repeatedStratifiedKFold } from './split';
 
-/** One fold's training job, handed to the caller's `fit`. */
+/** One fold's training job, handed to the caller's `fit`: which rows to fit on and which to predict. */
 export interface CrossValidationFold {
-  readonly train: Dataset;
-  readonly test: Dataset;
+  readonly train: Int32Array;
+  readonly test: Int32Array;
   /** A seed for this fold's model (weight init, shuffling), derived from the run's seed. */
   readonly seed: number;
   readonly signal?: AbortSignal;
@@ -31,18 +30,20 @@ export interface CrossValidationResult {
 /**
  * Repeated stratified k-fold cross-validation of any classifier.
  *
- * The classifier is the caller's `fit`: it trains on `train` (including any standardisation, which must be
- * fitted on `train` alone) and returns test probabilities, so this module stays free of TensorFlow.
+ * The model is the caller's `fit`: it trains on the `train` rows (its preprocessing fitted on them alone)
+ * and returns the `test` rows' probabilities, so this module stays free of TensorFlow and of data formats.
  * Folds run one after another; the signal is checked before each fold and after each `fit`, and is also
  * passed to `fit` so a long fold can stop early. Aborting rejects with the signal's reason.
  *
  * @param options.folds folds per repeat, 2 up to the smallest class size; default 5.
  * @param options.repeats independent reshuffles; default 3.
  * @param options.seed drives the fold assignment and each fold's `seed`.
- * @param options.fit returns test probabilities, row-major, shape [test.rows, classes].
+ * @param options.fit returns test probabilities, row-major, shape [test.length, classes].
  */
 export async function crossValidate(options: {
-  dataset: Dataset;
+  /** Each row's class index. */
+  labels: Int32Array;
+  classes: readonly string[];
   folds?: number;
   repeats?: number;
   seed: number;
@@ -50,9 +51,9 @@ export async function crossValidate(options: {
   signal?: AbortSignal;
   onFold?: (progress: CrossValidationProgress) => void;
 }): Promise<CrossValidationResult> {
-  const { dataset, seed, signal, onFold } = options;
+  const { labels, classes, seed, signal, onFold } = options;
   const splits = repeatedStratifiedKFold({
-    labels: dataset.y,
+    labels,
     folds: options.folds ?? 5,
     repeats: options.repeats ?? 3,
     seed,
@@ -62,11 +63,10 @@ export async function crossValidate(options: {
   const folds: Metrics[] = [];
   for (let index = 0; index < splits.length; index++) {
     signal?.throwIfAborted();
-    const train = subsetDataset(dataset, splits[index].train);
-    const test = subsetDataset(dataset, splits[index].test);
+    const { train, test } = splits[index];
     const probabilities = await options.fit({ train, test, seed: deriveSeed(modelSeeds, index), signal });
     signal?.throwIfAborted();
-    const metrics = evaluate({ labels: test.y, probabilities, classes: dataset.schema.classes });
+    const metrics = evaluate({ labels: Int32Array.from(test, (row) => labels[row]), probabilities, classes });
     folds.push(metrics);
     onFold?.({ fold: index + 1, of: splits.length, accuracy: metrics.accuracy });
   }

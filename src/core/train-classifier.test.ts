@@ -4,6 +4,7 @@ import { blobs } from '../test/blobs';
 import { validateBundle } from './bundle/validate-bundle';
 import { defaultSpec } from './classifiers/classifier-spec';
 import type { FitProgress } from './classifiers/fit-options';
+import { numberTable } from './pipeline/training-table';
 import { trainClassifier } from './train-classifier';
 
 const CREATED = '2026-01-01T00:00:00.000Z';
@@ -14,7 +15,7 @@ describe('trainClassifier', () => {
     const progress: FitProgress[] = [];
     const before = tf.memory().numTensors;
     const trained = await trainClassifier({
-      dataset,
+      table: numberTable(dataset),
       spec: defaultSpec('dense-network', { epochs: 20 }),
       run: { validationFraction: 0.25, seed: 5 },
       createdAt: CREATED,
@@ -47,7 +48,7 @@ describe('trainClassifier', () => {
   it('fits the other kinds on every remaining row: no validation share, no epochs', async () => {
     const dataset = blobs({ perClass: 30 });
     const trained = await trainClassifier({
-      dataset,
+      table: numberTable(dataset),
       spec: defaultSpec('knn'),
       run: { validationFraction: 0.25 },
       createdAt: CREATED,
@@ -60,7 +61,7 @@ describe('trainClassifier', () => {
   it('stops when aborted, with the abort reason', async () => {
     const controller = new AbortController();
     const run = trainClassifier({
-      dataset: blobs({ perClass: 30 }),
+      table: numberTable(blobs({ perClass: 30 })),
       spec: defaultSpec('dense-network', { epochs: 500 }),
       createdAt: CREATED,
       signal: controller.signal,

@@ -2,13 +2,17 @@
 // `npm run train` all run.
 import * as tf from '@tensorflow/tfjs-core';
 import { BUNDLE_LIMITS, type ModelBundle, type PetalMetadata } from './bundle/bundle-format';
+import { validateBundle } from './bundle/validate-bundle';
+import { classCounts, isImbalanced } from './class-weights';
+import { classifierFromBundle } from './classifiers/classifier-from-bundle';
 import type { ClassifierSpec } from './classifiers/classifier-spec';
-import { fitClassifier } from './classifiers/fit-classifier';
 import type { EpochProgress, FitProgress } from './classifiers/fit-options';
-import { type Dataset, subsetDataset } from './dataset';
 import { evaluate, type Metrics } from './evaluate';
-import { classMeans, profileFeatures } from './feature-profile';
-import { fingerprintDataset } from './fingerprint';
+import { fingerprintTable } from './fingerprint';
+import { fitModel } from './fit-model';
+import { encodeRows } from './pipeline/fit-pipeline';
+import { classExamples, profileInputs } from './pipeline/input-profiles';
+import type { TrainingTable } from './pipeline/training-table';
 import { deriveSeed } from './random';
 import { stratifiedSplit } from './split';
 import { DEFAULT_RUN_SETTINGS, type RunSettings } from './train-settings';
@@ -26,74 +30,108 @@ export interface TrainedClassifier {
 }
 
 /**
- * Trains `spec` on `dataset`: a seeded stratified test hold-out; for the network, a validation share of the
- * rest when `run.validationFraction` asks for one (for its curves and early stopping); the classifier fitted
- * on the remaining rows (each kind standardises with statistics of those rows alone); metrics on the
- * untouched test rows; and a bundle whose metadata describes it all. Aborting rejects with the signal's
+ * Trains `spec` on `table`: a seeded stratified test hold-out; for the network, a validation share of the
+ * rest when `run.validationFraction` asks for one (for its curves and early stopping); the preprocessing
+ * fitted on the remaining rows alone, then the classifier on their inputs; metrics on the untouched test
+ * rows, predicted by the model as it is saved (read back from its own bundle, so a network's folded scaling
+ * is what is measured); and a bundle whose metadata describes it all. Aborting rejects with the signal's
  * reason.
  */
 export async function trainClassifier(options: {
-  readonly dataset: Dataset;
+  readonly table: TrainingTable;
   readonly spec: ClassifierSpec;
+  /** Settings not given take their defaults; `balanceClasses` not given is decided by the class counts. */
   readonly run?: Partial<RunSettings>;
   /** ISO 8601, stored in the bundle (the CLI pins it so the default model is rebuilt byte for byte). */
   readonly createdAt: string;
+  /** Rows the reader left out because their label was blank, to record in the bundle. */
+  readonly unlabelledRows?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: FitProgress) => void;
 }): Promise<TrainedClassifier> {
-  const { dataset, spec, signal, onProgress } = options;
+  const { table, spec, signal, onProgress } = options;
   const run: RunSettings = {
     ...DEFAULT_RUN_SETTINGS,
     ...options.run,
+    // Not chosen: balanced when the classes are (IMBALANCE_RATIO); the bundle records what was done.
+    balanceClasses:
+      options.run?.balanceClasses ?? isImbalanced(classCounts(table.y, table.schema.classes.length)),
     // Only the network watches held-out rows while it fits; the other kinds fit on all of them.
     ...(spec.kind === 'dense-network' ? {} : { validationFraction: 0 }),
   };
   const started = performance.now();
-  const split = stratifiedSplit({ labels: dataset.y, testFraction: run.testFraction, seed: run.seed });
-  const { fit, validation } = holdOutValidation(subsetDataset(dataset, split.train), run);
-  const test = subsetDataset(dataset, split.test);
+  const split = stratifiedSplit({ labels: table.y, testFraction: run.testFraction, seed: run.seed });
+  const { fit, validation } = holdOutValidation(table, split.train, run);
   const history: EpochProgress[] = [];
-  const classifier = await fitClassifier({
-    spec,
-    train: fit,
+  const { pipeline, classifier } = await fitModel({
+    table,
+    rows: fit,
     validation,
+    spec,
     seed: run.seed,
+    balanceClasses: run.balanceClasses,
     signal,
     onProgress: (progress) => {
       if (progress.epoch) history.push(progress.epoch);
       onProgress?.(progress);
     },
   });
-  const features = dataset.schema.features.length;
-  const classes = dataset.schema.classes.length;
-  const testMetrics = evaluate({
-    labels: test.y,
-    probabilities: classifier.predictProbabilities(test.x),
-    classes: dataset.schema.classes,
-  });
-  const { bundle, metadata } = classifier.toBundle({
-    featureProfiles: profileFeatures({
-      x: fit.x,
-      features,
-      rows: Int32Array.from({ length: fit.rows }, (_, i) => i),
-    }),
+  const { schema } = table;
+  const features = schema.features.length;
+  const classes = schema.classes.length;
+  const description = {
+    schema,
+    pipeline,
+    featureProfiles: profileInputs(table, pipeline.steps, fit),
     ...(features * classes <= BUNDLE_LIMITS.classMeanValues
-      ? { classMeans: classMeans({ x: fit.x, y: fit.y, features, classes }) }
+      ? { classExamples: classExamples(table, pipeline.steps, fit) }
       : {}),
-    metrics: { test: compactMetrics(testMetrics) },
-    rows: { train: fit.rows, validation: validation?.rows ?? 0, test: test.rows },
-    dataFingerprint: fingerprintDataset(dataset),
+    rows: {
+      train: fit.length,
+      validation: validation?.length ?? 0,
+      test: split.test.length,
+      ...(options.unlabelledRows ? { unlabelled: options.unlabelledRows } : {}),
+    },
+    dataFingerprint: fingerprintTable(table),
     createdAt: options.createdAt,
     backend: tf.getBackend(),
     tfjsVersion: tf.version_core,
     run,
+  };
+  // The test rows through the model as it is saved: its own bundle (before its metrics), read back.
+  const draft = classifier.toBundle({ ...description, metrics: { test: noMetrics(schema.classes) } });
+  checkSize(draft.bundle, spec);
+  const saved = classifierFromBundle(validateBundle(draft.bundle));
+  const testMetrics = evaluate({
+    labels: Int32Array.from(split.test, (row) => table.y[row]),
+    probabilities: saved.predictProbabilities(encodeRows(table, pipeline.steps, split.test)),
+    classes: schema.classes,
   });
+  const { bundle, metadata } = classifier.toBundle({
+    ...description,
+    metrics: { test: compactMetrics(testMetrics) },
+  });
+  return { bundle, metadata, testMetrics, history, trainingMs: performance.now() - started };
+}
+
+/** Test metrics of no rows, for the bundle the test rows are predicted with (its metrics are not read). */
+function noMetrics(classes: readonly string[]): PetalMetadata['metrics']['test'] {
+  return {
+    rows: 0,
+    accuracy: 0,
+    macroF1: 0,
+    logLoss: 0,
+    perClass: classes.map(() => ({ precision: 0, recall: 0, f1: 0, support: 0 })),
+  };
+}
+
+/** Refuses a model larger than a bundle may be, saying how to make that kind smaller. */
+function checkSize(bundle: ModelBundle, spec: ClassifierSpec): void {
   if (bundle.weights.byteLength > BUNDLE_LIMITS.weightsBytes) {
     throw new TrainingError(
       `The trained model is ${megabytes(bundle.weights.byteLength)}, more than the ${megabytes(BUNDLE_LIMITS.weightsBytes)} a model may hold. ${SMALLER[spec.kind]}`,
     );
   }
-  return { bundle, metadata, testMetrics, history, trainingMs: performance.now() - started };
 }
 
 /** How to make each kind of model smaller. */
@@ -121,12 +159,20 @@ export function compactMetrics(metrics: Metrics): PetalMetadata['metrics']['test
 }
 
 /** Splits a stratified validation share off the training rows, when the run asks for one. */
-function holdOutValidation(train: Dataset, run: RunSettings): { fit: Dataset; validation?: Dataset } {
+function holdOutValidation(
+  table: TrainingTable,
+  train: Int32Array,
+  run: RunSettings,
+): { fit: Int32Array; validation?: Int32Array } {
   if (run.validationFraction <= 0) return { fit: train };
   const split = stratifiedSplit({
-    labels: train.y,
+    labels: Int32Array.from(train, (row) => table.y[row]),
     testFraction: run.validationFraction,
     seed: deriveSeed(run.seed, 0x76616c),
   });
-  return { fit: subsetDataset(train, split.train), validation: subsetDataset(train, split.test) };
+  // The split's indices are positions in `train`; the rows are train's values at them.
+  return {
+    fit: Int32Array.from(split.train, (i) => train[i]),
+    validation: Int32Array.from(split.test, (i) => train[i]),
+  };
 }

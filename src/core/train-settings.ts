@@ -48,6 +48,12 @@ export const RUN_SETTINGS = v.object({
     ),
     0,
   ),
+  /**
+   * Weigh each class equally in training (class-weights.ts): class weights for the network and logistic
+   * regression, balanced bootstrap samples for the forest; k-NN is unchanged. The Train tab and the CLI
+   * turn it on when the largest class has more than 3× the rows of the smallest.
+   */
+  balanceClasses: v.optional(v.boolean(), false),
 });
 
 export type RunSettings = DeepReadonly<v.InferOutput<typeof RUN_SETTINGS>>;
@@ -65,9 +71,9 @@ export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
 
 /** The Train tab's settings as what the one training recipe takes: a dense network spec and a run. */
 export function networkRun(settings: TrainSettings): { spec: ClassifierSpec; run: RunSettings } {
-  const { seed, testFraction, validationFraction, ...network } = settings;
+  const { seed, testFraction, validationFraction, balanceClasses, ...network } = settings;
   return {
     spec: { kind: 'dense-network', settings: network },
-    run: { seed, testFraction, validationFraction },
+    run: { seed, testFraction, validationFraction, balanceClasses },
   };
 }

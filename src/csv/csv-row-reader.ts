@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { quoted } from '../core/short-text';
 import { CsvError } from './csv-error';
+import { type Decimal, separatorBetweenDigits } from './parse-number';
 
 /** Consecutive data rows; `rows[i]` is file row `firstRow + i` (the header is row 1). */
 export interface CsvRowBatch {
@@ -26,7 +27,11 @@ interface ParsedText {
 const DELIMITERS = [',', ';', '\t'];
 /** Text used to guess the delimiter: plenty for Papa's 10-row vote, small enough to wait for. */
 export const SAMPLE_CHARS = 64 * 1024;
-export const SAMPLE_LINES = 11;
+/**
+ * Lines (the header's included) the decimal separator is guessed from, within SAMPLE_CHARS: a hundred rows
+ * show a file's numbers well, and a reader waits for no more than this before its first row.
+ */
+export const SAMPLE_LINES = 101;
 /**
  * Longest incomplete record carried from one piece of text to the next. Without a cap, an unclosed quote
  * early in a large file would carry (and re-parse on every chunk) the whole rest of the file.
@@ -38,6 +43,7 @@ export interface CsvReaderState {
   readonly header: string[];
   readonly headerRow: number;
   readonly delimiter: string;
+  readonly decimal: Decimal;
   readonly newline: Newline;
   /** Records (rows, blank ones and the header included) read so far. */
   readonly records: number;
@@ -49,6 +55,7 @@ export interface CsvReaderState {
  * reads the same either way:
  * - a leading BOM is dropped; the line ending (LF, CRLF or CR) is the first one outside quotes;
  * - the delimiter (comma, semicolon or tab) is Papa's guess over the first lines, comma if none fits;
+ * - the decimal separator ('.' or ',') is guessed from the numbers in the file's head (guessDecimal);
  * - records are split by papaparse's `Parser` (quotes, doubled quotes, delimiters and newlines inside
  *   quotes); the last, possibly incomplete record of a piece is kept and parsed again with the next piece;
  * - blank records (every field empty or spaces) are skipped but still counted as rows;
@@ -64,6 +71,8 @@ export class CsvRowReader {
   headerRow = 0;
   /** The delimiter, once it has been detected. */
   delimiter: string | undefined;
+  /** The decimal separator, detected with the delimiter. */
+  decimal: Decimal | undefined;
 
   private readonly maxRowChars: number;
   private readonly keepRaggedRows: boolean;
@@ -84,6 +93,7 @@ export class CsvRowReader {
       this.header = resume.header;
       this.headerRow = resume.headerRow;
       this.delimiter = resume.delimiter;
+      this.decimal = resume.decimal;
       this.newline = resume.newline;
       this.records = resume.records;
     }
@@ -114,6 +124,7 @@ export class CsvRowReader {
         return { batches: [] };
       }
       this.delimiter = guessDelimiter(input, this.newline);
+      this.decimal = guessDecimal(input, this.newline, this.delimiter, final);
     }
     // ignoreLastRow (the third argument) makes papaparse stop before the text after the last complete
     // record, quote-aware, and report where it stopped in meta.cursor.
@@ -230,6 +241,63 @@ export function guessDelimiter(text: string, newline: Newline): string {
     preview: 1,
   });
   return DELIMITERS.includes(result.meta.delimiter) ? result.meta.delimiter : ',';
+}
+
+/**
+ * The file's decimal separator, guessed once from its head, the file's first SAMPLE_LINES lines within its
+ * first SAMPLE_CHARS characters (`headLines`): ',' only when the delimiter is not ',' and the cells of the
+ * rows after the header that read as decimal numbers (`separatorBetweenDigits`) include some written
+ * `d,d` ('5,1', '-0,25', '1,5e3') and none written `d.d`; '.' otherwise. Why this rule:
+ * - in a comma-delimited file a decimal comma would have to be quoted, and '"1,5"' there is as likely a
+ *   list or a thousands separator as a decimal: such files keep '.';
+ * - a file with both forms (say '1.5' in one column and '2,5' in another) is not clearly either: it keeps
+ *   '.', so its `d,d` cells are reported as not numbers rather than silently read as other values;
+ * - a file whose numbers are all whole shows no separator, and '.' reads it as ',' would.
+ * Cells like ',5', '5.' or '1.234,5' (a thousands separator, which parseNumber never accepts) say
+ * nothing. '1,500' in a semicolon file counts as a decimal comma (1.5): a file that shows no decimal
+ * point is read the European way, the way it was most likely written.
+ *
+ * `text` is the file from its start; `final` says it is the whole file. Both reading paths call this with
+ * whatever head they have read (CsvRowReader at SAMPLE_LINES lines or SAMPLE_CHARS characters, streamCsv's
+ * byte path at SAMPLE_CHARS characters): `headLines` is the same text either way, so they guess alike.
+ */
+export function guessDecimal(text: string, newline: Newline, delimiter: string, final: boolean): Decimal {
+  if (delimiter === ',') return '.';
+  const { data } = Papa.parse<string[]>(headLines(text, newline, final), { delimiter, newline });
+  let comma = false;
+  let header = true;
+  for (const record of data) {
+    if (header) {
+      // The first non-blank record is the header: its names are not numbers.
+      header = isBlank(record);
+      continue;
+    }
+    for (const cell of record) {
+      const separator = separatorBetweenDigits(cell);
+      if (separator === '.') return '.';
+      if (separator === ',') comma = true;
+    }
+  }
+  return comma ? ',' : '.';
+}
+
+/**
+ * The first SAMPLE_LINES lines of `text` that end within its first SAMPLE_CHARS characters, without their
+ * last line ending. A line the text cuts off is left out ('1.234,5' cut to '1.23' would be a number of the
+ * wrong kind), unless the text is a whole file shorter than SAMPLE_CHARS, whose last line may have no line
+ * ending. Lines are counted by line endings, inside quotes or not, as `hasLines` counts them.
+ */
+function headLines(text: string, newline: Newline, final: boolean): string {
+  let end = -1;
+  for (let line = 0; line < SAMPLE_LINES; line++) {
+    const next = text.indexOf(newline, end + 1);
+    // The line ending itself must end within SAMPLE_CHARS: both paths have read that far.
+    if (next < 0 || next + newline.length > SAMPLE_CHARS) {
+      return final && text.length < SAMPLE_CHARS ? text : text.slice(0, Math.max(end, 0));
+    }
+    end = next;
+  }
+  return text.slice(0, end);
 }
 
 export function isBlank(record: readonly string[]): boolean {

@@ -36,6 +36,7 @@ describe('parseCsvText', () => {
         ['3', '4', 'y'],
       ],
       delimiter: ',',
+      decimal: '.',
       rowNumbers: [2, 3],
     });
   });
@@ -43,6 +44,7 @@ describe('parseCsvText', () => {
   it('detects a semicolon delimiter, even with decimal commas in the values', () => {
     const table = parseCsvText('a;b;label\n1,5;2,25;x\n3,5;4,75;y\n');
     expect(table.delimiter).toBe(';');
+    expect(table.decimal).toBe(',');
     expect(table.rows).toEqual([
       ['1,5', '2,25', 'x'],
       ['3,5', '4,75', 'y'],
@@ -127,7 +129,13 @@ describe('parseCsvText', () => {
     }
     const text = `${lines.join('\r\n')}\r\n`;
     expect(text.length).toBeGreaterThan(4 * 256 * 1024);
-    expect(parseCsvText(text)).toEqual({ header: ['id', 'note', 'value'], rows, delimiter: ';', rowNumbers });
+    expect(parseCsvText(text)).toEqual({
+      header: ['id', 'note', 'value'],
+      rows,
+      delimiter: ';',
+      decimal: '.',
+      rowNumbers,
+    });
   });
 
   it.each(['', '\n\n', '\r\n', ' \n', '\ufeff'])('rejects an empty file (%j)', (text) => {
@@ -227,5 +235,40 @@ describe('readCsvFile', () => {
   it('reports CSV problems after decoding', async () => {
     const error = await readCsvFile(new Blob(['a,b\n'])).catch((caught: unknown) => caught);
     expect((error as CsvError).code).toBe('header-only');
+  });
+});
+
+describe('parseCsvText decimal separator', () => {
+  it.each([
+    ['a semicolon file with decimal commas', 'a;b;label\n5,1;3;x\n-0,25;1,5e3;y\n', ','],
+    ['a tab file with decimal commas', 'a\tb\tlabel\n5,1\t3\tx\n4\t2,5\ty\n', ','],
+    ['a semicolon file with decimal points', 'a;b;label\n5.1;3.5;x\n4.9;3;y\n', '.'],
+    ['a semicolon file with both (mixed)', 'a;b;label\n5,1;3.5;x\n4,9;3,0;y\n', '.'],
+    ['thousands separators (no clue) with decimal commas', 'a;b;label\n1.234,5;3,5;x\n2.000,25;1;y\n', ','],
+    ['thousands separators (no clue) with a decimal point', 'a;b;label\n1.234,5;3;x\n2.000,25;1.5;y\n', '.'],
+    ['a semicolon file of whole numbers', 'a;b;label\n5;3;x\n4;2;y\n', '.'],
+    ['a comma file with quoted decimal commas', 'a,b,label\n"5,1","3,5",x\n"4,9","3,0",y\n', '.'],
+    ['a comma file', 'a,b,label\n5.1,3.5,x\n4.9,3,y\n', '.'],
+  ])('reads %s with %j', (_, text, decimal) => {
+    expect(parseCsvText(text).decimal).toBe(decimal);
+  });
+
+  it('never reads a comma-delimited file with a decimal comma', () => {
+    // Only quoted cells can hold a comma there; they still say nothing about the file's separator.
+    const text = `a,b,label\n${'"1,5","2,5",x\n'.repeat(50)}`;
+    expect(parseCsvText(text)).toMatchObject({ delimiter: ',', decimal: '.' });
+  });
+
+  it('does not take the header for a row of numbers', () => {
+    expect(parseCsvText('1.5;2.5;label\n5,1;3,5;x\n').decimal).toBe(',');
+    expect(parseCsvText('\n;;\n1,5;2,5;label\n5.1;3.5;x\n').decimal).toBe('.');
+  });
+
+  it('reads a last line without a line ending, but not a line cut off after the head', () => {
+    expect(parseCsvText('a;label\n7;x\n5,1;y').decimal).toBe(',');
+    // The head is the first SAMPLE_LINES lines: a decimal point further on does not count.
+    const whole = Array.from({ length: 100 }, (_, i) => `${i};x`).join('\n');
+    expect(parseCsvText(`a;label\n${whole}\n1,5;y\n`).decimal).toBe('.');
+    expect(parseCsvText(`a;label\n1,5;y\n${whole}\n1.5;y\n`).decimal).toBe(',');
   });
 });

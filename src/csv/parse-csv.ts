@@ -1,6 +1,7 @@
 import { createUtf8Decoder } from './create-utf8-decoder';
 import { CsvError } from './csv-error';
 import { CsvRowReader } from './csv-row-reader';
+import type { Decimal } from './parse-number';
 import type { BlobLike } from './web-types';
 
 const PIECE_CHARS = 256 * 1024;
@@ -13,6 +14,11 @@ export interface CsvTable {
   /** The delimiter that was detected: ',', ';' or '\t'. */
   delimiter: string;
   /**
+   * The decimal separator that was detected (see guessDecimal): ',' for a file such as `5,1;3,5;setosa`,
+   * else '.'. Read the cells with `parseNumber(cell, decimal)`.
+   */
+  decimal: Decimal;
+  /**
    * The file row number of each row (the header is row 1), for error messages. It differs from
    * `index + 2` only after blank lines or lines before the header; when absent, `index + 2` is assumed.
    */
@@ -21,7 +27,8 @@ export interface CsvTable {
 
 /**
  * Reads CSV text: header row required, BOM dropped, LF / CRLF / CR line endings, quoted fields (with
- * delimiters, newlines and doubled quotes inside), comma / semicolon / tab detected, blank lines skipped.
+ * delimiters, newlines and doubled quotes inside), comma / semicolon / tab detected and with it the decimal
+ * separator (guessDecimal), blank lines skipped.
  * Throws a CsvError: 'empty-file', 'header-only', 'missing-column-name', 'duplicate-column-name',
  * 'ragged-row' or 'malformed-quotes', with the row (and column) concerned.
  */
@@ -51,7 +58,7 @@ export function parseCsvText(text: string): CsvTable {
       detail: 'the file has a header row but no data rows.',
     });
   }
-  return { header, rows, delimiter: reader.delimiter!, rowNumbers };
+  return { header, rows, delimiter: reader.delimiter!, decimal: reader.decimal!, rowNumbers };
 }
 
 /**

@@ -76,6 +76,23 @@ describe('streamCsv byte path, past the head it guesses the delimiter from', () 
     }
   });
 
+  it.each([
+    ['a decimal comma', '2,5', ','],
+    ['a decimal point', '2.5', '.'],
+  ])('guesses %s from the head, as papaparse does', async (_, value, decimal) => {
+    // A long head with one kind of number, then rows with the other kind and with quotes.
+    const other = value === '2,5' ? '3.5' : '3,5';
+    const text = `a;b;c\n${`1;${value};x\n`.repeat(17_000)}4;${other};y\n"5";${value};z\n`;
+    for (const chunkBytes of [1 << 20, 4093]) {
+      const read = await bothWays(text, chunkBytes);
+      expect(read.decimal).toBe(decimal);
+      expect(read.rows.slice(17_000)).toEqual([
+        ['4', other, 'y'],
+        ['5', value, 'z'],
+      ]);
+    }
+  });
+
   it('hands a CRLF file to papaparse at a bare LF, which is then part of a value', async () => {
     const read = await bothWays(`${plainHead('\r\n')}1;2\n3;4\r\n5;6;7\r\n`, 4096);
     expect(read.rows.slice(17_000)).toEqual([

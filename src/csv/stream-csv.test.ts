@@ -8,15 +8,19 @@ import {
   streamError,
   streamOf,
 } from '../test/stream-csv-harness';
+import { SAMPLE_LINES } from './csv-row-reader';
 import { parseCsvText } from './parse-csv';
 
 const encoder = new TextEncoder();
 
 /**
- * Eleven ordinary rows: the reader guesses the delimiter from the first 11 lines before it parses, so
- * whatever follows them is parsed piece by piece, as it arrives.
+ * SAMPLE_LINES ordinary rows: the reader guesses the delimiter and decimal separator from the first
+ * SAMPLE_LINES lines before it parses, so whatever follows them is parsed piece by piece, as it arrives.
  */
-const FILLER = Array.from({ length: 11 }, (_, index) => [String(index), String(index)]);
+const FILLER = Array.from({ length: SAMPLE_LINES }, (_, index) => [String(index), String(index)]);
+/** The first row after the filler, and its file row number (the header is row 1). */
+const AFTER = FILLER.length;
+const AFTER_ROW = FILLER.length + 2;
 const FILLER_TEXT = (delimiter: string, newline: string) =>
   FILLER.map((row) => row.join(delimiter) + newline).join('');
 
@@ -61,7 +65,13 @@ describe.each(['papaparse', 'bytes'] as const)('streamCsv (%s)', (current) => {
     const expected = parseCsvText(TRICKY);
     expect(expected.delimiter).toBe(';');
     expect(expected.rows).toEqual(TRICKY_ROWS);
-    const rowNumbers = [...FILLER.map((_, index) => index + 2), 13, 15, 16, 17];
+    const rowNumbers = [
+      ...FILLER.map((_, index) => index + 2),
+      AFTER_ROW,
+      AFTER_ROW + 2,
+      AFTER_ROW + 3,
+      AFTER_ROW + 4,
+    ];
     expect(expected.rowNumbers).toEqual(rowNumbers);
     const bytes = encoder.encode(TRICKY);
     for (let chunkBytes = 1; chunkBytes <= bytes.length + 1; chunkBytes++) {
@@ -70,6 +80,7 @@ describe.each(['papaparse', 'bytes'] as const)('streamCsv (%s)', (current) => {
         chunkBytes,
         header: ['name', 'note; with "quotes"'],
         delimiter: ';',
+        decimal: '.',
         rows: TRICKY_ROWS,
         rowNumbers,
       });
@@ -86,21 +97,21 @@ describe.each(['papaparse', 'bytes'] as const)('streamCsv (%s)', (current) => {
 
   it('joins a row split across chunks', async () => {
     const read = await collectBothWays([`a,b,c\n${FILLER_TEXT(',', ',0\n')}1,2`, ',3\n4', ',5,6\n']);
-    expect(read.rows.slice(11)).toEqual([
+    expect(read.rows.slice(AFTER)).toEqual([
       ['1', '2', '3'],
       ['4', '5', '6'],
     ]);
-    expect(read.rowNumbers.slice(11)).toEqual([13, 14]);
+    expect(read.rowNumbers.slice(AFTER)).toEqual([AFTER_ROW, AFTER_ROW + 1]);
   });
 
   it('joins a CRLF split between chunks, also right after the header', async () => {
     const read = await collectBothWays(['a,b\r', `\n${FILLER_TEXT(',', '\r\n')}1,2\r`, '\n3,4\r', '\n']);
     expect(read.header).toEqual(['a', 'b']);
-    expect(read.rows.slice(11)).toEqual([
+    expect(read.rows.slice(AFTER)).toEqual([
       ['1', '2'],
       ['3', '4'],
     ]);
-    expect(read.rowNumbers.slice(11)).toEqual([13, 14]);
+    expect(read.rowNumbers.slice(AFTER)).toEqual([AFTER_ROW, AFTER_ROW + 1]);
   });
 
   it('joins a quoted value whose line break or doubled quote is split between chunks', async () => {
@@ -110,11 +121,11 @@ describe.each(['papaparse', 'bytes'] as const)('streamCsv (%s)', (current) => {
       '""y"',
       '"",2\r\n',
     ]);
-    expect(read.rows.slice(11)).toEqual([
+    expect(read.rows.slice(AFTER)).toEqual([
       ['one\r\ntwo', '1'],
       ['x"y"', '2'],
     ]);
-    expect(read.rowNumbers.slice(11)).toEqual([13, 14]);
+    expect(read.rowNumbers.slice(AFTER)).toEqual([AFTER_ROW, AFTER_ROW + 1]);
   });
 
   it('decodes a multi-byte character split between chunks', async () => {
@@ -126,13 +137,43 @@ describe.each(['papaparse', 'bytes'] as const)('streamCsv (%s)', (current) => {
       [0x98],
       [0x80, 0x0a],
     ]);
-    expect(read.rows.slice(11)).toEqual([['é', '😀']]);
+    expect(read.rows.slice(AFTER)).toEqual([['é', '😀']]);
   });
 
   it('drops a BOM split between chunks', async () => {
     const read = await collectBothWays([[0xef], [0xbb, 0xbf, 0x61], ',b\n1,2\n']);
     expect(read.header).toEqual(['a', 'b']);
     expect(read.rows).toEqual([['1', '2']]);
+  });
+
+  it.each([
+    ['a;b;label\n5,1;3;x\n-0,25;1,5e3;y\n', ';', ','],
+    ['a\tb\r\n5,1\t3\r\n', '\t', ','],
+    ['a;b;label\n5.1;3;x\n4,9;3;y\n', ';', '.'],
+    ['a;b\n5;3\n4;2', ';', '.'],
+    ['a,b,label\n"5,1","3,5",x\n', ',', '.'],
+    [`a;b\n${'1,5;2\n'.repeat(SAMPLE_LINES)}1.5;2\n`, ';', ','],
+  ])('detects the decimal separator of %j as parseCsvText does', async (text, delimiter, decimal) => {
+    expect(parseCsvText(text)).toMatchObject({ delimiter, decimal });
+    for (const chunkBytes of [1 << 20, 7, 1]) {
+      const read = await collect(new Blob([text]), { chunkBytes });
+      expect({ chunkBytes, delimiter: read.delimiter, decimal: read.decimal }).toEqual({
+        chunkBytes,
+        delimiter,
+        decimal,
+      });
+      expect(read.rows).toEqual(parseCsvText(text).rows);
+    }
+  });
+
+  it('detects the decimal separator from the same head wherever the source splits', async () => {
+    // A decimal point right after the head: in neither path's sample, however the text arrives.
+    const text = `a;b\n${'1,5;2\n'.repeat(SAMPLE_LINES - 1)}1.5;2\n`;
+    const bytes = encoder.encode(text);
+    for (let cut = 0; cut <= bytes.length; cut += 7) {
+      const read = await collect(streamOf([bytes.subarray(0, cut), bytes.subarray(cut)]), { chunkBytes: 5 });
+      expect({ cut, decimal: read.decimal }).toEqual({ cut, decimal: ',' });
+    }
   });
 
   it('detects a tab delimiter from the first lines', async () => {

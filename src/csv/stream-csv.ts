@@ -5,16 +5,21 @@ import {
   checkHeader,
   DEFAULT_MAX_ROW_CHARS,
   firstLineEnding,
+  guessDecimal,
   guessDelimiter,
   isBlank,
   SAMPLE_CHARS,
 } from './csv-row-reader';
+import type { Decimal } from './parse-number';
 import { type ScanResult, type SimpleRecord, SimpleRecordScanner } from './simple-records';
 import type { AbortSignalLike, BlobLike, ByteStream, ByteStreamReader } from './web-types';
 
 export interface StreamCsvOptions {
-  /** Called once with the (trimmed) column names and the detected delimiter, before any rows. */
-  onHeader?(header: string[], delimiter: string): void;
+  /**
+   * Called once with the (trimmed) column names, the detected delimiter and decimal separator (see
+   * guessDecimal: read the cells with `parseNumber(cell, decimal)`), before any rows.
+   */
+  onHeader?(header: string[], delimiter: string, decimal: Decimal): void;
   /**
    * Called with consecutive data rows; `rows[i]` is file row `firstRow + i` (the header is row 1). Nothing
    * more is read from the source until the returned promise settles, so a slow consumer slows the reader.
@@ -104,6 +109,7 @@ export interface StreamCsvResult {
   /** Data rows read (blank rows and the header not included). */
   rows: number;
   delimiter: string;
+  decimal: Decimal;
   /** The file row number of the last record read: rows, blank rows and the header. */
   records: number;
   /** Every record was cut in the bytes (onRecord, or the text fallback for one record): papaparse read none. */
@@ -167,6 +173,7 @@ class TextRows {
     return {
       rows: this.rows,
       delimiter: this.csv.delimiter!,
+      decimal: this.csv.decimal!,
       headerRow: this.csv.headerRow,
       records: this.csv.records,
       plain: false,
@@ -179,7 +186,7 @@ class TextRows {
     this.text = '';
     if (!this.announced && this.csv.header !== undefined) {
       this.announced = true;
-      onHeader?.(this.csv.header, this.csv.delimiter!);
+      onHeader?.(this.csv.header, this.csv.delimiter!, this.csv.decimal!);
     }
     for (const batch of batches) {
       if (signal?.aborted) throw signal.reason;
@@ -199,10 +206,11 @@ async function readText(pieces: Pieces, text: TextRows, first?: Uint8Array): Pro
 }
 
 /**
- * The byte path. The head of the file (the delimiter guess needs SAMPLE_CHARS of text, as CsvRowReader's)
- * decides: a file whose first line has a quote or is blank, or whose lines end with a bare CR, goes the
- * papaparse way from the start. Otherwise the header is the first line, and records are cut in the bytes until one
- * needs papaparse, which then reads the rest of the file from that record on.
+ * The byte path. The head of the file (the delimiter and decimal separator guesses need SAMPLE_CHARS of
+ * text, as CsvRowReader's, or the whole file when it is shorter) decides: a file whose first line has a
+ * quote or is blank, or whose lines end with a bare CR, goes the papaparse way from the start. Otherwise the
+ * header is the first line, and records are cut in the bytes until one needs papaparse, which then reads
+ * the rest of the file from that record on.
  */
 async function readBytes(
   pieces: Pieces,
@@ -242,7 +250,8 @@ async function readBytes(
   }
   const header = checkHeader(headerCells, 1);
   if (header instanceof CsvError) throw header;
-  options.onHeader?.(header, delimiter);
+  const decimal = guessDecimal(headText, newline, delimiter, final);
+  options.onHeader?.(header, delimiter, decimal);
 
   const width = header.length;
   const keepRagged = options.keepRaggedRows ?? false;
@@ -282,14 +291,14 @@ async function readBytes(
       // papaparse reads the rest, starting at this record's first byte.
       const csv = new CsvRowReader({
         keepRaggedRows: options.keepRaggedRows,
-        resume: { header, headerRow: 1, delimiter, newline, records: scanner.row - 1 },
+        resume: { header, headerRow: 1, delimiter, decimal, newline, records: scanner.row - 1 },
       });
       const text = new TextRows(csv, createUtf8Decoder({ midFile: true }), options);
       const from = bytes.subarray(pos);
       const rest = await readText(pieces, text, queued ? concat([from, queued]) : from);
       return { ...rest, rows: rows + rest.rows };
     } else if (final) {
-      return { rows, delimiter, headerRow: 1, records: scanner.row - 1, plain: true };
+      return { rows, delimiter, decimal, headerRow: 1, records: scanner.row - 1, plain: true };
     } else {
       // 'partial' or 'end': go on with the next piece, after what is left of this one.
       const piece = queued ?? (await pieces.next());

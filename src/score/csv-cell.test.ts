@@ -28,6 +28,15 @@ describe('csvCell', () => {
     }
   });
 
+  it('leaves numbers with a decimal comma as numbers too, whatever the file', () => {
+    for (const number of ['-1,5', '+3,25', '-0,5e3', ' -2,5']) expect(csvCell(number, ';')).toBe(number);
+    // In a comma-delimited file the cell is quoted, but still no formula.
+    expect(csvCell('-1,5', ',')).toBe('"-1,5"');
+    // Only a number: a thousands separator or a second comma makes text, escaped as such.
+    expect(csvCell('-1.234,5', ';')).toBe(`"'-1.234,5"`);
+    expect(csvCell('-1,2,3', ';')).toBe(`"'-1,2,3"`);
+  });
+
   it('leaves plain text alone and quotes delimiters, quotes, CR and LF', () => {
     expect(csvCell('setosa', ',')).toBe('setosa');
     expect(csvCell('', ',')).toBe('');

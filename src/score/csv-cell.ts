@@ -14,7 +14,8 @@ const AT = 64;
  * - a text cell whose first character after any leading spaces (spreadsheets skip them, no-break ones too)
  *   is `=`, `+`, `-`, `@`, a tab, CR or LF would be run as a formula (CSV / formula injection, OWASP), so it
  *   gets a leading `'` and is quoted: `=SUM(A1)` → `"'=SUM(A1)"`, ` =SUM(A1)` → `"' =SUM(A1)"`;
- * - a cell that is a number by `parseNumber` (`-1.5`, `+3`, `1e-5`) is left as it is: numbers stay numbers;
+ * - a cell that is a number (`isNumberCell`: `-1.5`, `+3`, `1e-5`, `-0,25`) is left as it is: numbers stay
+ *   numbers;
  * - a cell holding the delimiter, a double quote, CR or LF is quoted, with quotes doubled (RFC 4180).
  * `delimiter` is the output's single-character delimiter (the input file's). Runs for every cell of every
  * row, so the usual cell costs one char-code check per character and allocates nothing.
@@ -30,11 +31,20 @@ export function csvCell(text: string, delimiter: string): string {
       first === TAB ||
       first === CR ||
       first === LF) &&
-    parseNumber(text) === undefined
+    !isNumberCell(text)
   ) {
     return quote(`'${text}`);
   }
   return needsQuotes(text, delimiter.charCodeAt(0)) ? quote(text) : text;
+}
+
+/**
+ * A cell that reads as a number with either decimal separator (`parseNumber`'s grammar): whatever the
+ * file's separator, '-1.5' and '-0,25' are numbers to a spreadsheet, never formulas, and an input cell
+ * goes to the output as it was.
+ */
+export function isNumberCell(text: string): boolean {
+  return parseNumber(text) !== undefined || parseNumber(text, ',') !== undefined;
 }
 
 /** Where a cell's text starts after spaces: ASCII and no-break spaces, and the Unicode space characters. */

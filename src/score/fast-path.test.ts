@@ -1,19 +1,21 @@
 // The byte-level fast path (streamCsv's onRecord → ScoringRun.addRecord → rows copied as bytes) must write
 // exactly what the papaparse path writes. These tests score generated files of every awkward kind both ways
 // and compare the output byte for byte, and the summaries.
+
 import { describe, expect, it } from 'vitest';
+import { numericMetadata } from '../test/numeric-metadata';
 import { ByteWriter } from './byte-writer';
 import { formatProbability } from './csv-cell';
 import { type Predictor, type ScoreCsvOptions, type ScoreSummary, scoreCsv } from './score-csv';
 
-const metadata: ScoreCsvOptions['metadata'] = {
+const metadata: ScoreCsvOptions['metadata'] = numericMetadata({
   schema: { features: ['x', 'y'], label: 'class', classes: ['a', 'bé'] },
   standardisation: { mean: [5, 10], sd: [2, 4] },
   featureProfiles: [
     { min: 0, max: 10, deciles: [1, 2, 3, 4, 5, 6, 7, 8, 9] },
     { min: 0, max: 20, deciles: [2, 4, 6, 8, 10, 12, 14, 16, 18] },
   ],
-};
+});
 
 /** Probabilities with many digits (and some tiny ones), so formatting is exercised. */
 const predict: Predictor = (x) => {
@@ -67,12 +69,31 @@ const ODD_TEXT = [
   'a;b',
 ];
 const LABELS = ['a', 'bé', ' a', 'c', '', 'A'];
+/**
+ * ODD_VALUES in a decimal-comma file. In its head (where the separator is guessed) only values that keep
+ * the comma guessed; after it, also numbers with a point (and a thousands separator), which it does not
+ * read, and formula-like text cells that are numbers with either separator.
+ */
+const COMMA_HEAD_VALUES = ODD_VALUES.map((value) => value.replace('.', ','));
+const COMMA_ODD_VALUES = [...COMMA_HEAD_VALUES, '1,5e1', '2.5', '1.234,5', '-0.5'];
+const COMMA_TEXT = ['-0,5', '-1.5', '+1,5e3'];
 
-/** A CSV with columns note, y, class, x (features out of order, extras kept), mostly plain rows. */
-function generate(random: () => number, rows: number, newline: string, withQuotes: boolean): string {
+/**
+ * A CSV with columns note, y, class, x (features out of order, extras kept), mostly plain rows. With
+ * `decimal` ',' it is semicolon-delimited with decimal commas, and after its head (where the file's
+ * decimal separator is guessed) some cells are written with a decimal point.
+ */
+function generate(
+  random: () => number,
+  rows: number,
+  newline: string,
+  withQuotes: boolean,
+  decimal: '.' | ',' = '.',
+): string {
+  const d = decimal === ',' ? ';' : ',';
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  const number = () => (random() * 24 - 2).toFixed(Math.floor(random() * 4));
-  let text = `note,y,class,x${newline}`;
+  const number = () => (random() * 24 - 2).toFixed(Math.floor(random() * 4)).replace('.', decimal);
+  let text = `note${d}y${d}class${d}x${newline}`;
   for (let i = 0; i < rows; i++) {
     const odd = random();
     if (odd < 0.01) {
@@ -80,17 +101,21 @@ function generate(random: () => number, rows: number, newline: string, withQuote
       continue;
     }
     if (odd < 0.02) {
-      text += `${number()},${number()}${newline}`; // ragged
+      text += `${number()}${d}${number()}${newline}`; // ragged
       continue;
     }
-    const x = random() < 0.03 ? pick(ODD_VALUES) : number();
-    const y = random() < 0.03 ? pick(ODD_VALUES) : number();
+    const oddValues = decimal === '.' ? ODD_VALUES : i > 200 ? COMMA_ODD_VALUES : COMMA_HEAD_VALUES;
+    const x = random() < 0.03 ? pick(oddValues) : number();
+    const y = random() < 0.03 ? pick(oddValues) : number();
     let note = random() < 0.05 ? pick(ODD_TEXT) : `n${i}`;
-    if (note.includes(',')) note = `"${note}"`;
-    if (withQuotes && random() < 0.01) note = `"q,${i}""x"`;
+    if (decimal === ',' && i > 200 && random() < 0.02) note = pick(COMMA_TEXT);
+    // 'a;b' is 'a,b' in a semicolon file: a text cell with the other file's delimiter, unquoted.
+    if (d === ';') note = note.replace(';', ',');
+    if (note.includes(d)) note = `"${note}"`;
+    if (withQuotes && random() < 0.01) note = `"q${d}${i}""x"`;
     if (random() < 0.005) note = `r\r${i}`;
     const label = random() < 0.1 ? pick(LABELS) : pick(['a', 'bé']);
-    text += `${note},${y},${label},${x}${newline}`;
+    text += `${note}${d}${y}${d}${label}${d}${x}${newline}`;
   }
   return text;
 }
@@ -125,23 +150,45 @@ async function scoreBothWays(text: string, chunkBytes: number) {
 
 describe('scoreCsv fast path', () => {
   it.each([
-    ['LF, no quotes', '\n', false],
-    ['CRLF, no quotes', '\r\n', false],
-    ['LF, quotes after the head', '\n', true],
-    ['CRLF, quotes after the head', '\r\n', true],
-  ] as const)('writes the same bytes and summary as papaparse (%s)', async (_, newline, withQuotes) => {
-    const random = seeded(newline.length * 7 + (withQuotes ? 1 : 0));
-    // 12,000 rows (~250 KB): past the 64 Ki-character head, across many chunks.
-    const text = generate(random, 12_000, newline, withQuotes);
-    for (const chunkBytes of [256 * 1024, 4093]) {
-      const [papaparse, bytes] = await scoreBothWays(text, chunkBytes);
-      expect(bytes.summary).toEqual(papaparse.summary);
-      expect(new TextDecoder().decode(bytes.bytes)).toBe(new TextDecoder().decode(papaparse.bytes));
-      expect(papaparse.summary.badRows).toBeGreaterThan(100);
-      // Without quotes every row was read in the bytes; with them, papaparse took over at the first.
-      expect([papaparse.plain, bytes.plain]).toEqual([false, !withQuotes]);
-      expect(papaparse.summary.evaluation?.unknownLabelRows).toBeGreaterThan(100);
-    }
+    ['LF, no quotes', '\n', false, '.'],
+    ['CRLF, no quotes', '\r\n', false, '.'],
+    ['LF, quotes after the head', '\n', true, '.'],
+    ['CRLF, quotes after the head', '\r\n', true, '.'],
+    ['LF, no quotes, ";" and decimal commas', '\n', false, ','],
+    ['CRLF, quotes after the head, ";" and decimal commas', '\r\n', true, ','],
+  ] as const)(
+    'writes the same bytes and summary as papaparse (%s)',
+    async (_, newline, withQuotes, decimal) => {
+      const random = seeded(newline.length * 7 + (withQuotes ? 1 : 0) + (decimal === ',' ? 100 : 0));
+      // 12,000 rows (~250 KB): past the 64 Ki-character head, across many chunks.
+      const text = generate(random, 12_000, newline, withQuotes, decimal);
+      for (const chunkBytes of [256 * 1024, 4093]) {
+        const [papaparse, bytes] = await scoreBothWays(text, chunkBytes);
+        expect(bytes.summary).toEqual(papaparse.summary);
+        expect(new TextDecoder().decode(bytes.bytes)).toBe(new TextDecoder().decode(papaparse.bytes));
+        expect(papaparse.summary.badRows).toBeGreaterThan(100);
+        // Without quotes every row was read in the bytes; with them, papaparse took over at the first.
+        expect([papaparse.plain, bytes.plain]).toEqual([false, !withQuotes]);
+        expect(papaparse.summary.evaluation?.unknownLabelRows).toBeGreaterThan(100);
+        expect(papaparse.summary.decimal).toBe(decimal);
+        expect(papaparse.summary.scoredRows).toBeGreaterThan(10_000);
+      }
+    },
+  );
+
+  it('reads a decimal-comma file as the papaparse path does, cell for cell', async () => {
+    const text = generate(seeded(300), 3_000, '\n', false, ',');
+    const [papaparse, bytes] = await scoreBothWays(text, 4093);
+    const output = new TextDecoder().decode(bytes.bytes);
+    expect(bytes.bytes).toEqual(papaparse.bytes);
+    // Cells written with a decimal point are bad rows there, and every input cell is written as it was:
+    // a number with a decimal comma or point is no formula.
+    expect(output).toContain('""2.5"" is not a number');
+    expect(output).toContain('""1.234,5"" is not a number');
+    expect(output).toMatch(/\n-0,5;/);
+    expect(output).toMatch(/\n-1\.5;/);
+    // Probabilities are written with a decimal point whatever the input's separator.
+    expect(output).toMatch(/;0\.\d+;/);
   });
 
   it('writes the same bytes for a small file read in one piece', async () => {

@@ -1,8 +1,12 @@
 import type { Schema } from '../core/schema';
 import { quoted, quotedList } from '../core/short-text';
 
-/** How a model's column name was found in the file's header. */
-export type ColumnMatch = 'exact' | 'case-insensitive';
+/**
+ * How a model's column name was found in the file's header: 'exact' (after trimming), or 'loose': equal
+ * once case is ignored and every run of spaces, '_' and '-' counts as one separator ("Sepal Length",
+ * "SEPAL-LENGTH" and "sepal__length" all loosely match "sepal_length"; see `looseName`).
+ */
+export type ColumnMatch = 'exact' | 'loose';
 
 /** Where one of the model's features is in the file. */
 export interface FeatureColumn {
@@ -10,7 +14,7 @@ export interface FeatureColumn {
   readonly feature: string;
   /** Index of its column in the file's header. */
   readonly column: number;
-  /** The column's name in the file (differs from `feature` only by case when `match` is case-insensitive). */
+  /** The column's name in the file (differs from `feature` only when `match` is 'loose'). */
   readonly header: string;
   readonly match: ColumnMatch;
 }
@@ -21,8 +25,11 @@ export interface ColumnMapping {
   readonly header: readonly string[];
   /** One entry per model feature, in the model's feature order. */
   readonly features: readonly FeatureColumn[];
-  /** The features found only by ignoring case: worth showing the user ("Sepal_Length" → "sepal_length"). */
-  readonly caseInsensitive: readonly FeatureColumn[];
+  /**
+   * The features found only by a loose match: worth showing the user ("Sepal Length" → "sepal_length",
+   * "matched ignoring case and spaces").
+   */
+  readonly loose: readonly FeatureColumn[];
   /** The model's label column, when the file has it (then the file can be evaluated). */
   readonly label?: { readonly column: number; readonly header: string; readonly match: ColumnMatch };
   /** File columns that are neither a feature nor the label: passed through to the output untouched. */
@@ -35,7 +42,7 @@ export class ColumnMappingError extends Error {
   readonly code = 'missing-features';
   /** Every model feature with no column in the file, in model order. */
   readonly missing: readonly string[];
-  /** Features with no exact match but several columns that match ignoring case. */
+  /** Features with no exact match but several columns that match loosely. */
   readonly ambiguous: readonly { readonly feature: string; readonly columns: readonly string[] }[];
 
   constructor(options: {
@@ -52,7 +59,7 @@ export class ColumnMappingError extends Error {
     }
     for (const { feature, columns } of ambiguous) {
       parts.push(
-        `The feature ${quoted(feature)} matches several columns when case is ignored: ${list(columns)}.`,
+        `The feature ${quoted(feature)} matches several columns when case, spaces, "_" and "-" are ignored: ${list(columns)}. Rename all but one.`,
       );
     }
     parts.push(`The file's columns are: ${list(header)}.`);
@@ -68,9 +75,13 @@ function list(names: readonly string[]): string {
 
 /**
  * Finds each of the model's features in a CSV header by name, in any order: an exact match (after
- * trimming) first, else the one column equal ignoring case. A column serves one feature at most. Throws a
- * ColumnMappingError listing every missing (or ambiguous) feature at once, so the user fixes the file in
- * one go. The label column is looked up the same way but is optional.
+ * trimming) first, else the one column that matches loosely (ignoring case, and `_` / `-` / space
+ * differences: `looseName`). Exact matches are made for every feature before any loose one, so a loose
+ * match never takes a column another feature names exactly. A column serves one feature at most. Two
+ * columns that both match a feature loosely (and neither exactly) are an error naming both, never a
+ * guess. Throws a ColumnMappingError listing every missing (or ambiguous) feature at once, so the user
+ * fixes the file in one go. The label column is looked up the same way but is optional (two loose
+ * candidates: no label, so no evaluation).
  */
 export function mapColumns(
   header: readonly string[],
@@ -83,8 +94,6 @@ export function mapColumns(
     if (!exact.has(name)) exact.set(name, index);
   });
 
-  // Exact matches first, for every feature, so a case-insensitive match never takes a column that
-  // another feature names exactly.
   const found = new Map<string, FeatureColumn>();
   for (const feature of schema.features) {
     const column = exact.get(feature.trim());
@@ -93,19 +102,25 @@ export function mapColumns(
       found.set(feature, { feature, column, header: names[column], match: 'exact' });
     }
   }
+  // Each column's loose name, made once: a header can have tens of thousands of columns.
+  const loose = new Map<string, number[]>();
+  names.forEach((name, index) => {
+    const key = looseName(name);
+    const columns = loose.get(key);
+    if (columns) columns.push(index);
+    else loose.set(key, [index]);
+  });
+  const looseCandidates = (wanted: string) =>
+    (loose.get(looseName(wanted)) ?? []).filter((index) => !used.has(index));
+
   const missing: string[] = [];
   const ambiguous: { feature: string; columns: string[] }[] = [];
   for (const feature of schema.features) {
     if (found.has(feature)) continue;
-    const candidates = caseInsensitiveCandidates(names, feature, used);
+    const candidates = looseCandidates(feature);
     if (candidates.length === 1) {
       used.add(candidates[0]);
-      found.set(feature, {
-        feature,
-        column: candidates[0],
-        header: names[candidates[0]],
-        match: 'case-insensitive',
-      });
+      found.set(feature, { feature, column: candidates[0], header: names[candidates[0]], match: 'loose' });
     } else if (candidates.length === 0) {
       missing.push(feature);
     } else {
@@ -122,27 +137,30 @@ export function mapColumns(
   if (labelExact !== undefined && !used.has(labelExact)) {
     label = { column: labelExact, header: names[labelExact], match: 'exact' };
   } else {
-    // Two columns equal to the label ignoring case: no evaluation rather than a guess.
-    const candidates = caseInsensitiveCandidates(names, schema.label, used);
+    // Two columns that loosely match the label: no evaluation rather than a guess.
+    const candidates = looseCandidates(schema.label);
     if (candidates.length === 1) {
-      label = { column: candidates[0], header: names[candidates[0]], match: 'case-insensitive' };
+      label = { column: candidates[0], header: names[candidates[0]], match: 'loose' };
     }
   }
   if (label) used.add(label.column);
   return {
     header: names,
     features,
-    caseInsensitive: features.filter((feature) => feature.match === 'case-insensitive'),
+    loose: features.filter((feature) => feature.match === 'loose'),
     ...(label ? { label } : {}),
     extraColumns: names.filter((_, index) => !used.has(index)),
   };
 }
 
-function caseInsensitiveCandidates(names: readonly string[], wanted: string, used: Set<number>): number[] {
-  const key = wanted.trim().toLowerCase();
-  const candidates: number[] = [];
-  names.forEach((name, index) => {
-    if (!used.has(index) && name.toLowerCase() === key) candidates.push(index);
-  });
-  return candidates;
+/**
+ * A column name as a loose match compares it: lower-cased, each run of white space, '_' and '-' one space,
+ * none at either end. "  Sepal_Length " → "sepal length". One linear pass (the pattern cannot backtrack),
+ * whatever the name's length.
+ */
+export function looseName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 }

@@ -1,14 +1,12 @@
 // What a scored file's rows are made of besides the input's cells, worked out once per file: the header line,
 // each class's "predicted" cell and the fixed tails, as bytes ready to copy; and the words of a bad row.
 
-import { numberProblem, parseNumber } from '../csv/parse-number';
+import { describeCell, type RowEncoder } from '../csv/row-encoder';
 import { ByteWriter } from './byte-writer';
 import { csvCell } from './csv-cell';
 import type { ColumnMapping } from './map-columns';
 
 const NEWLINE = '\n';
-/** Characters of a bad cell quoted in the row's error message. */
-const CELL_SHOWN = 40;
 
 export interface OutputLayout {
   readonly delimiter: string;
@@ -24,7 +22,10 @@ export interface OutputLayout {
   readonly outOfRange: Uint8Array;
   /** A bad row's empty prediction cells, up to its error cell. */
   readonly emptyPredictions: string;
-  /** The input columns that are not features: the cells addRecord checks for a formula-like start. */
+  /**
+   * The input columns other than number features (whose cells were just read as numbers): the cells
+   * addRecord checks for a formula-like start.
+   */
   readonly otherColumns: Int32Array;
 }
 
@@ -50,7 +51,7 @@ export function outputLayout(
   delimiter: string,
   label: string,
   classes: readonly string[],
-  featureColumns: Int32Array,
+  numberColumns: Int32Array,
 ): OutputLayout {
   const taken = new Set(header);
   const added = [
@@ -65,7 +66,7 @@ export function outputLayout(
     writer.text(text);
     return writer.take();
   };
-  const features = new Set(featureColumns);
+  const numbers = new Set(numberColumns);
   return {
     delimiter,
     columns,
@@ -76,16 +77,20 @@ export function outputLayout(
     outOfRange: encoded(`${delimiter}true${delimiter}${NEWLINE}`),
     // predicted, one per class, outside_training_range, then the error cell follows its delimiter.
     emptyPredictions: delimiter.repeat(classes.length + 3),
-    otherColumns: Int32Array.from(header.keys()).filter((column) => !features.has(column)),
+    otherColumns: Int32Array.from(header.keys()).filter((column) => !numbers.has(column)),
   };
 }
 
-/** What is wrong with a row that cannot be scored (every bad value in it), and the columns at fault. */
+/**
+ * What is wrong with a row that cannot be scored (every bad value in it), and the columns at fault; its
+ * feature cells are read as the run reads them, by the model's `encoder`.
+ */
 export function describeBadRow(
   cells: readonly string[],
   width: number,
   featureColumns: Int32Array,
   names: ColumnMapping['header'],
+  encoder: RowEncoder,
 ): { message: string; columns: string[] } {
   const columns: string[] = [];
   if (cells.length !== width) {
@@ -94,19 +99,14 @@ export function describeBadRow(
     return { message, columns };
   }
   const parts: string[] = [];
-  for (const column of featureColumns) {
+  featureColumns.forEach((column, f) => {
     const text = cells[column];
-    const problem = numberProblem(text);
+    const problem = encoder.problemOf(f, text);
+    if (problem === undefined) return;
     const name = names[column];
-    const shown = JSON.stringify(text.length > CELL_SHOWN ? `${text.slice(0, CELL_SHOWN)}…` : text);
-    if (problem === 'empty') parts.push(`column "${name}" is empty`);
-    else if (problem === 'not-a-number') parts.push(`column "${name}": ${shown} is not a number`);
-    else if (problem === 'not-finite') parts.push(`column "${name}": ${shown} is not a finite number`);
-    else if (!Number.isFinite(Math.fround(parseNumber(text)!)))
-      parts.push(`column "${name}": ${shown} is too large`);
-    else continue;
+    parts.push(describeCell(name, text, problem));
     columns.push(name);
-  }
+  });
   return { message: parts.join('; '), columns };
 }
 

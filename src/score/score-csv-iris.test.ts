@@ -4,7 +4,7 @@ import { classifierFromBundle } from '../core/classifiers/classifier-from-bundle
 import { defaultSpec } from '../core/classifiers/classifier-spec';
 import { evaluate } from '../core/evaluate';
 import { parseCsvText } from '../csv/parse-csv';
-import { tableToDataset } from '../csv/table-to-dataset';
+import { irisDataset } from '../test/iris';
 import { trainedBundle } from '../test/trained-bundle';
 import { type Predictor, scoreCsv } from './score-csv';
 
@@ -13,7 +13,7 @@ const decoder = new TextDecoder();
 describe('scoreCsv on iris with a real model', () => {
   it('writes the model’s own probabilities for the same rows, whatever the column order', async () => {
     const text = readFileSync('public/data/iris.csv', 'utf8');
-    const dataset = tableToDataset(parseCsvText(text));
+    const dataset = irisDataset();
     const bundle = await trainedBundle({
       dataset,
       spec: defaultSpec('dense-network', { epochs: 5, hidden: [4] }),
@@ -71,5 +71,51 @@ describe('scoreCsv on iris with a real model', () => {
     expect(summary.evaluation?.unknownLabelRows).toBe(0);
     // Iris is the training data's source: no feature drifts (the fitting rows are 80% of it).
     expect(summary.drift.map((feature) => feature.status)).not.toContain('drift');
+  });
+
+  it('scores a semicolon, decimal-comma iris with loosely named columns as it scores the comma file', async () => {
+    const text = readFileSync('public/data/iris.csv', 'utf8');
+    const bundle = await trainedBundle({
+      dataset: irisDataset(),
+      spec: defaultSpec('dense-network', { epochs: 5, hidden: [4] }),
+    });
+    const predict: Predictor = classifierFromBundle(bundle).predictProbabilities;
+    const [header, ...lines] = text.split('\n');
+    const european = [
+      'Sepal Length;Sepal-Width;PETAL_LENGTH; petal width ;Species',
+      ...lines.map((line) => line.replaceAll(',', ';').replaceAll('.', ',')),
+    ].join('\n');
+    expect(european).toContain('\n5,1;3,5;1,4;0,2;setosa\n');
+    const score = async (source: string) => {
+      const chunks: string[] = [];
+      const summary = await scoreCsv({
+        source: new Blob([source]),
+        metadata: bundle.metadata,
+        predict,
+        onOutput: (chunk) => {
+          chunks.push(decoder.decode(chunk));
+        },
+      });
+      return { summary, table: parseCsvText(chunks.join('')) };
+    };
+    const comma = await score(text);
+    const semicolon = await score(european);
+    expect(header).toBe('sepal_length,sepal_width,petal_length,petal_width,species');
+    expect(semicolon.summary).toMatchObject({ delimiter: ';', decimal: ',', scoredRows: 150, badRows: 0 });
+    expect(semicolon.summary.mapping.loose.map((column) => column.header)).toEqual([
+      'Sepal Length',
+      'Sepal-Width',
+      'PETAL_LENGTH',
+      'petal width',
+    ]);
+    expect(semicolon.summary.mapping.label).toMatchObject({ header: 'Species', match: 'loose' });
+    // The same predictions and probabilities (written with '.'), the same evaluation and drift.
+    expect(semicolon.table.rows.map((row) => row.slice(5))).toEqual(
+      comma.table.rows.map((row) => row.slice(5)),
+    );
+    expect(semicolon.summary.evaluation).toEqual(comma.summary.evaluation);
+    expect(semicolon.summary.drift).toEqual(comma.summary.drift);
+    // The input's cells are written as they were.
+    expect(semicolon.table.rows[0].slice(0, 5)).toEqual(['5,1', '3,5', '1,4', '0,2', 'setosa']);
   });
 });

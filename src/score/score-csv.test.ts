@@ -4,6 +4,7 @@ import { CsvError } from '../csv/csv-error';
 import { parseCsvText } from '../csv/parse-csv';
 import { streamCsv } from '../csv/stream-csv';
 import { streamOf } from '../test/byte-streams';
+import { numericMetadata } from '../test/numeric-metadata';
 import { ColumnMappingError } from './map-columns';
 import { type Predictor, type ScoreCsvOptions, scoreCsv } from './score-csv';
 
@@ -11,14 +12,14 @@ import { type Predictor, type ScoreCsvOptions, scoreCsv } from './score-csv';
  * A two-feature model: "b" gets probability (x + 2y) / 100 clamped to [0, 1], "a" the rest. Training
  * range x ∈ [0, 10], y ∈ [0, 20].
  */
-const metadata: ScoreCsvOptions['metadata'] = {
+const metadata: ScoreCsvOptions['metadata'] = numericMetadata({
   schema: { features: ['x', 'y'], label: 'class', classes: ['a', 'b'] },
   standardisation: { mean: [5, 10], sd: [2, 4] },
   featureProfiles: [
     { min: 0, max: 10, deciles: [1, 2, 3, 4, 5, 6, 7, 8, 9] },
     { min: 0, max: 20, deciles: [2, 4, 6, 8, 10, 12, 14, 16, 18] },
   ],
-};
+});
 
 const linear: Predictor = (x) => {
   const rows = x.length / 2;
@@ -79,7 +80,7 @@ describe.each([true, false])('scoreCsv (fast path: %s)', (fast) => {
     ]);
     expect(summary.evaluation).toBeUndefined();
     expect(summary.drift.map((feature) => feature.feature)).toEqual(['x', 'y']);
-    expect(summary.drift[1].outsideRange).toBe(1);
+    expect(summary.drift[1]).toMatchObject({ kind: 'numeric', outsideRange: 1 });
   });
 
   it('keeps rows with bad values, with the reason, and lists them with their row numbers', async () => {
@@ -97,9 +98,9 @@ describe.each([true, false])('scoreCsv (fast path: %s)', (fast) => {
     expect(output.header.slice(-2)).toEqual(['outside_training_range', 'error']);
     expect(output.rows.map((row) => row.slice(3).join('|'))).toEqual([
       'a|0.95|0.05|false|',
-      '||||column "x" is empty',
+      '||||column "x" is empty (the model was trained without blanks there)',
       '||||column "y": "abc" is not a number',
-      '||||column "x": "NaN" is not a finite number; column "y": "Infinity" is not a finite number',
+      '||||column "x": "NaN" means no value (the model was trained without blanks there); column "y": "Infinity" is not a finite number',
       '||||column "x": "1e39" is too large',
       'a|0.89|0.11|false|',
     ]);
@@ -113,11 +114,12 @@ describe.each([true, false])('scoreCsv (fast path: %s)', (fast) => {
     ]);
     expect(summary).toMatchObject({ rows: 6, scoredRows: 2, badRows: 4 });
     expect(summary.firstBadRows).toEqual([
-      { row: 3, message: 'column "x" is empty', columns: ['x'] },
+      { row: 3, message: 'column "x" is empty (the model was trained without blanks there)', columns: ['x'] },
       { row: 4, message: 'column "y": "abc" is not a number', columns: ['y'] },
       {
         row: 6,
-        message: 'column "x": "NaN" is not a finite number; column "y": "Infinity" is not a finite number',
+        message:
+          'column "x": "NaN" means no value (the model was trained without blanks there); column "y": "Infinity" is not a finite number',
         columns: ['x', 'y'],
       },
       { row: 7, message: 'column "x": "1e39" is too large', columns: ['x'] },

@@ -23,8 +23,9 @@ export type {
  * before any row is scored if features are missing), rows are predicted in batches of `batchRows`, and
  * the scored CSV is handed to `onOutput` a batch at a time, so memory stays bounded whatever the size.
  *
+ * Feature cells are read with the input's decimal separator (guessDecimal: `5,1;3,5` in a semicolon file).
  * Output: the input's columns in input order (cells escaped with csvCell; delimiter = the input's; LF line
- * endings), then `predicted_<label>`, one `probability_<class>` per class (6 significant digits),
+ * endings), then `predicted_<label>`, one `probability_<class>` per class (6 significant digits, with '.'),
  * `outside_training_range` (`true` when any feature is below the training minimum or above the maximum)
  * and `error`. A name that clashes with an input column gets `_2` (`_3`…). A row whose feature value is
  * empty, not a number, NaN / Infinity or too large for float32, or that has the wrong number of values, is
@@ -44,7 +45,7 @@ export async function scoreCsv(options: ScoreCsvOptions): Promise<ScoreSummary> 
     chunkBytes: options.chunkBytes,
     // A ragged row is written as a bad row instead of stopping the run with CsvError 'ragged-row'.
     keepRaggedRows: true,
-    onHeader: (header, delimiter) => run.start(header, delimiter),
+    onHeader: (header, delimiter, decimal) => run.start(header, delimiter, decimal),
     onRows: (rows, firstRow) => run.addRows(rows, firstRow),
     ...(options.fastPath === false ? {} : { onRecord: (record: SimpleRecord) => run.addRecord(record) }),
   };

@@ -35,7 +35,7 @@ export function summarize(
   metadata: ScoreMetadata,
   seconds: number,
 ): ScoreSummary {
-  const { schema, standardisation, featureProfiles } = metadata;
+  const { schema, pipeline, featureProfiles } = metadata;
   const drift = new DriftAccumulator(featureProfiles);
   drift.merge(tally.drift);
   let evaluation: FileEvaluation | undefined;
@@ -53,7 +53,7 @@ export function summarize(
     classCounts: schema.classes.map((label, k) => ({ label, count: tally.classCounts[k] })),
     outsideRangeRows: tally.outsideRangeRows,
     ...(evaluation ? { evaluation } : {}),
-    drift: drift.report({ features: schema.features, standardisation }),
+    drift: drift.report({ features: schema.features, steps: pipeline.steps }),
     bytes: tally.bytes,
     seconds,
     rowsPerSecond: tally.rows / Math.max(seconds, 1e-6),
@@ -105,6 +105,6 @@ export function mergeScores(options: {
     fileRows: b.fileRows + offset,
     plain: a.plain && b.plain,
   };
-  const { mapping, delimiter, outputColumns } = first;
-  return summarize({ mapping, delimiter, outputColumns }, tally, metadata, seconds);
+  const { mapping, delimiter, decimal, outputColumns } = first;
+  return summarize({ mapping, delimiter, decimal, outputColumns }, tally, metadata, seconds);
 }

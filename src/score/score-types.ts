@@ -1,5 +1,6 @@
 // The types of a scoring run: what scoreCsv takes, reports as it goes, and returns.
 import type { PetalMetadata } from '../core/bundle/bundle-format';
+import type { Decimal } from '../csv/parse-number';
 import type { AbortSignalLike, BlobLike, ByteStream } from '../csv/web-types';
 import type { DriftState, FeatureDrift } from './drift';
 import type { EvaluationState, FileEvaluation } from './evaluation';
@@ -39,7 +40,7 @@ export interface ScoreCsvOptions {
   /** The CSV file: a Blob / File (browser, worker, Node's `fs.openAsBlob`) or a byte stream. */
   readonly source: BlobLike | ByteStream;
   /** What the model expects: its schema, standardisation and training feature profiles. */
-  readonly metadata: Pick<PetalMetadata, 'schema' | 'standardisation' | 'featureProfiles'>;
+  readonly metadata: Pick<PetalMetadata, 'schema' | 'pipeline' | 'featureProfiles'>;
   readonly predict: Predictor;
   /** Rows per prediction (and per output chunk). Default 1,000. */
   readonly batchRows?: number;
@@ -83,6 +84,11 @@ export interface ScoreCsvOptions {
 export interface ScoreStart {
   readonly mapping: ColumnMapping;
   readonly delimiter: string;
+  /**
+   * The input's decimal separator (see guessDecimal), with which its feature cells were read. The output
+   * keeps the input's cells as they were; its probabilities are written with '.' whatever this is.
+   */
+  readonly decimal: Decimal;
   /** The output's column names: the input's, then the predictions (renamed on a clash, see scoreCsv). */
   readonly outputColumns: readonly string[];
 }

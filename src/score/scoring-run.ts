@@ -1,11 +1,12 @@
 // One scoring run: rows come in from streamCsv (as cells, or as a plain record's bytes), are predicted a batch
 // at a time, and go out as the scored CSV's bytes. This is the hot path of batch scoring: see DEVELOPERS.md
 // ("Facts that cost time") before changing the shape of its loops.
-import { parseNumber, parseSimpleNumber } from '../csv/parse-number';
+import { type Decimal, decimalByte, parseSimpleNumber } from '../csv/parse-number';
+import { Cell, RowEncoder } from '../csv/row-encoder';
 import { asciiText, recordCells, type SimpleRecord } from '../csv/simple-records';
 import type { ByteStream } from '../csv/web-types';
 import { ByteWriter } from './byte-writer';
-import { csvCell } from './csv-cell';
+import { csvCell, isNumberCell } from './csv-cell';
 import { DriftAccumulator } from './drift';
 import { EvaluationAccumulator } from './evaluation';
 import { type ColumnMapping, mapColumns } from './map-columns';
@@ -30,11 +31,16 @@ export interface CountedSource {
  * written cell by cell through csvCell).
  */
 interface Batch {
-  /** Feature values of the good rows, compacted: shape [batchRows, features]. */
+  /** The model's inputs for the good rows, compacted: shape [batchRows, inputs]. */
   readonly x: Float32Array;
+  /**
+   * What drift compares for the good rows, shape [batchRows, features]: a number or date feature's value
+   * (NaN when blank), a category feature's slot (see RowEncoder.values).
+   */
+  readonly values: Float64Array;
   /** Per row: its index among the batch's good rows, or −1 for a bad row. */
   readonly slot: Int32Array;
-  /** Per row: 1 when a feature is outside the training range. */
+  /** Per row: 1 when a feature is outside the training range or a category value was never seen. */
   readonly outside: Uint8Array;
   readonly cells: (string[] | undefined)[];
   /** For a row kept as bytes: the input bytes holding it, and its range there. */
@@ -59,10 +65,10 @@ const AT = 64;
 
 export class ScoringRun {
   private readonly features: number;
+  /** The model's inputs per row (the pipeline's width). */
+  private readonly inputs: number;
   private readonly classes: number;
   private readonly batchRows: number;
-  private readonly low: Float64Array;
-  private readonly high: Float64Array;
   private readonly drift: DriftAccumulator;
   private readonly classCounts: Float64Array;
   private readonly started = performance.now();
@@ -70,6 +76,11 @@ export class ScoringRun {
   private lastProgress = this.started;
 
   private mapping: ColumnMapping | undefined;
+  /** Reads cells into the model's inputs, with the file's decimal separator. */
+  private encoder: RowEncoder;
+  /** The file's decimal separator, and as the byte parseSimpleNumber takes. */
+  private decimal: Decimal = '.';
+  private point = decimalByte('.');
   private width = 0;
   private featureColumns = new Int32Array(0);
   private labelColumn = -1;
@@ -93,14 +104,14 @@ export class ScoringRun {
   ) {
     const { schema, featureProfiles } = options.metadata;
     this.features = schema.features.length;
+    this.encoder = new RowEncoder(options.metadata);
+    this.inputs = this.encoder.width;
     this.classes = schema.classes.length;
     this.batchRows = Math.max(1, Math.floor(options.batchRows ?? DEFAULT_BATCH_ROWS));
     this.progressInterval = options.progressIntervalMs ?? 100;
     this.outputChunkBytes = Math.max(0, options.outputChunkBytes ?? 0);
     // Room for a chunk and the batch that fills it, so the buffer does not have to grow.
     this.writer = new ByteWriter(this.outputChunkBytes > 0 ? this.outputChunkBytes + (1 << 20) : undefined);
-    this.low = Float64Array.from(featureProfiles, (profile) => profile.min);
-    this.high = Float64Array.from(featureProfiles, (profile) => profile.max);
     this.drift = new DriftAccumulator(featureProfiles);
     this.classCounts = new Float64Array(this.classes);
     this.current = this.newBatch();
@@ -108,7 +119,8 @@ export class ScoringRun {
 
   private newBatch(): Batch {
     return {
-      x: new Float32Array(this.batchRows * this.features),
+      x: new Float32Array(this.batchRows * this.inputs),
+      values: new Float64Array(this.batchRows * this.features),
       slot: new Int32Array(this.batchRows),
       outside: new Uint8Array(this.batchRows),
       cells: [],
@@ -123,18 +135,22 @@ export class ScoringRun {
     };
   }
 
-  start(header: string[], delimiter: string): void {
+  start(header: string[], delimiter: string, decimal: Decimal): void {
     const { schema } = this.options.metadata;
     const mapping = mapColumns(header, schema);
     this.mapping = mapping;
+    this.encoder = new RowEncoder(this.options.metadata, decimal);
+    this.decimal = decimal;
+    this.point = decimalByte(decimal);
     this.width = header.length;
     this.featureColumns = Int32Array.from(mapping.features, (feature) => feature.column);
     if (mapping.label) {
       this.labelColumn = mapping.label.column;
       this.evaluation = new EvaluationAccumulator(schema.classes);
     }
-    this.layout = outputLayout(header, delimiter, schema.label, schema.classes, this.featureColumns);
-    this.options.onStart?.({ mapping, delimiter, outputColumns: this.layout.columns });
+    const numberColumns = this.featureColumns.filter((_, f) => this.encoder.isNumber(f));
+    this.layout = outputLayout(header, delimiter, schema.label, schema.classes, numberColumns);
+    this.options.onStart?.({ mapping, delimiter, decimal, outputColumns: this.layout.columns });
   }
 
   async addRows(rows: string[][], firstRow: number): Promise<void> {
@@ -148,8 +164,7 @@ export class ScoringRun {
   private addCells(cells: string[], row: number): Promise<void> | undefined {
     const features = this.features;
     const columns = this.featureColumns;
-    const low = this.low;
-    const high = this.high;
+    const encoder = this.encoder;
     const batch = this.current;
     const index = batch.count++;
     batch.cells[index] = cells;
@@ -157,17 +172,16 @@ export class ScoringRun {
     let outside = 0;
     if (!bad) {
       const x = batch.x;
-      const base = batch.good * features;
+      const good = batch.good;
+      const values = batch.values;
       for (let f = 0; f < features; f++) {
-        const value = parseNumber(cells[columns[f]]);
-        const stored = value === undefined ? Number.NaN : Math.fround(value);
-        // fround turns a finite double beyond float32's range into ±Infinity: bad, like NaN.
-        if (stored - stored !== 0) {
+        const read = encoder.encode(f, cells[columns[f]], x, good);
+        if (read === Cell.Bad) {
           bad = true;
           break;
         }
-        x[base + f] = stored;
-        if (stored < low[f] || stored > high[f]) outside = 1;
+        if (read === Cell.Outside || read === Cell.Unseen) outside = 1;
+        values[good * features + f] = encoder.values[f];
       }
     }
     if (bad) {
@@ -181,35 +195,44 @@ export class ScoringRun {
   }
 
   /**
-   * Adds a plain record (streamCsv's byte path) without making strings: feature values are read from the
-   * bytes, and the row is kept as bytes when every cell can go to the output as it is. A row that needs
-   * more — a bad or unusual value, the wrong number of cells, a text cell csvCell would escape — is
-   * turned into cells and added the usual way, so both ways write the same output.
+   * Adds a plain record (streamCsv's byte path) without making strings for its numbers: number features
+   * are read from the bytes (other features from their ASCII text), and the row is kept as bytes when every
+   * cell can go to the output as it is. A row that needs more — a bad or unusual value, the wrong number
+   * of cells, a text cell csvCell would escape — is turned into cells and added the usual way, so both ways
+   * write the same output.
    */
   addRecord(record: SimpleRecord): Promise<void> | undefined {
     const { bytes, start, ends, fields } = record;
     if (fields !== this.width) return this.addCells(recordCells(record), record.row);
     const features = this.features;
     const columns = this.featureColumns;
-    const low = this.low;
-    const high = this.high;
+    const encoder = this.encoder;
+    const point = this.point;
     const batch = this.current;
     const x = batch.x;
-    const base = batch.good * features;
+    const good = batch.good;
+    const values = batch.values;
     let outside = 0;
     for (let f = 0; f < features; f++) {
       const column = columns[f];
       const from = column === 0 ? start : ends[column - 1] + 1;
-      let value = parseSimpleNumber(bytes, from, ends[column]);
-      if (Number.isNaN(value)) value = parseNumber(asciiText(bytes, from, ends[column])) ?? Number.NaN;
-      const stored = Math.fround(value);
-      if (stored - stored !== 0) return this.addCells(recordCells(record), record.row);
-      x[base + f] = stored;
-      if (stored < low[f] || stored > high[f]) outside = 1;
+      let read: Cell;
+      if (encoder.isNumber(f)) {
+        const value = parseSimpleNumber(bytes, from, ends[column], point);
+        // NaN: not a plain number (a blank, a marker such as NA, an exponent…): read as text.
+        read = Number.isNaN(value)
+          ? encoder.encode(f, asciiText(bytes, from, ends[column]), x, good)
+          : encoder.encodeNumber(f, value, x, good);
+      } else {
+        read = encoder.encode(f, asciiText(bytes, from, ends[column]), x, good);
+      }
+      if (read === Cell.Bad) return this.addCells(recordCells(record), record.row);
+      if (read === Cell.Outside || read === Cell.Unseen) outside = 1;
+      values[good * features + f] = encoder.values[f];
     }
     // A cell that starts like a formula (after any spaces) is written as it is only when it is a number
-    // (csvCell's rule); feature cells were just read as numbers. A plain record is ASCII: its only blank is
-    // the space.
+    // (csvCell's rule); number feature cells were just read as numbers. A plain record is ASCII: its only
+    // blank is the space.
     const others = this.layout.otherColumns;
     for (let c = 0; c < others.length; c++) {
       const column = others[c];
@@ -220,7 +243,7 @@ export class ScoringRun {
       if (
         (first === EQUALS || first === PLUS || first === MINUS || first === AT || first === TAB) &&
         from < ends[column] &&
-        parseNumber(asciiText(bytes, from, ends[column])) === undefined
+        !isNumberCell(asciiText(bytes, from, ends[column]))
       ) {
         return this.addCells(recordCells(record), record.row);
       }
@@ -259,7 +282,13 @@ export class ScoringRun {
 
   /** Describes a bad row (every bad value in it), counts it and keeps the first few. */
   private badRow(cells: readonly string[], row: number): string {
-    const { message, columns } = describeBadRow(cells, this.width, this.featureColumns, this.mapping!.header);
+    const { message, columns } = describeBadRow(
+      cells,
+      this.width,
+      this.featureColumns,
+      this.mapping!.header,
+      this.encoder,
+    );
     this.badRows++;
     if (this.firstBadRows.length < BAD_ROWS_LISTED) this.firstBadRows.push({ row, message, columns });
     return message;
@@ -268,8 +297,8 @@ export class ScoringRun {
   /** Predicts the current batch and writes it. */
   private async submit(): Promise<void> {
     const batch = this.current;
-    const input = batch.x.subarray(0, batch.good * this.features);
-    this.drift.add(input, batch.good);
+    const input = batch.x.subarray(0, batch.good * this.inputs);
+    this.drift.add(batch.values, batch.good);
     const result = batch.good > 0 ? this.options.predict(input) : new Float32Array(0);
     await this.write(batch, result);
   }
@@ -395,7 +424,7 @@ export class ScoringRun {
       plain,
     };
     const { delimiter, columns } = this.layout;
-    const start = { mapping: this.mapping!, delimiter, outputColumns: columns };
+    const start = { mapping: this.mapping!, delimiter, decimal: this.decimal, outputColumns: columns };
     return summarize(start, tally, this.options.metadata, (now - this.started) / 1000);
   }
 }

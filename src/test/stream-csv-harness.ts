@@ -3,6 +3,7 @@
 // the same way.
 import { expect } from 'vitest';
 import { CsvError, type CsvErrorCode } from '../csv/csv-error';
+import type { Decimal } from '../csv/parse-number';
 import { recordCells } from '../csv/simple-records';
 import { type StreamCsvOptions, streamCsv as streamCsvWithRows } from '../csv/stream-csv';
 
@@ -34,12 +35,12 @@ export async function collect(
 ) {
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
-  const headers: { header: string[]; delimiter: string }[] = [];
+  const headers: { header: string[]; delimiter: string; decimal: Decimal }[] = [];
   const result = await streamCsv(source, {
     ...options,
-    onHeader(header, delimiter) {
+    onHeader(header, delimiter, decimal) {
       expect(rows).toHaveLength(0);
-      headers.push({ header, delimiter });
+      headers.push({ header, delimiter, decimal });
     },
     onRows(batch, firstRow) {
       expect(batch.length).toBeGreaterThan(0);
@@ -50,8 +51,9 @@ export async function collect(
     },
   });
   expect(headers).toHaveLength(1);
-  expect(result).toMatchObject({ rows: rows.length, delimiter: headers[0].delimiter });
-  return { header: headers[0].header, delimiter: headers[0].delimiter, rows, rowNumbers };
+  const { header, delimiter, decimal } = headers[0];
+  expect(result).toMatchObject({ rows: rows.length, delimiter, decimal });
+  return { header, delimiter, decimal, rows, rowNumbers };
 }
 
 export async function streamError(

@@ -8,12 +8,15 @@ import type { ValidBundle } from '../core/bundle/bundle-format';
 import { classifierFromBundle } from '../core/classifiers/classifier-from-bundle';
 import type { EpochProgress } from '../core/classifiers/fit-options';
 import type { CompareProgress, CompareResult } from '../core/compare-classifiers';
+import { quotedList } from '../core/short-text';
 import { DEFAULT_RUN_SETTINGS } from '../core/train-settings';
 import { sampleRows, type TrainingSample } from '../core/training-sample';
+import { Cell, describeCell, RowEncoder } from '../csv/row-encoder';
+import type { TrainingPlan } from '../csv/training-table-builder';
 import type { ScoreProgress } from '../score/score-csv';
 import type { BackendInfo } from './backend-info';
 import type { CompareJobArgs } from './compare-job';
-import { type DataSource, readDataset } from './data-source';
+import { type DataSource, readTrainingTable } from './data-source';
 import { inspectCsv } from './inspect-job';
 import {
   inspectScoreFile,
@@ -57,7 +60,8 @@ export function createApi(
 ) {
   const startBackend = options.startBackend ?? (() => tfJobs().then((jobs) => jobs.currentBackend()));
   let started: Promise<BackendInfo> | undefined;
-  let active: ScoringModel | undefined;
+  /** The active model, with an encoder for the Predict tab's rows (a scored file makes its own). */
+  let active: (ScoringModel & { readonly encoder: RowEncoder }) | undefined;
   /** This worker's scoring code has been warmed up (once is enough: see prepareScoring). */
   let warmedUp = false;
   const ready = () => {
@@ -92,29 +96,48 @@ export function createApi(
      */
     useModel(args: { bundle: ValidBundle }): void {
       const { predictProbabilities } = classifierFromBundle(args.bundle);
-      predictProbabilities(Float32Array.from(args.bundle.metadata.standardisation.mean));
-      active = { predict: predictProbabilities, bundle: args.bundle };
+      const { metadata } = args.bundle;
+      const encoder = new RowEncoder(metadata);
+      predictProbabilities(new Float32Array(encoder.width));
+      active = { predict: predictProbabilities, bundle: args.bundle, encoder };
       firstModel();
     },
 
     /**
-     * Class probabilities for raw feature rows (row-major, shape [rows, features] in the active model's
-     * schema order): a Float32Array of shape [rows, classes]. Synchronous.
+     * Class probabilities for one row of feature cells as a person types them (numbers with '.', dates as
+     * ISO text, category values; '' for a blank), in the active model's schema order, read by the model's
+     * pipeline. Also what reading each cell found (RowEncoder's Cell: outside the training range, blank
+     * imputed…). A cell the model cannot read throws a RangeError naming the feature. Synchronous.
      */
-    predict(args: { rows: Float32Array }): { probabilities: Float32Array } {
+    predict(args: { cells: readonly string[] }): { probabilities: Float32Array; readings: Cell[] } {
       if (!active) throw new Error('No model is loaded yet.');
       const { features } = active.bundle.metadata.schema;
-      if (args.rows.length === 0 || args.rows.length % features.length !== 0) {
+      const { encoder } = active;
+      if (args.cells.length !== features.length) {
         throw new RangeError(
-          `The model expects rows of ${features.length} values (${features.join(', ')}); got ${args.rows.length} values.`,
+          `The model reads ${features.length} features (${quotedList(features)}); got ${args.cells.length} values.`,
         );
       }
-      return { probabilities: active.predict(args.rows) };
+      const x = new Float32Array(encoder.width);
+      const readings = args.cells.map((cell, f) => {
+        const read = encoder.encode(f, cell, x, 0);
+        if (read === Cell.Bad) {
+          const text = describeCell(features[f], cell, encoder.problems[f] ?? 'not-a-number');
+          throw new RangeError(`${text[0].toUpperCase()}${text.slice(1)}.`);
+        }
+        return read;
+      });
+      return { probabilities: active.predict(x), readings };
     },
 
-    /** Reads a CSV and describes it (inspect-job.ts); a problem with the file is returned, never thrown. */
-    inspectCsv: (args: { source: DataSource; label?: string }, context: CallContext<never>) =>
-      inspectCsv(args, context.signal),
+    /**
+     * Profiles a CSV and describes it as `plan` would use it (inspect-job.ts); a problem with the file is
+     * returned, never thrown.
+     */
+    inspectCsv: (
+      args: { source: DataSource; plan?: TrainingPlan; label?: string },
+      context: CallContext<never>,
+    ) => inspectCsv(args, context.signal),
 
     /** Trains a model of any kind on a CSV with the one recipe (train-job.ts), reporting a network's epochs. */
     async train(args: TrainArgs, context: CallContext<EpochProgress>): Promise<TrainResult> {
@@ -127,8 +150,8 @@ export function createApi(
       args: { source: DataSource; label?: string },
       context: CallContext<never>,
     ): Promise<TrainingSample> {
-      const dataset = await readDataset(args.source, args.label, context.signal);
-      return sampleRows(dataset, DEFAULT_RUN_SETTINGS.seed);
+      const { table } = await readTrainingTable(args.source, args, context.signal);
+      return sampleRows(table, DEFAULT_RUN_SETTINGS.seed);
     },
 
     /**

@@ -39,7 +39,7 @@ describe('worker api: train with a spec', () => {
     expect(result.sample.x).toHaveLength(150);
 
     api.useModel({ bundle: validateBundle(result.bundle) });
-    const { probabilities } = api.predict({ rows: Float32Array.of(5.1, 3.5, 1.4, 0.2) });
+    const { probabilities } = api.predict({ cells: ['5.1', '3.5', '1.4', '0.2'] });
     expect(Array.from(probabilities)).toEqual([1, 0, 0]);
   });
 
@@ -56,7 +56,7 @@ describe('worker api: train with a spec', () => {
     );
     expect(forest.metadata.kind).toBe('random-forest');
     api.useModel({ bundle: validateBundle(forest.bundle) });
-    expect(api.predict({ rows: Float32Array.of(6.9, 3.1, 5.9, 2.3) }).probabilities[2]).toBeGreaterThan(0.5);
+    expect(api.predict({ cells: ['6.9', '3.1', '5.9', '2.3'] }).probabilities[2]).toBeGreaterThan(0.5);
 
     const dense = await api.train(
       {

@@ -5,18 +5,24 @@ import {
   type CompareResult,
   compareClassifiers,
 } from '../core/compare-classifiers';
-import { type DataSource, readDataset } from './data-source';
+import type { TrainingPlan } from '../csv/training-table-builder';
+import { type DataSource, readTrainingTable } from './data-source';
 import type { CallContext } from './serve';
 
-export type CompareJobArgs = CompareArgs & { readonly source: DataSource; readonly label?: string };
+export type CompareJobArgs = CompareArgs & {
+  readonly source: DataSource;
+  /** How each column is used; by default what the profiles suggest (with `label` as the label). */
+  readonly plan?: TrainingPlan;
+  readonly label?: string;
+};
 
 export async function compare(
   args: CompareJobArgs,
   context: CallContext<CompareProgress>,
 ): Promise<CompareResult> {
-  const dataset = await readDataset(args.source, args.label, context.signal);
+  const { table } = await readTrainingTable(args.source, args, context.signal);
   return compareClassifiers({
-    dataset,
+    table,
     args,
     signal: context.signal,
     onProgress: (progress) => context.progress(progress),

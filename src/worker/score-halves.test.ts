@@ -60,6 +60,26 @@ function bigFile(quoteInSecondHalf = false): Blob {
   return new Blob([`${lines.join('\n')}\n`]);
 }
 
+/**
+ * A semicolon, decimal-comma file just over PARALLEL_MIN_BYTES; with `pointsAfterMiddle`, its rows from a
+ * little before the middle on are written with decimal points, so its second half alone reads as a
+ * decimal-point file.
+ */
+function europeanFile(pointsAfterMiddle = false): Blob {
+  const lines: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < PARALLEL_MIN_BYTES * 1.05; i++) {
+    const line = `${i};${FLOWERS[i % FLOWERS.length].join(';')}`;
+    lines.push(line);
+    bytes += line.length + 1;
+  }
+  const middle = Math.floor(lines.length * 0.45);
+  const rows = lines.map((line, at) =>
+    pointsAfterMiddle && at >= middle ? line : line.replaceAll('.', ','),
+  );
+  return new Blob([`id;sepal_length;sepal_width;petal_length;petal_width;species\n${rows.join('\n')}\n`]);
+}
+
 /** The summary without what differs by run: timing, and the tally's internals (drift merges agree to rounding). */
 function comparable(summary: ScoreSummary) {
   const { seconds, rowsPerSecond, tally, drift, evaluation, ...rest } = summary;
@@ -67,10 +87,14 @@ function comparable(summary: ScoreSummary) {
   return {
     ...rest,
     evaluation: { ...evaluation, metrics: { ...metrics, logLoss: metrics?.logLoss.toPrecision(9) } },
-    drift: drift.map(({ mean, sd, meanShift, sdRatio, psi, ks, ...feature }) => ({
-      ...feature,
-      rounded: [mean, sd, meanShift, sdRatio, psi, ks].map((value) => Number(value.toPrecision(9))),
-    })),
+    drift: drift.map((feature) => {
+      if (feature.kind === 'category') return { ...feature, psi: Number(feature.psi.toPrecision(9)) };
+      const { mean, sd, meanShift, sdRatio, psi, ks, ...rest } = feature;
+      return {
+        ...rest,
+        rounded: [mean, sd, meanShift, sdRatio, psi, ks].map((value) => Number(value.toPrecision(9))),
+      };
+    }),
   };
 }
 
@@ -100,6 +124,32 @@ describe('scoreFile in two halves', () => {
     expect(result.summary.tally.plain).toBe(false);
     const whole = await (await api()).score({ file, name: 'big.csv' }, context());
     expect(await result.output.text()).toBe(await whole.output.text());
+  });
+
+  it('scores a decimal-comma file in two halves as in one piece', async () => {
+    const file = europeanFile();
+    const { helper, runs } = inProcessHelper();
+    const halves = await (await api(helper)).score({ file, name: 'big.csv' }, context());
+    const whole = await (await api()).score({ file, name: 'big.csv' }, context());
+    expect(runs).toHaveLength(1);
+    expect(halves.summary).toMatchObject({ delimiter: ';', decimal: ',', tally: { plain: true } });
+    expect(halves.summary.scoredRows).toBeGreaterThan(50_000);
+    expect(await halves.output.text()).toBe(await whole.output.text());
+    expect(comparable(halves.summary)).toEqual(comparable(whole.summary));
+  });
+
+  it('scores in one piece when the halves guess different decimal separators', async () => {
+    // The first half's head has decimal commas, the second's decimal points: read as the whole file is,
+    // with a decimal comma, the rows with points are bad rows.
+    const file = europeanFile(true);
+    const { helper, runs } = inProcessHelper();
+    const result = await (await api(helper)).score({ file, name: 'big.csv' }, context());
+    const whole = await (await api()).score({ file, name: 'big.csv' }, context());
+    expect(runs).toHaveLength(1);
+    expect(whole.summary.decimal).toBe(',');
+    expect(whole.summary.badRows).toBeGreaterThan(whole.summary.rows / 2);
+    expect(await result.output.text()).toBe(await whole.output.text());
+    expect(comparable(result.summary)).toEqual(comparable(whole.summary));
   });
 
   it('scores in one piece when the helper fails', async () => {

@@ -91,8 +91,8 @@ function noModel(): Error {
  * With a `helper` (the scoring helper worker) a large file is scored in two halves at once, split at a
  * line break: the first here, the second (after a copy of the header line) in the helper. That is only
  * right for a file whose rows are plain lines — a quoted value may hold a line break — so the halves must
- * both come back `plain`, with the same delimiter; otherwise, or if the helper fails, the file is scored
- * again here in one piece.
+ * both come back `plain`, with the same delimiter and decimal separator; otherwise, or if the helper
+ * fails, the file is scored again here in one piece.
  */
 export async function scoreFile(
   args: ScoreFileArgs,
@@ -167,7 +167,10 @@ async function scoreHalves(
     });
     const a = first.summary;
     const b = second.summary;
-    if (!a.tally.plain || !b.tally.plain || a.delimiter !== b.delimiter) return undefined;
+    // Each half guessed its delimiter and decimal separator from its own head: they must agree.
+    if (!a.tally.plain || !b.tally.plain || a.delimiter !== b.delimiter || a.decimal !== b.decimal) {
+      return undefined;
+    }
     const summary = mergeScores({
       first: a,
       second: b,

@@ -1,5 +1,6 @@
-// The Train tab's job (and Compare's Save): read the CSV, run the one training recipe, return the bundle with
-// what the Train tab shows. Imports TensorFlow.js through the recipe: the worker loads it lazily (tf-jobs.ts).
+// The Train tab's job (and Compare's Save): read the CSV into a training table as the plan says, run the one
+// training recipe, return the bundle with what the Train tab shows. Imports TensorFlow.js through the
+// recipe: the worker loads it lazily (tf-jobs.ts).
 import type { ModelBundle, PetalMetadata } from '../core/bundle/bundle-format';
 import type { ClassifierSpec } from '../core/classifiers/classifier-spec';
 import type { EpochProgress } from '../core/classifiers/fit-options';
@@ -7,12 +8,15 @@ import type { Metrics } from '../core/evaluate';
 import { trainClassifier } from '../core/train-classifier';
 import type { RunSettings } from '../core/train-settings';
 import { sampleRows, type TrainingSample } from '../core/training-sample';
-import { type DataSource, readDataset } from './data-source';
+import type { TrainingPlan } from '../csv/training-table-builder';
+import { type DataSource, readTrainingTable } from './data-source';
 import type { CallContext } from './serve';
 
 export interface TrainArgs {
   readonly source: DataSource;
-  /** The label column; inferred when absent. */
+  /** How each column is used (the Train tab's Columns table); by default what the profiles suggest. */
+  readonly plan?: TrainingPlan;
+  /** The label column when there is no plan; inferred when absent. */
   readonly label?: string;
   readonly spec: ClassifierSpec;
   /** Over DEFAULT_RUN_SETTINGS. */
@@ -34,9 +38,10 @@ export interface TrainResult {
 
 /** Trains `args.spec` on the CSV, reporting each epoch of a network. Cancelled through the call's signal. */
 export async function train(args: TrainArgs, context: CallContext<EpochProgress>): Promise<TrainResult> {
-  const dataset = await readDataset(args.source, args.label, context.signal);
+  const { table, unlabelled } = await readTrainingTable(args.source, args, context.signal);
   const trained = await trainClassifier({
-    dataset,
+    table,
+    unlabelledRows: unlabelled,
     spec: args.spec,
     run: args.run,
     createdAt: args.createdAt,
@@ -51,6 +56,6 @@ export async function train(args: TrainArgs, context: CallContext<EpochProgress>
     testMetrics: trained.testMetrics,
     history: trained.history,
     trainingMs: trained.trainingMs,
-    sample: sampleRows(dataset, trained.metadata.settings.seed),
+    sample: sampleRows(table, trained.metadata.settings.seed),
   };
 }

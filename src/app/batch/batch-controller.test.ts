@@ -23,7 +23,7 @@ const inspection: ScoreFileInspection = {
       { feature: 'a', column: 1, header: 'a', match: 'exact' },
       { feature: 'b', column: 0, header: 'b', match: 'exact' },
     ],
-    caseInsensitive: [],
+    loose: [],
     extraColumns: [],
   },
   missing: [],

@@ -9,9 +9,9 @@ import type { ScoreFileInspection } from '../worker-bridge/protocol';
 const DELIMITERS: Readonly<Record<string, string>> = { ',': 'comma (,)', ';': 'semicolon (;)', '\t': 'tab' };
 
 /**
- * The head of a file to score: its delimiter, how its columns map to the model's features (case-insensitive
- * matches noted, extra columns passed through) and its first rows. Every name and cell is the file's text
- * and renders as text.
+ * The head of a file to score: its delimiter, how its columns map to the model's features (loose matches
+ * noted, extra columns passed through) and its first rows. Every name and cell is the file's text and
+ * renders as text.
  */
 @customElement('petal-batch-inspection')
 export class PetalBatchInspection extends LitElement {
@@ -34,7 +34,7 @@ export class PetalBatchInspection extends LitElement {
             ? html`${mapping.features.map(
                 (column) => html`<dt>${column.feature}</dt>
                   <dd>
-                    column “${shorten(column.header)}”${column.match === 'case-insensitive' ? ' (matched ignoring case)' : ''}
+                    column “${shorten(column.header)}”${column.match === 'loose' ? ' (matched ignoring case and spaces)' : ''}
                   </dd>`,
               )}
               <dt>Label</dt>

@@ -1,6 +1,6 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { DriftStatus, FeatureDrift } from '../../score/drift';
+import type { CategoryDrift, DriftStatus, FeatureDrift, NumericDrift } from '../../score/drift';
 import { dataTableStyles } from '../shared/data-table-styles';
 import { formatNumber, formatPercent } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
@@ -9,15 +9,41 @@ const STATUS: Readonly<Record<DriftStatus, string>> = {
   drift: 'Drift',
   moderate: 'Moderate',
   stable: 'OK',
+  'too-few-rows': 'Too few rows',
   'no-rows': 'No rows',
 };
 
-const n = (value: number) => formatNumber(value, 3);
+/** Values of a category shown beside each other: the most common in training. */
+const SHOWN_VALUES = 3;
+
+/** A figure, or "—" where a feature had no rows to compute it from. */
+const n = (value: number, rows: number) =>
+  rows > 0 && Number.isFinite(value) ? formatNumber(value, 3) : '—';
+const share = (value: number, rows: number) =>
+  rows > 0 && Number.isFinite(value) ? formatPercent(value) : '—';
+
+/** A date feature's statistics are times (ms since 1970): shown as dates. */
+function numeric(drift: NumericDrift, value: number): string {
+  if (drift.rows === 0 || !Number.isFinite(value)) return '—';
+  return drift.date ? new Date(value).toISOString().slice(0, 10) : formatNumber(value, 3);
+}
+
+/** "Biscoe 49% → 60%" for the values most common in training. */
+function categoryShares(drift: CategoryDrift): string {
+  const top = [...drift.values].sort((a, b) => b.expected - a.expected).slice(0, SHOWN_VALUES);
+  return top
+    .map((value) => {
+      const name = value.other ? 'other' : value.value === '' ? '(blank)' : value.value;
+      return `${name} ${formatPercent(value.expected)} → ${share(value.actual, drift.rows)}`;
+    })
+    .join(', ');
+}
 
 /**
- * The drift report: per feature, the training mean and sd against the batch's, the mean shift in training
- * sds, the PSI, the share of rows outside the training range and a status in words with its reason (never
- * colour alone).
+ * The drift report: per feature, the training figures against the batch's — for numbers and dates the
+ * mean (sd) and the mean shift in training sds, for categories the shares of their most common values —
+ * the PSI, the share of rows outside the training range or with a value never seen, and a status in words
+ * with its reason (never colour alone). Figures that a feature without rows does not have are "—".
  */
 @customElement('petal-drift-table')
 export class PetalDriftTable extends LitElement {
@@ -33,30 +59,50 @@ export class PetalDriftTable extends LitElement {
         <thead>
           <tr>
             <th scope="col">Feature</th>
-            <th scope="col">Training mean (sd)</th>
-            <th scope="col">Batch mean (sd)</th>
+            <th scope="col">Training → batch</th>
             <th scope="col">Mean shift (sd)</th>
             <th scope="col">PSI</th>
-            <th scope="col">Outside range</th>
+            <th scope="col">Outside range or unseen</th>
+            <th scope="col">Missing</th>
             <th scope="col">Status</th>
           </tr>
         </thead>
         <tbody>
-          ${this.drift.map(
-            (d) => html`<tr>
-              <th scope="row">${d.feature}</th>
-              <td>${n(d.training.mean)} (${n(d.training.sd)})</td>
-              <td>${n(d.mean)} (${n(d.sd)})</td>
-              <td>${n(d.meanShift)}</td>
-              <td>${n(d.psi)}</td>
-              <td>${formatPercent(d.outsideRangeShare)}</td>
-              <td>${STATUS[d.status]}${d.reasons.length > 0 ? `: ${d.reasons.join('; ')}` : ''}</td>
-            </tr>`,
-          )}
+          ${this.drift.map((d) => (d.kind === 'category' ? this.#category(d) : this.#numeric(d)))}
         </tbody>
       </table>
     </div>`;
   }
+
+  #numeric(d: NumericDrift) {
+    return html`<tr>
+      <th scope="row">${d.feature}</th>
+      <td>
+        mean ${numeric(d, d.training.mean)} → ${numeric(d, d.mean)}${d.date ? nothing : html`<br /><span class="muted">sd ${n(d.training.sd, 1)} → ${n(d.sd, d.rows)}</span>`}
+      </td>
+      <td>${n(d.meanShift, d.rows)}</td>
+      <td>${n(d.psi, d.rows)}</td>
+      <td>${share(d.outsideRangeShare, d.rows)}</td>
+      <td>${share(d.missingShare, d.rows + d.missing)}</td>
+      <td>${status(d)}</td>
+    </tr>`;
+  }
+
+  #category(d: CategoryDrift) {
+    return html`<tr>
+      <th scope="row">${d.feature}</th>
+      <td>${categoryShares(d)}</td>
+      <td>—</td>
+      <td>${n(d.psi, d.rows)}</td>
+      <td>${d.unseen > 0 ? `${d.unseen.toLocaleString('en')} (${formatPercent(d.unseenShare)}) unseen` : share(0, d.rows)}</td>
+      <td>—</td>
+      <td>${status(d)}</td>
+    </tr>`;
+  }
+}
+
+function status(d: FeatureDrift): string {
+  return `${STATUS[d.status]}${d.reasons.length > 0 ? `: ${d.reasons.join('; ')}` : ''}`;
 }
 
 declare global {

@@ -49,6 +49,7 @@ const RESULT: CompareResult = {
   rows: 150,
   folds: 3,
   repeats: 1,
+  balanceClasses: false,
   scores: [score(defaultSpec('knn'), 'k-NN'), score(defaultSpec('random-forest', { trees: 10 }), 'Forest')],
   elapsedMs: 12,
 };
@@ -215,15 +216,14 @@ describe('CompareController: comparing', () => {
 describe('CompareController: saving a row', () => {
   it("trains the row's algorithm on the compared data and saves it; the row shows the new version", async () => {
     const { controller, trainings, saves, saveOptions, settled } = await compared();
-    const saving = controller.save(1, 'species');
+    const saving = controller.save(1);
     expect(controller.state.phase === 'done' && controller.state.saves.get(1)).toEqual({ status: 'saving' });
     expect(busyReasons()).toEqual(['training']);
     expect(trainings).toHaveLength(1);
     expect(trainings[0].args).toEqual({
       source: iris,
-      label: 'species',
       spec: RESULT.scores[1].spec,
-      run: {},
+      run: { balanceClasses: false },
       createdAt: NOW,
     });
 
@@ -241,11 +241,16 @@ describe('CompareController: saving a row', () => {
     expect(settled).toEqual([null]);
   });
 
-  it('sends no label when none is given', async () => {
-    const { controller, trainings } = await compared();
-    void controller.save(0);
-    expect(trainings[0].args).not.toHaveProperty('label');
-    trainings[0].reply.reject(new Error('stop here'));
+  it('trains with the columns and the class balancing the comparison used', async () => {
+    const context = setup();
+    const plan = [{ use: 'ignore' }, { use: 'number' }, { use: 'label' }] as const;
+    const comparing = context.controller.compare({ ...ARGS, plan });
+    context.comparisons[0].reply.resolve({ ...RESULT, balanceClasses: true });
+    await comparing;
+    void context.controller.save(0);
+    expect(context.trainings[0].args).toMatchObject({ plan, run: { balanceClasses: true } });
+    expect(context.trainings[0].args).not.toHaveProperty('label');
+    context.trainings[0].reply.reject(new Error('stop here'));
     await flush();
   });
 

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelBundle } from '../../core/bundle/bundle-format';
 import type { EpochProgress } from '../../core/classifiers/fit-options';
 import type { CompareProgress, CompareResult } from '../../core/compare-classifiers';
+import type { TrainingPlan } from '../../csv/training-table-builder';
 import { Job, type Problem } from '../shell/job';
 import type {
   CallOptions,
@@ -41,6 +42,8 @@ export type CompareState =
       readonly phase: 'done';
       readonly result: CompareResult;
       readonly source: DataSource;
+      /** How the columns were used, when not by default: a saved model is trained the same way. */
+      readonly plan?: TrainingPlan;
       /** Keyed by row index. */
       readonly saves: ReadonlyMap<number, RowSave>;
     }
@@ -104,7 +107,13 @@ export class CompareController implements ReactiveController {
     );
     switch (outcome.status) {
       case 'done':
-        this.#set({ phase: 'done', result: outcome.value, source: args.source, saves: new Map() });
+        this.#set({
+          phase: 'done',
+          result: outcome.value,
+          source: args.source,
+          ...(args.plan ? { plan: args.plan } : {}),
+          saves: new Map(),
+        });
         return;
       case 'cancelled':
         this.#set({ phase: 'stopped' });
@@ -121,9 +130,10 @@ export class CompareController implements ReactiveController {
 
   /**
    * Fits row `index`'s algorithm with the usual hold-out and saves it as a new, active version. Each save
-   * is a job of its own (several rows may be saved one after another); it trains, so the app is busy.
+   * is a job of its own (several rows may be saved one after another); it trains, so the app is busy. The
+   * model is trained as its row was compared: the same columns' uses and the same class balancing.
    */
-  async save(index: number, label?: string): Promise<void> {
+  async save(index: number): Promise<void> {
     const ports = this.#ports();
     const state = this.#state;
     if (!ports || state.phase !== 'done') return;
@@ -137,9 +147,9 @@ export class CompareController implements ReactiveController {
       const trained = await ports.jobs.train(
         {
           source: state.source,
-          ...(label === undefined ? {} : { label }),
+          ...(state.plan ? { plan: state.plan } : {}),
           spec: score.spec,
-          run: {},
+          run: { balanceClasses: state.result.balanceClasses },
           createdAt: this.#isoNow(),
         },
         { signal },

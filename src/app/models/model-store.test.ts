@@ -59,7 +59,8 @@ function probabilitiesOf(bundle: ValidBundle, values: readonly number[]): number
 }
 
 async function predictInWorker(bridge: WorkerBridge, values: readonly number[]): Promise<number[]> {
-  return Array.from((await bridge.call('predict', { rows: Float32Array.from(values) })).probabilities);
+  // One text cell per feature, as the Predict form sends them.
+  return Array.from((await bridge.call('predict', { cells: values.map(String) })).probabilities);
 }
 
 const useModelCalls = (workers: InProcessWorker[]) =>
@@ -129,7 +130,7 @@ describe('ModelStore', () => {
     expect(loaded.metadata).toEqual(defaultModel.metadata);
     // The scatter-plot sample the worker read from the bundled iris.csv: all 150 rows.
     expect(loaded.sample?.x).toHaveLength(150);
-    expect(loaded.sample?.x[0]).toEqual(Array.from(Float32Array.of(5.1, 3.5, 1.4, 0.2)));
+    expect(loaded.sample?.x[0]).toEqual([5.1, 3.5, 1.4, 0.2]);
     expect(ready.storage).toEqual({ persisted: false });
 
     expect(fetchMock.mock.calls.map(([url]) => String(url)).sort()).toEqual(Object.keys(served).sort());

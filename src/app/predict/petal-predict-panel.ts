@@ -5,31 +5,53 @@ import { RegistryController } from '../models/registry-controller';
 import { formatPercent } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
 import type { AppServices } from '../shell/app-services';
-import { exampleValue, firstExampleMeans } from './example-values';
-import { featureLabels } from './feature-label';
-import { type FeatureRange, featureRanges, parseFieldValue, rangeWarning } from './feature-range';
-import type { FeatureInputDetail } from './petal-feature-field';
-import { probabilityChartStyles } from './petal-probability-chart';
-import { PredictionController } from './prediction-controller';
-import './petal-feature-field';
-import './petal-probability-chart';
+import { exampleValue, firstExample } from './example-values';
+import type { FeatureInputDetail } from './feature-input-event';
+import { type FieldValue, formCells, readField, readFields } from './form-cells';
+import { type FormField, formFields } from './form-fields';
+import type { PredictionCardState } from './petal-prediction-card';
+import { plotFeatures, plotPoint, plotSample } from './plot-features';
+import { type Prediction, PredictionController } from './prediction-controller';
+import type { ScatterSample } from './scatter-axes';
+import { unreliableInput, unreliableInputs } from './unreliable-inputs';
+import './petal-category-field';
+import './petal-class-examples';
+import './petal-date-field';
+import './petal-number-field';
+import './petal-prediction-card';
 import './petal-scatter-plot';
 
 /** Fields shown at once; a model with more features lists the rest behind a disclosure. */
 const FIELDS_SHOWN = 24;
-/** Example buttons shown at once; a model with more classes offers its examples in a list. */
-const EXAMPLE_BUTTONS = 12;
+
+/** The form of one model: its fields, and the number features the scatter plot offers (null: no plot). */
+interface ModelForm {
+  readonly metadata: PetalMetadata;
+  readonly fields: readonly FormField[];
+  readonly plot: { readonly features: readonly number[]; readonly labels: readonly string[] } | null;
+}
+
+/** The form's values read, for one `values` object. */
+interface FormReading {
+  readonly values: Readonly<Record<string, string>>;
+  readonly form: ModelForm;
+  readonly read: readonly FieldValue[];
+  /** The row to predict, or null while a field is invalid. */
+  readonly cells: readonly string[] | null;
+  /** The input on the plot's features (NaN where blank); null while a field is invalid, or without a plot. */
+  readonly point: readonly number[] | null;
+}
 
 /**
- * The Predict tab: a form generated from the active model's schema (fields bound by feature name), the
- * live prediction with its probability chart, example buttons from the class means, out-of-range
- * warnings, and the training-sample scatter plot. Every `input` event predicts; there is no submit.
+ * The Predict tab: a form generated from the active model's pipeline (a number field and slider, a list of
+ * category values or a date input per feature, bound by feature name), the live prediction, marked
+ * unreliable when an input lies outside the training data, example buttons from the class examples, and
+ * the training-sample scatter plot of the number features. Every edit predicts; there is no submit.
  */
 @customElement('petal-predict-panel')
 export class PetalPredictPanel extends LitElement {
   static override styles = [
     controlStyles,
-    probabilityChartStyles,
     css`
       :host {
         display: block;
@@ -65,20 +87,8 @@ export class PetalPredictPanel extends LitElement {
       }
       .fields {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 1rem;
-      }
-      .examples {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin: 0 0 1rem;
-      }
-      .verdict {
-        font-size: 1.25rem;
-        margin: 0 0 0.75rem;
-      }
-      .verdict strong {
-        color: var(--petal-accent);
       }
     `,
   ];
@@ -91,56 +101,56 @@ export class PetalPredictPanel extends LitElement {
 
   readonly #registry = new RegistryController(this, () => this.services);
   readonly #predictor = new PredictionController(this, () => this.services);
-  #formMetadata: PetalMetadata | null = null;
-  #ranges: FeatureRange[] = [];
-  /** The fields' labels for the scatter plot, one array per model so the plot sees no change per edit. */
-  #labels: string[] = [];
+  #form: ModelForm | null = null;
   /**
-   * The form's numbers for one `values` object: the same array for as long as the values are the same,
-   * so a re-render for a new prediction hands the scatter plot an unchanged `current` and it skips a redraw.
+   * The last reading of the form: the same arrays for as long as the values are the same, so a re-render
+   * for a new prediction hands the scatter plot an unchanged `current` and it skips a redraw.
    */
-  #parsed: {
-    values: Readonly<Record<string, string>>;
-    ranges: FeatureRange[];
-    numbers: number[] | null;
-  } | null = null;
+  #reading: FormReading | null = null;
+  /** The plot's cut of the training sample, kept while the sample and the model are the same. */
+  #plotted: { sample: ScatterSample; form: ModelForm; cut: ScatterSample } | null = null;
 
   protected override willUpdate(_changed: PropertyValues<this>) {
     const metadata = this.#registry.metadata;
-    if (metadata && metadata !== this.#formMetadata) this.#regenerate(metadata);
+    if (metadata && metadata !== this.#form?.metadata) this.#regenerate(metadata);
   }
 
-  /** A new model: new fields, values kept where the new schema has the same feature name. */
+  /** A new model: new fields, values kept where the new schema has the same feature and can read its text. */
   #regenerate(metadata: PetalMetadata) {
-    this.#formMetadata = metadata;
-    this.#ranges = featureRanges(metadata, featureLabels(metadata.schema.features));
-    this.#labels = this.#ranges.map((range) => range.label);
-    const first = firstExampleMeans(metadata);
+    const fields = formFields(metadata);
+    const features = plotFeatures(fields);
+    this.#form = {
+      metadata,
+      fields,
+      plot: features.length >= 2 ? { features, labels: features.map((f) => fields[f].label) } : null,
+    };
+    const first = firstExample(metadata);
     // Null-prototype records and own-property reads: a column may be called "__proto__" or "constructor".
     const values: Record<string, string> = Object.create(null);
-    this.#ranges.forEach((range, i) => {
-      values[range.name] = Object.hasOwn(this.values, range.name)
-        ? (this.values[range.name] as string)
-        : exampleValue(range, first[i]);
+    fields.forEach((field, f) => {
+      const kept = Object.hasOwn(this.values, field.name) ? this.values[field.name] : undefined;
+      values[field.name] =
+        kept !== undefined && readField(field, kept).kind !== 'invalid'
+          ? kept
+          : exampleValue(field, first[f]);
     });
     this.values = values;
     this.#predict();
   }
 
-  /** The numbers of the form in schema order, or null when a field is empty or not a number. */
-  #numbers(): number[] | null {
+  #read(form: ModelForm): FormReading {
     const { values } = this;
-    const ranges = this.#ranges;
-    if (this.#parsed?.values === values && this.#parsed.ranges === ranges) return this.#parsed.numbers;
-    const parsed = ranges.map((range) => parseFieldValue(values[range.name] ?? ''));
-    const numbers = parsed.every((n) => n !== undefined) ? (parsed as number[]) : null;
-    this.#parsed = { values, ranges, numbers };
-    return numbers;
+    if (this.#reading?.values === values && this.#reading.form === form) return this.#reading;
+    const read = readFields(form.fields, values);
+    const cells = formCells(read);
+    const point = cells && form.plot ? plotPoint(read, form.plot.features) : null;
+    this.#reading = { values, form, read, cells, point };
+    return this.#reading;
   }
 
   #predict() {
-    const numbers = this.#numbers();
-    if (numbers) this.#predictor.predict(numbers);
+    const cells = this.#form && this.#read(this.#form).cells;
+    if (cells) this.#predictor.predict(cells);
     else this.#predictor.clear();
   }
 
@@ -150,26 +160,35 @@ export class PetalPredictPanel extends LitElement {
   }
 
   #fillExample(classIndex: number) {
-    const means = this.#formMetadata?.classMeans?.[classIndex];
-    if (!means) return;
+    const form = this.#form;
+    const example = form?.metadata.classExamples?.[classIndex];
+    if (!form || !example) return;
     const values: Record<string, string> = Object.create(null);
-    this.#ranges.forEach((range, i) => {
-      values[range.name] = exampleValue(range, means[i]);
+    form.fields.forEach((field, f) => {
+      values[field.name] = exampleValue(field, example[f]);
     });
     this.values = values;
     this.#predict();
+  }
+
+  /** The shown prediction, when it is the loaded model's. */
+  #prediction(): Prediction | null {
+    const { prediction } = this.#predictor;
+    return prediction && prediction.versionId === this.#registry.loaded?.version.id ? prediction : null;
   }
 
   override render() {
     const { snapshot } = this.#registry;
     const loaded = snapshot.loaded;
     const error = snapshot.error ? html`<p class="error" role="alert">${snapshot.error}</p>` : nothing;
-    if (!loaded || !this.#formMetadata) {
+    const form = this.#form;
+    if (!loaded || !form) {
       return html`${error}
         <p class="muted">${snapshot.phase === 'loading' ? 'Loading the model…' : 'No model is loaded.'}</p>`;
     }
-    const { schema } = this.#formMetadata;
-    const numbers = this.#numbers();
+    const { schema } = form.metadata;
+    const reading = this.#read(form);
+    const fields = form.fields;
     return html`
       <div class="model">
         <p class="name">Model v${loaded.version.version} · ${loaded.version.name}</p>
@@ -179,96 +198,122 @@ export class PetalPredictPanel extends LitElement {
       <div class="layout" @petal-feature-input=${this.#onFieldInput}>
         <section class="card" aria-labelledby="measurements-heading">
           <h2 id="measurements-heading">Measurements</h2>
-          ${this.#examples(schema.classes)}
-          <div class="fields">${this.#ranges.slice(0, FIELDS_SHOWN).map((range) => this.#field(range))}</div>
           ${
-            this.#ranges.length > FIELDS_SHOWN
+            form.metadata.classExamples
+              ? html`<petal-class-examples
+                  .classes=${schema.classes}
+                  @petal-example=${(event: CustomEvent<number>) => this.#fillExample(event.detail)}
+                ></petal-class-examples>`
+              : nothing
+          }
+          <div class="fields">${fields.slice(0, FIELDS_SHOWN).map((field, f) => this.#field(field, f, reading))}</div>
+          ${
+            fields.length > FIELDS_SHOWN
               ? html`<details class="more-fields" @toggle=${() => this.requestUpdate()}>
-                  <summary>${(this.#ranges.length - FIELDS_SHOWN).toLocaleString('en')} more features</summary>
-                  <div class="fields">${this.#moreFieldsOpen() ? this.#ranges.slice(FIELDS_SHOWN).map((range) => this.#field(range)) : nothing}</div>
+                  <summary>${(fields.length - FIELDS_SHOWN).toLocaleString('en')} more features</summary>
+                  <div class="fields">${
+                    this.#moreFieldsOpen()
+                      ? fields
+                          .slice(FIELDS_SHOWN)
+                          .map((field, i) => this.#field(field, FIELDS_SHOWN + i, reading))
+                      : nothing
+                  }</div>
                 </details>`
               : nothing
           }
         </section>
         <div class="side">
-          <section class="card" aria-labelledby="prediction-heading">
-            <h2 id="prediction-heading">Prediction</h2>
-            <div role="status" aria-labelledby="prediction-heading">${this.#verdict(numbers !== null)}</div>
-          </section>
-          <section class="card" aria-labelledby="sample-heading">
-            <h2 id="sample-heading">Training sample</h2>
-            <petal-scatter-plot
-              .labels=${this.#labels}
-              .classes=${schema.classes}
-              .sample=${loaded.sample}
-              .current=${numbers}
-            ></petal-scatter-plot>
-          </section>
+          <petal-prediction-card .state=${this.#cardState(reading)}></petal-prediction-card>
+          ${
+            form.plot
+              ? html`<section class="card" aria-labelledby="sample-heading">
+                  <h2 id="sample-heading">Training sample</h2>
+                  <petal-scatter-plot
+                    .labels=${form.plot.labels}
+                    .classes=${schema.classes}
+                    .sample=${this.#plotSample(form, loaded.sample)}
+                    .current=${reading.point}
+                  ></petal-scatter-plot>
+                </section>`
+              : nothing
+          }
         </div>
       </div>
     `;
   }
 
-  #field(range: FeatureRange) {
-    const text = this.values[range.name] ?? '';
-    const value = parseFieldValue(text);
-    return html`<petal-feature-field
-      .range=${range}
-      .value=${text}
-      .error=${value === undefined ? `Enter a number for ${range.label}` : null}
-      .warning=${value === undefined ? null : rangeWarning(range, value)}
-    ></petal-feature-field>`;
+  #cardState(reading: FormReading): PredictionCardState {
+    if (!reading.cells) return { kind: 'incomplete' };
+    const prediction = this.#prediction();
+    if (prediction) {
+      return {
+        kind: 'prediction',
+        classes: reading.form.metadata.schema.classes,
+        probabilities: prediction.probabilities,
+        predicted: prediction.predictedIndex,
+        unreliable: unreliableInputs(reading.form.fields, prediction.cells, prediction.readings),
+      };
+    }
+    const { error, engineFailed } = this.#predictor;
+    if (error) return { kind: 'error', message: error };
+    if (engineFailed) return { kind: 'engine-restarted' };
+    return { kind: 'predicting' };
+  }
+
+  #field(field: FormField, f: number, reading: FormReading) {
+    const text = Object.hasOwn(this.values, field.name) ? this.values[field.name] : '';
+    const read = reading.read[f];
+    const error = read.kind === 'invalid' ? read.message : null;
+    const warning = read.kind === 'value' ? this.#warning(field, f, read.cell) : null;
+    switch (field.kind) {
+      case 'number':
+        return html`<petal-number-field
+          .field=${field}
+          .value=${text}
+          .error=${error}
+          .warning=${warning}
+        ></petal-number-field>`;
+      case 'category':
+        return html`<petal-category-field
+          .field=${field}
+          .value=${text}
+          .error=${error}
+          .warning=${warning}
+        ></petal-category-field>`;
+      case 'date':
+        return html`<petal-date-field
+          .field=${field}
+          .value=${text}
+          .error=${error}
+          .warning=${warning}
+        ></petal-date-field>`;
+    }
+  }
+
+  /**
+   * The field's value outside the training data, said under the field. Numbers and dates are checked at
+   * once; what the worker found reading the cell (an unseen category value) counts once its prediction is
+   * back, and only while the field still holds the cell it read.
+   */
+  #warning(field: FormField, f: number, cell: string): string | null {
+    const prediction = this.#prediction();
+    const reading = prediction?.cells[f] === cell ? prediction.readings[f] : undefined;
+    const input = unreliableInput(field, f, cell, reading);
+    return input ? `${input.message}: this prediction is unreliable.` : null;
+  }
+
+  #plotSample(form: ModelForm, sample: ScatterSample | null): ScatterSample | null {
+    if (!sample || !form.plot) return null;
+    const plotted = this.#plotted;
+    if (plotted?.sample === sample && plotted.form === form) return plotted.cut;
+    const cut = plotSample(sample, form.plot.features);
+    this.#plotted = { sample, form, cut };
+    return cut;
   }
 
   /** The fields past the first FIELDS_SHOWN are only made once the user opens them. */
   #moreFieldsOpen(): boolean {
     return this.renderRoot.querySelector<HTMLDetailsElement>('details.more-fields')?.open ?? false;
-  }
-
-  /** An example button per class while there are few; a list to pick from when there are many. */
-  #examples(classes: readonly string[]) {
-    if (!this.#formMetadata?.classMeans) return nothing;
-    if (classes.length <= EXAMPLE_BUTTONS) {
-      return html`<div class="examples">
-        ${classes.map(
-          (name, k) =>
-            html`<button type="button" @click=${() => this.#fillExample(k)}>Example: ${name}</button>`,
-        )}
-      </div>`;
-    }
-    return html`<label class="examples"
-      >Fill with an example of
-      <select
-        @change=${(event: Event) => {
-          const select = event.target as HTMLSelectElement;
-          if (select.value !== '') this.#fillExample(Number(select.value));
-          select.value = '';
-        }}
-      >
-        <option value="">a class…</option>
-        ${classes.map((name, k) => html`<option value=${k}>${name}</option>`)}
-      </select></label
-    >`;
-  }
-
-  #verdict(valid: boolean) {
-    const loaded = this.#registry.loaded!;
-    const { prediction, error } = this.#predictor;
-    if (!valid) return html`<p class="muted">Enter a number in every field to see a prediction.</p>`;
-    if (prediction && prediction.versionId === loaded.version.id) {
-      const classes = loaded.metadata.schema.classes;
-      return html`<p class="verdict">Predicted: <strong>${classes[prediction.predictedIndex]}</strong></p>
-        <petal-probability-chart
-          .classes=${classes}
-          .probabilities=${prediction.probabilities}
-          .predicted=${prediction.predictedIndex}
-        ></petal-probability-chart>`;
-    }
-    if (error) return html`<p class="error">${error}</p>`;
-    if (this.#predictor.engineFailed) {
-      return html`<p class="muted">No prediction: the engine restarted. Change a value to try again.</p>`;
-    }
-    return html`<p class="muted">Predicting…</p>`;
   }
 }
 

@@ -58,12 +58,22 @@ export const probabilityChartStyles = css`
     outline: 2px solid var(--petal-text);
     outline-offset: 1px;
   }
+  /* An unreliable prediction: grey, faded bars and a dashed outline, so its confidence does not read as
+     trustworthy at a glance. */
+  .probabilities.muted .bar {
+    opacity: 0.45;
+  }
+  .probabilities.muted .predicted .track {
+    outline-style: dashed;
+    outline-color: var(--petal-muted);
+  }
 `;
 
 /**
  * Every class with its probability as a percentage with one decimal ("97.3%") and a horizontal bar; the
- * predicted class is in bold with a thicker outlined bar in its class colour. Bar widths and colours are
- * set through the CSSOM ({@link styleProperties}), not a `style` attribute, which the CSP would block.
+ * predicted class is in bold with a thicker outlined bar in its class colour (grey and faded when `muted`).
+ * Bar widths and colours are set through the CSSOM ({@link styleProperties}), not a `style` attribute,
+ * which the CSP would block.
  *
  * It renders into the light DOM so that its text is part of the text of the live region that contains
  * it (a nested shadow root's text is not in the region's `textContent` / `innerText`).
@@ -79,6 +89,9 @@ export class PetalProbabilityChart extends LitElement {
   /** Index of the predicted class, emphasised; -1 for none. */
   @property({ type: Number }) predicted = -1;
 
+  /** Shows every bar grey and faded: the prediction is unreliable (outside the training data). */
+  @property({ type: Boolean }) muted = false;
+
   protected override createRenderRoot() {
     return this;
   }
@@ -86,12 +99,12 @@ export class PetalProbabilityChart extends LitElement {
   override render() {
     if (this.probabilities.length !== this.classes.length) return nothing;
     const { shown, others } = mostLikely(this.probabilities, this.predicted);
-    return html`<ul class="probabilities">
+    return html`<ul class=${this.muted ? 'probabilities muted' : 'probabilities'}>
       ${shown.map((i) => {
         const name = this.classes[i];
         const p = this.probabilities[i];
         const isPredicted = i === this.predicted;
-        const colour = isPredicted ? classColour(i) : 'var(--petal-bar)';
+        const colour = isPredicted && !this.muted ? classColour(i) : 'var(--petal-bar)';
         return html`<li class=${isPredicted ? 'predicted' : ''}>
           <span class="name">${name}</span>
           <span class="track" aria-hidden="true"

@@ -120,7 +120,7 @@ export class PetalScatterPlot extends LitElement {
   /** Training rows to plot, or null when the model was saved without any. */
   @property({ attribute: false }) sample: ScatterSample | null = null;
 
-  /** The current form values in schema order, or null while the form is invalid. */
+  /** The form's values in `labels`' order (NaN where a field is blank), or null while the form is invalid. */
   @property({ attribute: false }) current: readonly number[] | null = null;
 
   @state() private xIndex = 0;
@@ -189,18 +189,18 @@ export class PetalScatterPlot extends LitElement {
     const sample = this.sample;
     const rows = sample?.x.length ?? 0;
     const { xIndex: xi, yIndex: yi } = this;
-    const current = this.current;
+    const [cx, cy] = this.#input();
     const bounds = this.#sampleBounds(sample, xi, yi);
     // The scale covers the sample and the input, so an input outside the sample moves the axes too.
-    const [x0, x1] = padded(bounds.x, current?.[xi]);
-    const [y0, y1] = padded(bounds.y, current?.[yi]);
+    const [x0, x1] = padded(bounds.x, cx);
+    const [y0, y1] = padded(bounds.y, cy);
     const scale = new PlotScale(x0, x1, y0, y1);
     return html`<div class="plot">
       <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${this.#summary(rows)}>
         ${guard([sample, xi, yi, x0, x1, y0, y1, this.labels], () => this.#background(scale))}
       </svg>
       <svg class="marker-layer" viewBox="0 0 ${WIDTH} ${HEIGHT}" aria-hidden="true">
-        ${current ? inputMarker(scale.x(current[xi]), scale.y(current[yi])) : nothing}
+        ${cx !== undefined && cy !== undefined ? inputMarker(scale.x(cx), scale.y(cy)) : nothing}
       </svg>
     </div>`;
   }
@@ -227,7 +227,21 @@ export class PetalScatterPlot extends LitElement {
       <text class="title" transform="rotate(-90)" x=${-(MARGIN.top + innerH / 2)} y="14" text-anchor="middle">
         ${this.labels[yi]}
       </text>
-      ${sample?.x.map((row, r) => marker(sample.y[r], scale.x(row[xi]), scale.y(row[yi]), 4)) ?? nothing}`;
+      ${
+        // A row blank in either feature has no place on the plot.
+        sample?.x.map((row, r) =>
+          Number.isFinite(row[xi]) && Number.isFinite(row[yi])
+            ? marker(sample.y[r], scale.x(row[xi]), scale.y(row[yi]), 4)
+            : nothing,
+        ) ?? nothing
+      }`;
+  }
+
+  /** The input's coordinates on the two axes; undefined for a field that is blank or invalid. */
+  #input(): [x: number | undefined, y: number | undefined] {
+    const finite = (value: number | undefined) =>
+      value !== undefined && Number.isFinite(value) ? value : undefined;
+    return [finite(this.current?.[this.xIndex]), finite(this.current?.[this.yIndex])];
   }
 
   #sampleBounds(sample: ScatterSample | null, xi: number, yi: number) {
@@ -252,10 +266,11 @@ export class PetalScatterPlot extends LitElement {
         ? `Scatter plot of ${rows} training rows, ${xLabel} across against ${yLabel} up, coloured by class: ${this.classes.join(', ')}.`
         : `Scatter plot of ${xLabel} against ${yLabel}: this model was saved without training rows to show.`,
     ];
-    if (this.current) {
-      parts.push(
-        `Your input is at ${xLabel} ${formatNumber(this.current[this.xIndex])}, ${yLabel} ${formatNumber(this.current[this.yIndex])}.`,
-      );
+    const [cx, cy] = this.#input();
+    if (cx !== undefined && cy !== undefined) {
+      parts.push(`Your input is at ${xLabel} ${formatNumber(cx)}, ${yLabel} ${formatNumber(cy)}.`);
+    } else if (this.current) {
+      parts.push('Your input is not shown: one of these two fields is blank.');
     }
     return parts.join(' ');
   }
@@ -264,15 +279,15 @@ export class PetalScatterPlot extends LitElement {
 /** The smallest and largest value, or null for no values. */
 type Extent = readonly [min: number, max: number] | null;
 
+/** The extent of the finite values (a blank training cell is NaN in the sample). */
 function extent(values: readonly number[]): Extent {
-  if (values.length === 0) return null;
-  let min = values[0];
-  let max = values[0];
+  let min = Infinity;
+  let max = -Infinity;
   for (const v of values) {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  return [min, max];
+  return min <= max ? [min, max] : null;
 }
 
 /**

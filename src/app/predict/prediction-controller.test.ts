@@ -4,6 +4,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ValidBundle } from '../../core/bundle/bundle-format';
 import { classifierFromBundle } from '../../core/classifiers/classifier-from-bundle';
+import type { TrainingTable } from '../../core/pipeline/training-table';
+import { Cell, RowEncoder } from '../../csv/row-encoder';
 import { blobs } from '../../test/blobs';
 import { defaultModel } from '../../test/default-model';
 import { type Deferred, deferred } from '../../test/deferred';
@@ -15,15 +17,48 @@ import type { AppServices } from '../shell/app-services';
 import { ENGINE_ERROR_EVENT, type EngineErrorEvent } from '../shell/engine-error-event';
 import { PredictionController } from './prediction-controller';
 
-const SETOSA = [5.1, 3.5, 1.4, 0.2];
-const VERSICOLOR = [5.9, 2.8, 4.3, 1.3];
-const VIRGINICA = [6.9, 3.1, 5.9, 2.3];
+// Rows as the form sends them: one text cell per feature.
+const SETOSA = ['5.1', '3.5', '1.4', '0.2'];
+const VERSICOLOR = ['5.9', '2.8', '4.3', '1.3'];
+const VIRGINICA = ['6.9', '3.1', '5.9', '2.3'];
+const ALL_OK = [Cell.Ok, Cell.Ok, Cell.Ok, Cell.Ok];
 
 /** A two-class model with four features, like iris's but with other classes. */
 let twoClasses: ValidBundle;
+/** A model of a number column with blanks, a category column and a date column. */
+let mixed: ValidBundle;
 beforeAll(async () => {
   twoClasses = await trainedBundle({ dataset: blobs({ classes: 2, perClass: 10 }) });
+  mixed = await trainedBundle({ table: mixedTable() });
 });
+
+/** 24 rows, two classes: mass (every fourth blank), island, and a day of January 2020. */
+function mixedTable(): TrainingTable {
+  const rows = 24;
+  const y = Int32Array.from({ length: rows }, (_, i) => i % 2);
+  return {
+    schema: { features: ['mass', 'island', 'seen'], label: 'kind', classes: ['a', 'b'] },
+    rows,
+    columns: [
+      {
+        kind: 'number',
+        values: Float64Array.from(y, (c, i) => (i % 4 === 3 ? Number.NaN : 3 + c + (i % 3) / 10)),
+      },
+      {
+        kind: 'category',
+        values: ['Dream', 'Biscoe'],
+        codes: Int32Array.from(y, (c, i) => (i % 5 === 0 ? 1 - c : c)),
+      },
+      {
+        kind: 'date',
+        order: 'dmy',
+        hasTime: false,
+        times: Float64Array.from(y, (_, i) => Date.UTC(2020, 0, 1 + i)),
+      },
+    ],
+    y,
+  };
+}
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -63,7 +98,7 @@ function controlledApi(control: PredictControl) {
   const api = fastApi();
   return {
     ...api,
-    async predict(args: { rows: Float32Array }) {
+    async predict(args: { cells: readonly string[] }) {
       await control.gate?.promise;
       if (control.failWith) throw control.failWith;
       return api.predict(args);
@@ -118,21 +153,23 @@ function settled(controller: PredictionController): Promise<void> {
   );
 }
 
-/** The rows of every `predict` the worker(s) received, in order. */
-function predictedRows(workers: InProcessWorker[]): number[][] {
+/** The cells of every `predict` the worker(s) received, in order. */
+function predictedRows(workers: InProcessWorker[]): string[][] {
   return workers.flatMap((worker) =>
     worker.requests.flatMap((request) =>
       'method' in request && request.method === 'predict'
-        ? [Array.from((request.args as { rows: Float32Array }).rows)]
+        ? [[...(request.args as { cells: readonly string[] }).cells]]
         : [],
     ),
   );
 }
 
-const f32 = (values: readonly number[]) => Array.from(Float32Array.from(values));
-
-function probabilitiesOf(bundle: ValidBundle, values: readonly number[]): number[] {
-  return Array.from(classifierFromBundle(bundle).predictProbabilities(Float32Array.from(values)));
+/**
+ * What the model computes for a row of number cells, straight from its classifier: for these models (number
+ * columns without blanks) the pipeline's inputs are the numbers themselves.
+ */
+function probabilitiesOf(bundle: ValidBundle, cells: readonly string[]): number[] {
+  return Array.from(classifierFromBundle(bundle).predictProbabilities(Float32Array.from(cells, Number)));
 }
 
 describe('PredictionController', () => {
@@ -145,7 +182,8 @@ describe('PredictionController', () => {
     await settled(controller);
 
     expect(controller.prediction).toEqual({
-      values: VIRGINICA,
+      cells: VIRGINICA,
+      readings: ALL_OK,
       probabilities: probabilitiesOf(defaultModel, VIRGINICA),
       predictedIndex: 2,
       versionId: v1.id,
@@ -166,15 +204,15 @@ describe('PredictionController', () => {
     control.gate.resolve();
     await settled(controller);
 
-    expect(predictedRows(workers).slice(before)).toEqual([f32(SETOSA), f32(VIRGINICA)]);
-    expect(controller.prediction?.values).toEqual(VIRGINICA);
+    expect(predictedRows(workers).slice(before)).toEqual([SETOSA, VIRGINICA]);
+    expect(controller.prediction?.cells).toEqual(VIRGINICA);
     expect(controller.prediction?.predictedIndex).toBe(2);
   });
 
   it('ignores values that do not fit the loaded model, and calls without services or a model', async () => {
     const { workers, controller } = await setup();
     const before = predictedRows(workers).length;
-    controller.predict([1, 2]);
+    controller.predict(['1', '2']);
     expect(controller.busy).toBe(false);
 
     const lonely = new PredictionController(
@@ -200,11 +238,11 @@ describe('PredictionController', () => {
     expect(predictedRows(workers)).toHaveLength(before);
 
     await until(models, (s) => s.loaded?.version.id === v2.id && !s.switching);
-    controller.predict([1, 2, 3, 4]);
+    controller.predict(['1', '2', '3', '4']);
     await settled(controller);
     expect(controller.prediction).toMatchObject({
       versionId: v2.id,
-      probabilities: probabilitiesOf(twoClasses, [1, 2, 3, 4]),
+      probabilities: probabilitiesOf(twoClasses, ['1', '2', '3', '4']),
     });
     expect(controller.prediction?.probabilities).toHaveLength(2);
   });
@@ -272,6 +310,66 @@ describe('PredictionController', () => {
     expect(host.engineEvents[1]).toBeNull();
   });
 
+  it('keeps what the pipeline found reading each cell: a number outside the training range', async () => {
+    const { controller } = await setup();
+    // The paper's imaginary flower: sepal length 1 and petal width 7 are far outside iris.
+    const flower = ['1', '4.2', '1.4', '7'];
+    controller.predict(flower);
+    await settled(controller);
+    expect(controller.prediction).toMatchObject({
+      cells: flower,
+      readings: [Cell.Outside, Cell.Ok, Cell.Ok, Cell.Outside],
+      probabilities: probabilitiesOf(defaultModel, flower),
+    });
+  });
+
+  it('shows why the worker could not read a cell, naming the feature', async () => {
+    const { controller } = await setup();
+    controller.predict(['5.1', 'abc', '1.4', '0.2']);
+    await settled(controller);
+    expect(controller.prediction).toBeNull();
+    expect(controller.error).toBe('The prediction failed: Column "sepal_width": "abc" is not a number.');
+
+    // The default model was trained without blanks: an empty cell is an error, not imputed.
+    controller.predict(['5.1', '3.5', '', '0.2']);
+    await settled(controller);
+    expect(controller.error).toBe(
+      'The prediction failed: Column "petal_length" is empty (the model was trained without blanks there).',
+    );
+  });
+
+  it('predicts a model of number, category and date columns from the cells the form writes', async () => {
+    const { registry, models, controller } = await setup();
+    const v2 = await registry.save(mixed, { source: 'trained on mixed.csv' });
+    await until(models, (s) => s.loaded?.version.id === v2.id && !s.switching);
+    const encoder = new RowEncoder(mixed.metadata);
+    const expected = (cells: readonly string[]) => {
+      const x = new Float32Array(encoder.width);
+      for (const [f, cell] of cells.entries()) encoder.encode(f, cell, x, 0);
+      return Array.from(classifierFromBundle(mixed).predictProbabilities(x));
+    };
+
+    // A blank mass (imputed: the training rows had blanks), an ISO date for a day-first column.
+    const typical = ['', 'Dream', '2020-01-03'];
+    controller.predict(typical);
+    await settled(controller);
+    expect(controller.prediction).toMatchObject({
+      cells: typical,
+      readings: [Cell.Imputed, Cell.Ok, Cell.Ok],
+      probabilities: expected(typical),
+      versionId: v2.id,
+    });
+
+    const odd = ['3.1', 'Mars', '2031-06-01'];
+    controller.predict(odd);
+    await settled(controller);
+    expect(controller.prediction).toMatchObject({
+      cells: odd,
+      readings: [Cell.Ok, Cell.Unseen, Cell.Outside],
+      probabilities: expected(odd),
+    });
+  });
+
   it('stops working through pending input once its host is disconnected', async () => {
     const { control, workers, controller } = await setup();
     const before = predictedRows(workers).length;
@@ -283,7 +381,7 @@ describe('PredictionController', () => {
     control.gate.resolve();
     await settled(controller);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(predictedRows(workers).slice(before)).toEqual([f32(SETOSA)]);
+    expect(predictedRows(workers).slice(before)).toEqual([SETOSA]);
   });
 
   // A request waiting behind an in-flight call was made for one version; when the registry activates
@@ -293,7 +391,7 @@ describe('PredictionController', () => {
     const { control, registry, bridge, workers, models, controller } = await setup();
     control.gate = deferred();
     controller.predict(SETOSA);
-    await vi.waitFor(() => expect(predictedRows(workers).at(-1)).toEqual(f32(SETOSA)));
+    await vi.waitFor(() => expect(predictedRows(workers).at(-1)).toEqual(SETOSA));
     controller.predict(VIRGINICA);
     const sent = () => workers[0].methods();
     const useModels = sent().filter((m) => m === 'useModel').length;
@@ -310,6 +408,6 @@ describe('PredictionController', () => {
     // What must never be shown is one version's id over another model's numbers.
     const shown = controller.prediction;
     const model = shown?.versionId === v2.id ? twoClasses : defaultModel;
-    expect(shown?.probabilities ?? null).toEqual(shown && probabilitiesOf(model, shown.values));
+    expect(shown?.probabilities ?? null).toEqual(shown && probabilitiesOf(model, shown.cells));
   });
 });

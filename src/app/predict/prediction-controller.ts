@@ -1,12 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Cell } from '../../csv/cell-reading';
 import { messageOf, modelStoreFor } from '../models/model-store';
 import type { AppServices } from '../shell/app-services';
 import { EngineErrorEvent, isEngineFailure } from '../shell/engine-error-event';
 
 /** One prediction and the model version (registry id) that made it. */
 export interface Prediction {
-  /** The values sent, in the model's schema order. */
-  readonly values: readonly number[];
+  /** The cells sent, one per feature in the model's schema order ('' for a blank). */
+  readonly cells: readonly string[];
+  /** What the model's pipeline found reading each cell (outside the training range, imputed…). */
+  readonly readings: readonly Cell[];
   /** One probability per class, in schema class order. */
   readonly probabilities: readonly number[];
   /** Index of the largest probability (the first one on a tie). */
@@ -15,7 +18,7 @@ export interface Prediction {
 }
 
 interface Request {
-  readonly values: readonly number[];
+  readonly cells: readonly string[];
   readonly versionId: string;
 }
 
@@ -60,16 +63,16 @@ export class PredictionController implements ReactiveController {
   }
 
   /**
-   * Predicts `values` (raw feature values in the loaded model's schema order). Ignored while a newly
-   * activated model is being loaded or when the values do not fit the loaded model: the form regenerates
-   * for the new model and predicts again.
+   * Predicts a row of `cells` (one text per feature in the loaded model's schema order, as the worker's
+   * `predict` takes them). Ignored while a newly activated model is being loaded or when the cells do not
+   * fit the loaded model: the form regenerates for the new model and predicts again.
    */
-  predict(values: readonly number[]): void {
+  predict(cells: readonly string[]): void {
     const services = this.services();
     if (!services) return;
     const { loaded, switching } = modelStoreFor(services).snapshot;
-    if (!loaded || switching || values.length !== loaded.metadata.schema.features.length) return;
-    this.#pending = { values: [...values], versionId: loaded.version.id };
+    if (!loaded || switching || cells.length !== loaded.metadata.schema.features.length) return;
+    this.#pending = { cells: [...cells], versionId: loaded.version.id };
     if (!this.busy) void this.#drain(services);
   }
 
@@ -98,8 +101,8 @@ export class PredictionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  #show(request: Request, probabilities: readonly number[]): void {
-    this.prediction = { ...request, probabilities, predictedIndex: argmax(probabilities) };
+  #show(request: Request, probabilities: readonly number[], readings: readonly Cell[]): void {
+    this.prediction = { ...request, readings, probabilities, predictedIndex: argmax(probabilities) };
     this.error = null;
     if (this.#engineFailed) {
       this.#engineFailed = false;
@@ -110,9 +113,7 @@ export class PredictionController implements ReactiveController {
   async #run(services: AppServices, request: Request): Promise<void> {
     const generation = this.#generation;
     try {
-      const { probabilities } = await services.bridge.call('predict', {
-        rows: Float32Array.from(request.values),
-      });
+      const { probabilities, readings } = await services.bridge.call('predict', { cells: request.cells });
       if (generation !== this.#generation) return;
       if (probabilities.some((p) => !Number.isFinite(p))) {
         // A model whose weights overflow on these values: say so rather than show "NaN%".
@@ -120,7 +121,7 @@ export class PredictionController implements ReactiveController {
           'The model could not compute a prediction for these values (its output is not a number).';
         this.prediction = null;
       } else {
-        this.#show(request, Array.from(probabilities));
+        this.#show(request, Array.from(probabilities), readings);
       }
     } catch (error) {
       if (isEngineFailure(error)) {

@@ -21,3 +21,19 @@ test('ticks are round numbers covering the range', () => {
   expect(niceTicks(0, 2.6)).toEqual([0, 0.5, 1, 1.5, 2, 2.5]);
   expect(niceTicks(3, 3)).toEqual([3]);
 });
+
+test('a blank training value (NaN) does not spoil a feature’s score', () => {
+  // Feature 2 follows the class but has a blank; feature 0 is noise; feature 1 follows the class weakly.
+  const sample = {
+    x: [
+      [5, 1, 1],
+      [1, 2, Number.NaN],
+      [9, 1.5, 1.1],
+      [5, 2.5, 9],
+      [1, 3, 9.1],
+      [9, 2, 8.9],
+    ],
+    y: [0, 0, 0, 1, 1, 1],
+  };
+  expect(defaultAxes(sample, 3)).toEqual([1, 2]);
+});

@@ -5,9 +5,10 @@ export interface ScatterSample {
 }
 
 /**
- * The two features that separate the classes best, as [x, y] in schema order: the two with the largest
- * share of variance explained by class (between-class sum of squares / total sum of squares). With
- * fewer than two features, or no sample, the last two (or the only one twice).
+ * The two features that separate the classes best, as [x, y] in the sample's feature order: the two with
+ * the largest share of variance explained by class (between-class sum of squares / total sum of squares),
+ * over each feature's present values (a blank is NaN). With fewer than two features, or no sample, the
+ * last two (or the only one twice).
  */
 export function defaultAxes(sample: ScatterSample | null, features: number): [number, number] {
   const fallback: [number, number] = features >= 2 ? [features - 2, features - 1] : [0, 0];
@@ -16,19 +17,22 @@ export function defaultAxes(sample: ScatterSample | null, features: number): [nu
   for (let f = 0; f < features; f++) {
     const sums = new Map<number, { sum: number; n: number }>();
     let total = 0;
+    let present = 0;
     for (let r = 0; r < sample.x.length; r++) {
       const v = sample.x[r][f];
+      if (!Number.isFinite(v)) continue;
       total += v;
+      present++;
       const s = sums.get(sample.y[r]) ?? { sum: 0, n: 0 };
       s.sum += v;
       s.n += 1;
       sums.set(sample.y[r], s);
     }
-    const mean = total / sample.x.length;
+    const mean = present > 0 ? total / present : 0;
     let between = 0;
     for (const { sum, n } of sums.values()) between += n * (sum / n - mean) ** 2;
     let all = 0;
-    for (const row of sample.x) all += (row[f] - mean) ** 2;
+    for (const row of sample.x) if (Number.isFinite(row[f])) all += (row[f] - mean) ** 2;
     scores.push(all > 0 ? between / all : 0);
   }
   const order = scores.map((score, f) => ({ score, f })).sort((a, b) => b.score - a.score || a.f - b.f);

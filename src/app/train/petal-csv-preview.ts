@@ -1,17 +1,13 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { listed, shorten } from '../../core/short-text';
+import { formatCount } from '../batch/score-progress-text';
 import { dataTableStyles } from '../shared/data-table-styles';
 import { controlStyles } from '../shared/theme';
 import type { CsvInspection } from '../worker-bridge/protocol';
 import type { Problem } from './training-controller';
-
-/** Fired when the user picks another label column. */
-export class LabelChangeEvent extends Event {
-  constructor(readonly label: string) {
-    super('petal-label-change', { bubbles: true, composed: true });
-  }
-}
+import './petal-class-balance';
+import './petal-columns-table';
 
 const DELIMITER_NAMES: Readonly<Record<string, string>> = {
   ',': 'comma (,)',
@@ -21,9 +17,10 @@ const DELIMITER_NAMES: Readonly<Record<string, string>> = {
 };
 
 /**
- * What was read from a CSV: its first rows, delimiter and inferred schema, the label column picker and,
- * when the file cannot be used, the problem naming its row and column. Header cells and class names are
- * the user's text and render as text only.
+ * What was read from a CSV: its delimiter, the Columns table (where each column's use and the label are
+ * chosen: it fires `petal-column-use`), the rows per class, its first rows and, when the file cannot be used
+ * as planned, the problem naming its row and column. Header cells and class names are the user's text and
+ * render as text only.
  */
 @customElement('petal-csv-preview')
 export class PetalCsvPreview extends LitElement {
@@ -37,11 +34,9 @@ export class PetalCsvPreview extends LitElement {
       dl {
         margin: 0.75rem 0;
       }
-      .label-picker {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        margin: 0.5rem 0;
+      petal-columns-table,
+      petal-class-balance {
+        margin-bottom: 1rem;
       }
     `,
   ];
@@ -55,8 +50,14 @@ export class PetalCsvPreview extends LitElement {
   /** The name of a file being read, while it is read. */
   @property() reading = '';
 
-  /** True while training, when the label column cannot change. */
+  /** True while training, when the columns' uses cannot change. */
   @property({ type: Boolean }) disabled = false;
+
+  /** True while a change of the columns' uses is being checked (the inspection shown is the one before). */
+  @property({ type: Boolean }) revising = false;
+
+  /** "Balance classes" as training will run it. */
+  @property({ type: Boolean }) balance = false;
 
   override render() {
     const { inspection, problem } = this;
@@ -69,38 +70,40 @@ export class PetalCsvPreview extends LitElement {
     const { schema, classCounts } = inspection;
     return html`<dl>
         <dt>File</dt>
-        <dd>${inspection.name}, ${inspection.rows} data rows</dd>
+        <dd>${inspection.name}, ${formatCount(inspection.rows)} data rows</dd>
         <dt>Delimiter</dt>
         <dd>${DELIMITER_NAMES[inspection.delimiter] ?? (inspection.delimiter || 'not detected')}</dd>
         ${
+          inspection.decimal === ','
+            ? html`<dt>Decimal separator</dt>
+              <dd>comma (1,5)</dd>`
+            : nothing
+        }
+        ${
           schema
-            ? html`<dt>Features</dt>
-              <dd>${listed(schema.features)}</dd>
-              <dt>Label</dt>
+            ? html`<dt>Label</dt>
               <dd>${shorten(schema.label)}</dd>
-              <dt>Classes</dt>
-              <dd>
-                ${listed(
-                  schema.classes.map((name, i) =>
-                    classCounts ? `${shorten(name)} (${classCounts[i]} rows)` : shorten(name),
-                  ),
-                  (item) => item,
-                )}
-              </dd>`
+              <dt>Features</dt>
+              <dd>${schema.features.length > 0 ? listed(schema.features) : 'none'}</dd>`
             : nothing
         }
       </dl>
+      <petal-columns-table
+        .profiles=${inspection.profiles}
+        .plan=${inspection.plan}
+        .problemColumn=${this.problem?.column ?? ''}
+        ?disabled=${this.disabled}
+        ?busy=${this.revising}
+      ></petal-columns-table>
       ${
-        inspection.candidateLabels.length > 0
-          ? html`<div class="label-picker">
-            <label for="label-column">Label column</label>
-            <select id="label-column" ?disabled=${this.disabled} @change=${this.#onLabel}>
-              ${inspection.candidateLabels.map(
-                (name) =>
-                  html`<option .value=${name} ?selected=${name === schema?.label}>${shorten(name)}</option>`,
-              )}
-            </select>
-          </div>`
+        schema && classCounts
+          ? html`<petal-class-balance
+            .classes=${schema.classes}
+            .counts=${classCounts}
+            .unlabelled=${inspection.unlabelled}
+            ?balance=${this.balance}
+            ?disabled=${this.disabled}
+          ></petal-class-balance>`
           : nothing
       }
       ${
@@ -131,17 +134,10 @@ export class PetalCsvPreview extends LitElement {
           : nothing
       }`;
   }
-
-  #onLabel(event: Event): void {
-    this.dispatchEvent(new LabelChangeEvent((event.target as HTMLSelectElement).value));
-  }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'petal-csv-preview': PetalCsvPreview;
-  }
-  interface HTMLElementEventMap {
-    'petal-label-change': LabelChangeEvent;
   }
 }

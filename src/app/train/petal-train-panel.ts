@@ -6,7 +6,8 @@ import { controlStyles } from '../shared/theme';
 import { progressText } from '../shared/time-left';
 import type { AppServices } from '../shell/app-services';
 import { engineFailureReporter } from '../shell/engine-error-event';
-import type { LabelChangeEvent } from './petal-csv-preview';
+import type { BalanceClassesEvent } from './petal-class-balance';
+import type { ColumnUseEvent } from './petal-columns-table';
 import type { SettingInputEvent } from './petal-train-settings';
 import { checkSettings, draftFromSettings, type SettingsDraft, type SettingsErrors } from './settings-form';
 import {
@@ -98,13 +99,16 @@ export class PetalTrainPanel extends LitElement {
         <petal-csv-preview
           .inspection=${shownInspection(state)}
           .problem=${state.phase === 'invalid' ? state.problem : null}
-          .reading=${state.phase === 'inspecting' ? state.source.name : ''}
+          .reading=${state.phase === 'inspecting' && !state.revision ? state.source.name : ''}
+          ?revising=${state.phase === 'inspecting' && state.revision !== undefined}
           ?disabled=${training}
-          @petal-label-change=${(event: LabelChangeEvent) => this.#training.changeLabel(event.label)}
+          ?balance=${this.#training.balanceClasses}
+          @petal-column-use=${(event: ColumnUseEvent) => this.#training.changeUse(event.column, event.use)}
+          @petal-balance-classes=${(event: BalanceClassesEvent) => this.#training.setBalanceClasses(event.balance)}
         ></petal-csv-preview>
         ${
           this.choice === 'file' && !this.file
-            ? html`<p class="muted">Choose a CSV file with a header row: numeric feature columns and a label column.</p>`
+            ? html`<p class="muted">Choose a CSV file with a header row: feature columns (numbers, categories, dates) and a label column.</p>`
             : nothing
         }
       </section>

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ModelBundle, PetalMetadata } from '../../core/bundle/bundle-format';
 import type { EpochProgress } from '../../core/classifiers/fit-options';
+import { defaultPlan, planProblem } from '../../csv/column-plan';
+import { ColumnProfiler } from '../../csv/column-profile';
+import type { TrainingPlan } from '../../csv/training-table-builder';
 import { type Deferred, deferred } from '../../test/deferred';
 import { FakeHost } from '../../test/fake-host';
 import type {
@@ -12,6 +15,7 @@ import type {
 } from '../worker-bridge/protocol';
 import { DEFAULT_SETTINGS } from './default-settings';
 import {
+  shownInspection,
   TrainingController,
   type TrainingJobs,
   type TrainingPorts,
@@ -20,18 +24,45 @@ import {
 
 const iris: DataSource = { kind: 'url', url: 'http://localhost/data/iris.csv', name: 'iris.csv' };
 
+// A small file profiled for real: two number columns and a category the default plan makes the label.
+const header = ['a', 'b', 'species'];
+const rows = Array.from({ length: 20 }, (_, i) => [String(4 + i / 10), String(i % 5), i < 10 ? 'x' : 'y']);
+const profiles = (() => {
+  const profiler = new ColumnProfiler(header);
+  profiler.add(rows);
+  return profiler.finish();
+})();
+
 const goodInspection: CsvInspection = {
   name: 'iris.csv',
   delimiter: ',',
-  header: ['a', 'b', 'species'],
+  decimal: '.',
+  header,
   columns: 3,
-  preview: [['1', '2', 'x']],
-  rows: 150,
+  preview: rows.slice(0, 5),
+  rows: 20,
+  profiles,
+  plan: defaultPlan(profiles),
   schema: { features: ['a', 'b'], label: 'species', classes: ['x', 'y'] },
-  classCounts: [75, 75],
+  classCounts: [10, 10],
+  unlabelled: 0,
   error: null,
-  candidateLabels: ['a', 'b', 'species'],
 };
+
+/**
+ * What the worker answers for a plan, in miniature: the plan back with its features and label, or the
+ * plan's problem (the real check) with the profiles and plan still there, as inspect-job.ts does.
+ */
+function inspectionFor(plan: TrainingPlan): CsvInspection {
+  const problem = planProblem(profiles, plan);
+  if (problem) {
+    const error = { name: 'CsvError', message: problem.message, code: problem.code };
+    return { ...goodInspection, plan, schema: null, classCounts: null, error };
+  }
+  const label = plan.findIndex((use) => use.use === 'label');
+  const features = header.filter((_, column) => plan[column].use !== 'ignore' && column !== label);
+  return { ...goodInspection, plan, schema: { ...goodInspection.schema!, features, label: header[label] } };
+}
 
 const badInspection: CsvInspection = {
   ...goodInspection,
@@ -72,7 +103,9 @@ function setup(options: { inspection?: CsvInspection } = {}) {
   const trainCalls: { args: TrainArgs; options: CallOptions<EpochProgress>; done: Deferred<TrainResult> }[] =
     [];
   const jobs: TrainingJobs = {
-    inspectCsv: vi.fn(async () => options.inspection ?? goodInspection),
+    inspectCsv: vi.fn(async (args: { readonly plan?: TrainingPlan }) =>
+      args.plan ? inspectionFor(args.plan) : (options.inspection ?? goodInspection),
+    ),
     train: vi.fn((args: TrainArgs, callOptions: CallOptions<EpochProgress>) => {
       const done = deferred<TrainResult>();
       callOptions.signal?.addEventListener('abort', () =>
@@ -141,14 +174,141 @@ describe('TrainingController', () => {
     });
   });
 
-  it('re-inspects with the chosen label column', async () => {
+  it('re-inspects with the plan a changed use gives, and is ready on the answer', async () => {
     const { controller, jobs } = setup();
     await controller.inspect(iris);
-    await controller.changeLabel('b');
-    expect(jobs.inspectCsv).toHaveBeenLastCalledWith(
-      { source: iris, label: 'b' },
-      expect.objectContaining({}),
-    );
+    await controller.changeUse(1, 'ignore');
+    const plan = [{ use: 'number' }, { use: 'ignore' }, { use: 'label' }];
+    expect(jobs.inspectCsv).toHaveBeenLastCalledWith({ source: iris, plan }, expect.objectContaining({}));
+    expect(controller.state).toMatchObject({
+      phase: 'ready',
+      data: { source: iris, inspection: { plan, schema: { features: ['a'], label: 'species' } } },
+    });
+  });
+
+  it('moves the label: the old label column becomes a feature as its kind suggests', async () => {
+    const { controller, jobs } = setup();
+    await controller.inspect(iris);
+    await controller.changeUse(1, 'label');
+    expect(vi.mocked(jobs.inspectCsv).mock.lastCall?.[0]).toEqual({
+      source: iris,
+      plan: [{ use: 'number' }, { use: 'label' }, { use: 'category' }],
+    });
+  });
+
+  it('keeps the table on screen while a change is checked, and builds a second change on the first', async () => {
+    const { controller, jobs } = setup();
+    await controller.inspect(iris);
+    const answer = deferred<CsvInspection>();
+    vi.mocked(jobs.inspectCsv).mockReturnValueOnce(answer.promise);
+    const first = controller.changeUse(0, 'ignore');
+    expect(controller.state).toEqual({
+      phase: 'inspecting',
+      source: iris,
+      revision: {
+        inspection: goodInspection,
+        plan: [{ use: 'ignore' }, { use: 'number' }, { use: 'label' }],
+      },
+    });
+    expect(shownInspection(controller.state)).toBe(goodInspection);
+    await controller.changeUse(1, 'category');
+    expect(vi.mocked(jobs.inspectCsv).mock.lastCall?.[0]).toEqual({
+      source: iris,
+      plan: [{ use: 'ignore' }, { use: 'category' }, { use: 'label' }],
+    });
+    // The first answer comes after the second: it is stale and changes nothing.
+    answer.resolve(inspectionFor([{ use: 'ignore' }, { use: 'number' }, { use: 'label' }]));
+    await first;
+    expect(controller.state).toMatchObject({
+      phase: 'ready',
+      data: { inspection: { plan: [{ use: 'ignore' }, { use: 'category' }, { use: 'label' }] } },
+    });
+  });
+
+  it('a plan with no label is invalid but keeps the table, and choosing a label fixes it', async () => {
+    const { controller } = setup();
+    await controller.inspect(iris);
+    await controller.changeUse(2, 'ignore');
+    expect(controller.state).toMatchObject({
+      phase: 'invalid',
+      source: iris,
+      inspection: { profiles, plan: [{ use: 'number' }, { use: 'number' }, { use: 'ignore' }] },
+      problem: { message: 'Choose one column as the label.' },
+    });
+    expect(shownInspection(controller.state)?.profiles).toBe(profiles);
+    await controller.changeUse(2, 'label');
+    expect(controller.state).toMatchObject({
+      phase: 'ready',
+      data: { inspection: { plan: [{ use: 'number' }, { use: 'number' }, { use: 'label' }] } },
+    });
+  });
+
+  it('a failed re-read keeps the inspection on screen with the message', async () => {
+    const { controller, jobs } = setup();
+    await controller.inspect(iris);
+    vi.mocked(jobs.inspectCsv).mockRejectedValueOnce(new Error('The file could not be read.'));
+    await controller.changeUse(0, 'ignore');
+    expect(controller.state).toEqual({
+      phase: 'invalid',
+      source: iris,
+      inspection: goodInspection,
+      problem: { message: 'The file could not be read.' },
+    });
+  });
+
+  it('ignores a use change with nothing read, for a use the column already has, or while training', async () => {
+    const { controller, jobs } = setup();
+    await controller.changeUse(0, 'ignore');
+    expect(jobs.inspectCsv).not.toHaveBeenCalled();
+    await controller.inspect(iris);
+    await controller.changeUse(0, 'number');
+    await controller.changeUse(7, 'ignore');
+    expect(jobs.inspectCsv).toHaveBeenCalledTimes(1);
+    void controller.train(DEFAULT_SETTINGS);
+    await controller.changeUse(0, 'ignore');
+    expect(jobs.inspectCsv).toHaveBeenCalledTimes(1);
+    expect(controller.state.phase).toBe('training');
+  });
+
+  it('trains with the plan the table shows', async () => {
+    const { controller, trainCalls } = setup();
+    await controller.inspect(iris);
+    await controller.changeUse(0, 'ignore');
+    await controller.changeUse(1, 'category');
+    void controller.train(DEFAULT_SETTINGS);
+    expect(trainCalls[0].args.plan).toEqual([{ use: 'ignore' }, { use: 'category' }, { use: 'label' }]);
+    expect(trainCalls[0].args).not.toHaveProperty('label');
+  });
+
+  it('balances classes when they are imbalanced unless the user says otherwise, until other data comes', async () => {
+    const skewed = { ...goodInspection, classCounts: [40, 10] };
+    const { controller, trainCalls } = setup({ inspection: skewed });
+    await controller.inspect(iris);
+    expect(controller.balanceClasses).toBe(true);
+    void controller.train(DEFAULT_SETTINGS);
+    expect(trainCalls[0].args.run?.balanceClasses).toBe(true);
+    controller.stop();
+    await Promise.resolve();
+
+    controller.setBalanceClasses(false);
+    expect(controller.balanceClasses).toBe(false);
+    await vi.waitFor(() => expect(controller.state.phase).not.toBe('training'));
+    void controller.train(DEFAULT_SETTINGS);
+    expect(trainCalls[1].args.run?.balanceClasses).toBe(false);
+    controller.stop();
+
+    // Other data: the choice is forgotten, the counts decide again.
+    await vi.waitFor(() => expect(controller.state.phase).not.toBe('training'));
+    await controller.inspect(iris);
+    expect(controller.balanceClasses).toBe(true);
+  });
+
+  it('does not balance classes of similar size by default', async () => {
+    const { controller, trainCalls } = setup();
+    await controller.inspect(iris);
+    expect(controller.balanceClasses).toBe(false);
+    void controller.train(DEFAULT_SETTINGS);
+    expect(trainCalls[0].args.run?.balanceClasses).toBe(false);
   });
 
   it('ignores a stale inspection that finishes after a newer one started', async () => {
@@ -179,13 +339,14 @@ describe('TrainingController', () => {
     const [call] = trainCalls;
     expect(call.args).toEqual({
       source: iris,
-      label: 'species',
+      plan: [{ use: 'number' }, { use: 'number' }, { use: 'label' }],
       // The Train tab trains a dense network with the run's held-out shares.
       spec: {
         kind: 'dense-network',
         settings: { hidden: [8], epochs: 4, batchSize: 32, learningRate: 0.02, patience: 0, l2: 0.003 },
       },
-      run: { seed: 42, testFraction: 0.2, validationFraction: 0 },
+      // objectContaining: run options are added elsewhere (class balancing) without changing these.
+      run: expect.objectContaining({ seed: 42, testFraction: 0.2, validationFraction: 0 }),
       createdAt: '2026-01-02T03:04:05.000Z',
     });
 

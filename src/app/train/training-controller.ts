@@ -1,7 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelBundle } from '../../core/bundle/bundle-format';
 import type { EpochProgress } from '../../core/classifiers/fit-options';
-import { networkRun, type TrainSettings } from '../../core/train-settings';
+import type { Schema } from '../../core/schema';
+import { networkRun, type RunSettings, type TrainSettings } from '../../core/train-settings';
+import { type UseName, withUse } from '../../csv/column-plan';
+import type { TrainingPlan } from '../../csv/training-table-builder';
 import { estimateTimeLeftMs } from '../shared/time-left';
 import { Job, type Problem, problemOf } from '../shell/job';
 import type {
@@ -12,11 +15,13 @@ import type {
   TrainingSample,
   TrainResult,
 } from '../worker-bridge/protocol';
+import { imbalanced } from './class-balance';
 
 /** The worker jobs the Train tab runs (see `training-ports.ts` for the adapter over the real bridge). */
 export interface TrainingJobs {
+  /** Without a plan, the worker plans the columns as their profiles suggest. */
   inspectCsv(
-    args: { readonly source: DataSource; readonly label?: string },
+    args: { readonly source: DataSource; readonly plan?: TrainingPlan },
     options: CallOptions<never>,
   ): Promise<CsvInspection>;
   train(args: TrainArgs, options: CallOptions<EpochProgress>): Promise<TrainResult>;
@@ -36,10 +41,37 @@ export interface TrainingPorts {
   readonly store: VersionStore;
 }
 
-/** A data source that was read, with the label column it was read with. */
+/** An inspection training can start from: no problem, a plan (with its label) and the label's classes. */
+export type TrainableInspection = CsvInspection & {
+  readonly plan: TrainingPlan;
+  readonly schema: Schema;
+  readonly classCounts: number[];
+  readonly error: null;
+};
+
+function isTrainable(inspection: CsvInspection): inspection is TrainableInspection {
+  return (
+    inspection.error === null &&
+    inspection.plan !== null &&
+    inspection.schema !== null &&
+    inspection.classCounts !== null
+  );
+}
+
+/** A data source that was read, with the plan it was read with (the one Train sends). */
 export interface InspectedData {
   readonly source: DataSource;
+  readonly inspection: TrainableInspection;
+}
+
+/**
+ * A change of the columns' uses being checked by the worker: the inspection on screen (the Columns table
+ * stays up, so the menu the user just used keeps its focus) and the plan asked for (a further change
+ * builds on it, not on the plan of the inspection on screen).
+ */
+export interface Revision {
   readonly inspection: CsvInspection;
+  readonly plan: TrainingPlan;
 }
 
 export type { Problem } from '../shell/job';
@@ -52,12 +84,13 @@ export type SaveState =
 
 /**
  * idle → inspecting → ready | invalid → training → trained | failed | stopped. From any state but
- * `training`, choosing data goes back to `inspecting`; from ready, trained, failed and stopped, Train starts
- * again with the same data.
+ * `training`, choosing data goes back to `inspecting`, and so does changing a column's use once the data
+ * has been read (then with a `revision`); from ready, trained, failed and stopped, Train starts again with
+ * the same data.
  */
 export type TrainState =
   | { readonly phase: 'idle' }
-  | { readonly phase: 'inspecting'; readonly source: DataSource }
+  | { readonly phase: 'inspecting'; readonly source: DataSource; readonly revision?: Revision }
   | { readonly phase: 'ready'; readonly data: InspectedData }
   | {
       readonly phase: 'invalid';
@@ -120,11 +153,33 @@ export function trainableData(state: TrainState): InspectedData | undefined {
   }
 }
 
-/** The latest inspection to show (preview, schema), whatever the phase. */
+/** The latest inspection to show (preview, columns, classes), whatever the phase. */
 export function shownInspection(state: TrainState): CsvInspection | null {
   if (state.phase === 'invalid') return state.inspection;
-  if (state.phase === 'idle' || state.phase === 'inspecting') return null;
+  if (state.phase === 'inspecting') return state.revision?.inspection ?? null;
+  if (state.phase === 'idle') return null;
   return state.data.inspection;
+}
+
+/** What a change of a column's use starts from: the data, its profiles and the latest plan; none while training. */
+function revisable(state: TrainState): (Revision & { readonly source: DataSource }) | undefined {
+  switch (state.phase) {
+    case 'inspecting':
+      return state.revision && { source: state.source, ...state.revision };
+    case 'invalid': {
+      const { inspection } = state;
+      return inspection?.plan ? { source: state.source, inspection, plan: inspection.plan } : undefined;
+    }
+    case 'idle':
+    case 'training':
+      return undefined;
+    default:
+      return {
+        source: state.data.source,
+        inspection: state.data.inspection,
+        plan: state.data.inspection.plan,
+      };
+  }
 }
 
 /**
@@ -164,29 +219,68 @@ export class TrainingController implements ReactiveController {
     this.#cancelFrame = undefined;
   }
 
-  /** Reads `source` (a fresh choice of data, or the same with another label column). */
-  async inspect(source: DataSource, label?: string): Promise<void> {
+  /** "Balance classes" as the user set it for the current data; undefined: as the class counts suggest. */
+  #balanceChoice: boolean | undefined;
+
+  /**
+   * Whether training will weigh the classes equally: the user's choice, else on when the largest class has
+   * more than 3× the rows of the smallest (as the worker would decide).
+   */
+  get balanceClasses(): boolean {
+    if (this.#balanceChoice !== undefined) return this.#balanceChoice;
+    const counts = shownInspection(this.#state)?.classCounts;
+    return counts ? imbalanced(counts) : false;
+  }
+
+  /** The user ticked or cleared "Balance classes"; kept until other data is chosen. */
+  setBalanceClasses(value: boolean): void {
+    this.#balanceChoice = value;
+    this.#host.requestUpdate();
+  }
+
+  /** Reads freshly chosen data, each column used as its profile suggests. */
+  async inspect(source: DataSource): Promise<void> {
+    this.#balanceChoice = undefined;
+    await this.#read(source);
+  }
+
+  /**
+   * Uses `column` (its index in the file) as `use` — 'label' moves the label there — and re-reads the data
+   * with that plan, which Train then sends. The worker keeps the file's profile, so this is quick. A plan
+   * with a problem (no label, a use the values do not allow) goes to `invalid` with the table still shown,
+   * so the user can choose again.
+   */
+  async changeUse(column: number, use: UseName): Promise<void> {
+    const current = revisable(this.#state);
+    if (!current || column < 0 || column >= current.plan.length || current.plan[column].use === use) return;
+    const plan = withUse(current.plan, current.inspection.profiles, column, use);
+    await this.#read(current.source, { inspection: current.inspection, plan });
+  }
+
+  async #read(source: DataSource, revision?: Revision): Promise<void> {
     const ports = this.#options.ports();
     if (!ports || this.#state.phase === 'training') return;
-    this.#set({ phase: 'inspecting', source });
+    this.#set(revision ? { phase: 'inspecting', source, revision } : { phase: 'inspecting', source });
     const outcome = await this.#inspecting.run((signal) =>
-      ports.jobs.inspectCsv(label === undefined ? { source } : { source, label }, { signal }),
+      ports.jobs.inspectCsv(revision ? { source, plan: revision.plan } : { source }, { signal }),
     );
     if (outcome.status === 'cancelled') return;
     if (outcome.status === 'failed') {
-      this.#set({ phase: 'invalid', source, inspection: null, problem: outcome.problem });
+      // A failed re-read keeps the table on screen, with the plan it last had, beside the message.
+      const inspection = revision?.inspection ?? null;
+      this.#set({ phase: 'invalid', source, inspection, problem: outcome.problem });
       return;
     }
     const inspection = outcome.value;
     this.#set(
-      inspection.error || !inspection.schema
-        ? {
+      isTrainable(inspection)
+        ? { phase: 'ready', data: { source, inspection } }
+        : {
             phase: 'invalid',
             source,
             inspection,
             problem: problemOf(inspection.error ?? { message: 'This file has no usable columns.' }),
-          }
-        : { phase: 'ready', data: { source, inspection } },
+          },
     );
   }
 
@@ -195,14 +289,6 @@ export class TrainingController implements ReactiveController {
     if (this.#state.phase === 'training') return;
     this.#inspecting.cancel();
     this.#set({ phase: 'idle' });
-  }
-
-  /** Re-reads the current data with another label column. */
-  async changeLabel(label: string): Promise<void> {
-    const state = this.#state;
-    const source =
-      state.phase === 'invalid' || state.phase === 'inspecting' ? state.source : trainableData(state)?.source;
-    if (source) await this.inspect(source, label);
   }
 
   /** Trains on the current data; ignored unless there is valid data and no run in progress. */
@@ -220,13 +306,13 @@ export class TrainingController implements ReactiveController {
       startedAt: now(),
       timeLeftMs: null,
     });
-    const label = data.inspection.schema?.label;
     const outcome = await this.#training.run((signal) =>
       ports.jobs.train(
         {
           source: data.source,
-          ...(label === undefined ? {} : { label }),
-          ...networkRun(settings),
+          // The plan the Columns table shows, label included: what was checked is what is trained.
+          plan: data.inspection.plan,
+          ...withBalance(networkRun(settings), this.balanceClasses),
           createdAt: (this.#options.isoNow ?? (() => new Date().toISOString()))(),
         },
         { signal, onProgress: (progress) => this.#onProgress(progress) },
@@ -313,4 +399,9 @@ export class TrainingController implements ReactiveController {
     this.#state = state;
     this.#host.requestUpdate();
   }
+}
+
+/** The run with "Balance classes" as the Train tab shows it. */
+function withBalance<T extends { run: RunSettings }>(job: T, balanceClasses: boolean): T {
+  return { ...job, run: { ...job.run, balanceClasses } };
 }

@@ -4,6 +4,7 @@ import type { ValidBundle } from '../../core/bundle/bundle-format';
 import { validateBundle } from '../../core/bundle/validate-bundle';
 import { defaultSpec } from '../../core/classifiers/classifier-spec';
 import type { EpochProgress } from '../../core/classifiers/fit-options';
+import type { Cell } from '../../csv/cell-reading';
 import { blobs } from '../../test/blobs';
 import { trainedBundle } from '../../test/trained-bundle';
 import { createApi } from '../../worker/api';
@@ -16,6 +17,8 @@ import { WorkerCrashedError } from './worker-crashed-error';
 const irisText = readFileSync(new URL('../../../public/data/iris.csv', import.meta.url), 'utf8');
 const iris = { kind: 'file', file: new Blob([irisText]), name: 'iris.csv' } as const;
 const createdAt = '2026-01-01T00:00:00.000Z';
+/** One row of the test bundles' four features, as a person types it. */
+const CELLS = ['1', '0.5', '-1', '2'];
 
 /**
  * A Worker that runs the real worker API in this process: messages are structured-cloned (buffers really
@@ -123,13 +126,11 @@ describe('WorkerBridge', () => {
     expect(bridge.backend).toBe('cpu');
     expect(methods(workers[0])).toEqual(['start', 'useModel']);
 
-    const rows = new Float32Array(4 * 2);
-    const result = await bridge.call('predict', { rows });
-    expectTypeOf(result).toEqualTypeOf<{ probabilities: Float32Array }>();
+    const result = await bridge.call('predict', { cells: CELLS });
+    expectTypeOf(result).toEqualTypeOf<{ probabilities: Float32Array; readings: Cell[] }>();
     expect(result.probabilities).toBeInstanceOf(Float32Array);
-    expect(result.probabilities).toHaveLength(6);
-    // The caller's rows were copied, not transferred away.
-    expect(rows).toHaveLength(8);
+    expect(result.probabilities).toHaveLength(3);
+    expect(result.readings).toHaveLength(4);
     // The caller's bundle is still intact (the bridge keeps it for reloads).
     expect(threeClasses.weights.byteLength).toBeGreaterThan(0);
     await expect(bridge.ready()).resolves.toMatchObject({ backend: 'cpu' });
@@ -146,7 +147,7 @@ describe('WorkerBridge', () => {
     });
     const inspected = bridge.call('inspectCsv', { source: iris });
     await bridge.call('useModel', { bundle: threeClasses });
-    const { probabilities } = await bridge.call('predict', { rows: new Float32Array(4) });
+    const { probabilities } = await bridge.call('predict', { cells: CELLS });
     expect(probabilities).toHaveLength(3);
     expect(bridge.status).toBe('starting');
     expect(methods(workers[0])).toEqual(['start', 'useModel', 'predict']);
@@ -161,7 +162,7 @@ describe('WorkerBridge', () => {
       .call('train', {
         source: {
           kind: 'file',
-          file: new Blob(['a,b,kind\n1,2,x\n3,oops,y\n4,5,x\n6,7,y\n']),
+          file: new Blob(['a,b,kind\n1,2,x\n3,4\n4,5,x\n6,7,y\n']),
           name: 'bad.csv',
         },
         spec: defaultSpec('dense-network'),
@@ -170,9 +171,9 @@ describe('WorkerBridge', () => {
       })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WorkerCallError);
-    expect(error).toMatchObject({ name: 'CsvError', code: 'not-a-number', row: 3, column: 'b' });
-    expect((error as Error).message).toMatch(/^Row 3, column "b"/);
-    await expect(bridge.call('predict', { rows: new Float32Array(4) })).rejects.toThrow(/No model/);
+    expect(error).toMatchObject({ name: 'CsvError', code: 'ragged-row', row: 3 });
+    expect((error as Error).message).toMatch(/^Row 3: it has 2 values but the header has 3 columns/);
+    await expect(bridge.call('predict', { cells: CELLS })).rejects.toThrow(/No model/);
   });
 
   it('forwards training progress and returns the trained bundle', async () => {
@@ -194,7 +195,7 @@ describe('WorkerBridge', () => {
     expect(result.bundle.weights).toBeInstanceOf(ArrayBuffer);
     await bridge.call('useModel', { bundle: validateBundle(result.bundle) });
     expect(result.metadata.schema.label).toBe('species');
-    expect((await bridge.call('predict', { rows: new Float32Array(4) })).probabilities).toHaveLength(3);
+    expect((await bridge.call('predict', { cells: CELLS })).probabilities).toHaveLength(3);
   });
 
   it('cancels a running job in the worker and a queued one before it is sent', async () => {
@@ -226,16 +227,15 @@ describe('WorkerBridge', () => {
   it('keeps the model lane strictly in order: a prediction queued after useModel sees the new model', async () => {
     const { bridge } = setup();
     await bridge.call('useModel', { bundle: threeClasses });
-    const rows = new Float32Array(4);
     const order: string[] = [];
     const track = <T>(name: string, promise: Promise<T>) =>
       promise.then((value) => {
         order.push(name);
         return value;
       });
-    const before = track('before', bridge.call('predict', { rows }));
+    const before = track('before', bridge.call('predict', { cells: CELLS }));
     const swap = track('swap', bridge.call('useModel', { bundle: twoClasses }));
-    const after = track('after', bridge.call('predict', { rows }));
+    const after = track('after', bridge.call('predict', { cells: CELLS }));
     // A job beside the model lane does not delay it or get mixed into it.
     const job = bridge.call('inspectCsv', { source: iris });
     expect((await before).probabilities).toHaveLength(3);
@@ -249,9 +249,9 @@ describe('WorkerBridge', () => {
     const { bridge, workers, statuses } = setup();
     await bridge.call('useModel', { bundle: twoClasses });
     await bridge.ready();
-    const predict = bridge.call('predict', { rows: new Float32Array(4) });
+    const predict = bridge.call('predict', { cells: CELLS });
     const job = bridge.call('inspectCsv', { source: iris });
-    const queued = bridge.call('predict', { rows: new Float32Array(4) });
+    const queued = bridge.call('predict', { cells: CELLS });
     workers[0].crash('out of memory');
 
     // Each call is told what stopped, in the words of what it was doing.
@@ -270,7 +270,7 @@ describe('WorkerBridge', () => {
     expect(workers).toHaveLength(2);
 
     // The new worker (with a fresh api and no model of its own) predicts with the reloaded model.
-    const { probabilities } = await bridge.call('predict', { rows: new Float32Array(4) });
+    const { probabilities } = await bridge.call('predict', { cells: CELLS });
     expect(probabilities).toHaveLength(2);
     expect(methods(workers[1])).toEqual(['start', 'useModel', 'predict']);
     expect(statuses).toEqual(['ready', 'restarting', 'ready']);
@@ -281,15 +281,13 @@ describe('WorkerBridge', () => {
     await bridge.call('useModel', { bundle: threeClasses });
     workers[0].silent = true;
     const started = performance.now();
-    const error = await bridge
-      .call('predict', { rows: new Float32Array(4) })
-      .catch((caught: unknown) => caught);
+    const error = await bridge.call('predict', { cells: CELLS }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WorkerCrashedError);
     expect((error as WorkerCrashedError).reason).toMatch(/no answer to predict within 100 ms/);
     expect(performance.now() - started).toBeGreaterThanOrEqual(90);
     expect(workers[0].terminated).toBe(true);
 
-    expect((await bridge.call('predict', { rows: new Float32Array(4) })).probabilities).toHaveLength(3);
+    expect((await bridge.call('predict', { cells: CELLS })).probabilities).toHaveLength(3);
     expect(statuses).toEqual(['ready', 'restarting', 'ready']);
 
     // A job that hears nothing for jobSilenceMs counts as a crash too.
@@ -298,7 +296,7 @@ describe('WorkerBridge', () => {
       name: 'WorkerCrashedError',
       reason: expect.stringMatching(/no message from the worker for 200 ms during inspectCsv/),
     });
-    expect((await bridge.call('predict', { rows: new Float32Array(4) })).probabilities).toHaveLength(3);
+    expect((await bridge.call('predict', { cells: CELLS })).probabilities).toHaveLength(3);
   });
 
   it('lets a long job live as long as the worker sends heartbeats', async () => {
@@ -318,7 +316,7 @@ describe('WorkerBridge', () => {
     await bridge.ready();
     workers[0].crash('boom');
     await bridge.ready();
-    const pending = bridge.call('predict', { rows: new Float32Array(4) });
+    const pending = bridge.call('predict', { cells: CELLS });
     workers[1].crash('boom again');
     await expect(pending).rejects.toThrow(/could not be restarted/);
     expect(bridge.status).toBe('failed');

@@ -7,15 +7,15 @@ import type { PetalMetadata } from './metadata-schema';
 export type { MetadataSettings, PetalMetadata } from './metadata-schema';
 
 /** Bumped when the metadata changes incompatibly; a bundle from a newer Petal is refused with a message. */
-export const BUNDLE_FORMAT_VERSION = 2;
-/** The formats this Petal reads: every one it ever wrote. */
-export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
+export const BUNDLE_FORMAT_VERSION = 3;
+/** The formats this Petal reads: every one it ever wrote (1 and 2 are upgraded as they are read). */
+export const READABLE_FORMAT_VERSIONS = [1, 2, 3] as const;
 /** The single weights file a bundle's `model.json` points to. */
 export const WEIGHTS_FILE_NAME = 'weights.bin';
 
 /**
  * What every bundle must stay within, so that loading one can never hang a tab and whatever Petal writes it
- * can read back: training refuses data beyond them (src/csv/infer-schema.ts, train-classifier.ts) and the
+ * can read back: training refuses data beyond them (src/csv/training-table-builder.ts, column-plan.ts) and the
  * bundle check refuses files beyond them. The UI summarises lists longer than a few dozen.
  */
 const LIMITS = {
@@ -27,6 +27,14 @@ const LIMITS = {
   classMeanValues: 20_000,
   /** A k-NN keeps its training rows and a forest its nodes here: 8M numbers. */
   weightsBytes: 32 * 1024 * 1024,
+  /** Category values with an input of their own, over all category columns (each has up to 50). */
+  categoryValues: 5_000,
+  /**
+   * The model's inputs: a column's value or parts, its "was missing" input, one per category value. The
+   * most the other limits allow: 100 category columns of 50 values and "other", 900 date-times of 5 parts
+   * and "was missing".
+   */
+  inputs: 10_500,
 } as const;
 
 /**
@@ -38,10 +46,18 @@ const LIMITS = {
 function maxModelJsonBytes(limits: typeof LIMITS): number {
   const name = limits.nameLength * 6 + 16;
   const number = 40;
-  const names = (limits.features + 1 + limits.classes) * name;
-  const perFeature = 2 + 11 + 4; // mean, sd; min, max, nine deciles; their keys and braces
+  const names = (limits.features + 1 + limits.classes + limits.categoryValues) * name;
+  // A step (kind, median or five date parts and their medians, flags) and a profile (min, max, nine
+  // deciles, mean, sd, missing), with their keys and braces, in numbers' worth of bytes.
+  const perFeature = 16 + 20;
+  const perInput = 2; // its scaling's mean and sd
   const perClass = 5 + 4 + name / number; // precision, recall, f1, support; keys; a format-1 label
-  const numbers = limits.features * perFeature + limits.classes * perClass + limits.classMeanValues;
+  const numbers =
+    limits.features * perFeature +
+    limits.inputs * perInput +
+    limits.categoryValues + // each value's share in its profile
+    limits.classes * perClass +
+    limits.classMeanValues;
   return names + numbers * number + 256 * 1024;
 }
 

@@ -2,7 +2,11 @@
 // other limits, and these worst cases (every name as long as allowed and escaped character by character
 // in JSON) must pass the check after a trip through the exported files.
 import { describe, expect, it } from 'vitest';
-import { worstLogisticBundle as worstBundle, worstKnnBundle } from '../../test/worst-bundle';
+import {
+  worstLogisticBundle as worstBundle,
+  worstKnnBundle,
+  worstModelJsonBundle,
+} from '../../test/worst-bundle';
 import { BUNDLE_LIMITS, bundleFiles } from './bundle-format';
 import { parseBundleFiles } from './validate-bundle';
 
@@ -20,7 +24,20 @@ describe('bundle limits', () => {
     expect(files.modelJson.length).toBeLessThanOrEqual(BUNDLE_LIMITS.modelJsonBytes);
     const valid = parseBundleFiles({ modelJson: files.modelJson, weights: files.weights });
     expect(valid.metadata.schema.classes).toHaveLength(classes);
-    expect(valid.metadata.classMeans !== undefined).toBe(features * classes <= BUNDLE_LIMITS.classMeanValues);
+    expect(valid.metadata.classExamples !== undefined).toBe(
+      features * classes <= BUNDLE_LIMITS.classMeanValues,
+    );
+  });
+
+  it('reads back the longest model.json: every feature, class, category value and input allowed', () => {
+    const files = bundleFiles(worstModelJsonBundle());
+    expect(files.modelJson.length).toBeLessThanOrEqual(BUNDLE_LIMITS.modelJsonBytes);
+    // The derived limit is not slack: the worst case uses most of it.
+    expect(files.modelJson.length).toBeGreaterThan(0.5 * BUNDLE_LIMITS.modelJsonBytes);
+    const valid = parseBundleFiles({ modelJson: files.modelJson, weights: files.weights });
+    const { steps } = valid.metadata.pipeline;
+    expect(steps.filter((step) => step.kind === 'category')).toHaveLength(BUNDLE_LIMITS.categoryValues / 50);
+    expect(valid.metadata.pipeline.scaling.mean).toHaveLength(BUNDLE_LIMITS.inputs);
   });
 
   it('reads back a k-NN whose weights file is at its limit', () => {

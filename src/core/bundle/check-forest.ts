@@ -37,7 +37,7 @@ export function checkForest(forest: FlatForest, features: number, classes: numbe
     }
     if (!(feature[node] >= 0 && feature[node] < features)) {
       throw new BundleError(
-        `Node ${node} splits on feature ${feature[node]}; the schema has ${features} features.`,
+        `Node ${node} splits on input ${feature[node]}; the model has ${features} inputs.`,
       );
     }
     if (!Number.isFinite(threshold[node]))

@@ -35,8 +35,6 @@ describe('layersModel', () => {
       }));
       const metadata = describedModel(placeholderDescription(schema), {
         kind: 'dense-network',
-        schema,
-        standardisation: { mean: [0, 0, 0, 0], sd: [1, 1, 1, 1] },
         settings: { ...DEFAULT_DENSE_NETWORK_SETTINGS, hidden },
         seed,
         epochsRun: 1,

@@ -129,7 +129,7 @@ export function readLayers(
     }
     if (index === 0 && (!Array.isArray(inputShape) || inputShape[1] !== width)) {
       throw new BundleError(
-        `The model takes ${Array.isArray(inputShape) ? String(inputShape[1]) : '?'} inputs but the schema lists ${width} features.`,
+        `The model takes ${Array.isArray(inputShape) ? String(inputShape[1]) : '?'} inputs but its pipeline makes ${width}.`,
       );
     }
     plan.push({

@@ -3,7 +3,8 @@
 // `parseBundleFiles` for the two files) and hands the ValidBundle it returns to the rest of the code, which
 // then trusts it: the worker, the predictors and the scorers never check a bundle again.
 import * as v from 'valibot';
-import { shorten } from '../short-text';
+import { inputWidth, stepWidth } from '../pipeline/input-steps';
+import { quoted, shorten } from '../short-text';
 import { FOREST_FORMAT, KNN_FORMAT } from './arrays-model';
 import { BundleError } from './bundle-error';
 import {
@@ -17,7 +18,7 @@ import {
 } from './bundle-format';
 import { checkForest } from './check-forest';
 import { readLayers } from './layers-topology';
-import { PETAL_METADATA } from './metadata-schema';
+import { LEGACY_METADATA, legacyMetadata, PETAL_METADATA } from './metadata-schema';
 import { expectShape, isRecord, readWeights } from './weights';
 
 export { BundleError } from './bundle-error';
@@ -79,38 +80,87 @@ function readMetadata(value: unknown): PetalMetadata {
   if (!(READABLE_FORMAT_VERSIONS as readonly number[]).includes(version)) {
     throw new BundleError(`Unknown model format version ${version}.`);
   }
-  const result = v.safeParse(PETAL_METADATA, value);
-  if (!result.success) {
-    const issue = result.issues[0];
-    const path = v.getDotPath(issue);
-    // Valibot quotes the value it received: cut it, a crafted file's value can be megabytes long.
-    const message = shorten(issue.message, 240);
-    throw new BundleError(path ? `The model's "${shorten(path, 80)}" is invalid: ${message}` : message);
-  }
-  const metadata = result.output;
+  const metadata =
+    version < 3 ? legacyMetadata(parsed(LEGACY_METADATA, value)) : parsed(PETAL_METADATA, value);
   checkConsistency(metadata);
   return metadata;
 }
 
+/** `value` read with `schema`, or a BundleError naming the first field that does not fit. */
+function parsed<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const path = v.getDotPath(issue);
+  // Valibot quotes the value it received: cut it, a crafted file's value can be megabytes long.
+  const message = shorten(issue.message, 240);
+  throw new BundleError(path ? `The model's "${shorten(path, 80)}" is invalid: ${message}` : message);
+}
+
 /** The rules that tie one field of the metadata to another. */
 function checkConsistency(metadata: PetalMetadata): void {
-  const { schema, standardisation, featureProfiles, classMeans, metrics } = metadata;
+  const { schema, pipeline, featureProfiles, classExamples, metrics } = metadata;
   const features = schema.features.length;
   const classes = schema.classes.length;
   if (schema.features.includes(schema.label)) {
     throw new BundleError(`"${shorten(schema.label)}" is both a feature and the label.`);
   }
-  if (standardisation.mean.length !== features || standardisation.sd.length !== features) {
+  const { steps, scaling } = pipeline;
+  if (steps.length !== features) {
+    throw new BundleError(`The pipeline must have one step for each of the ${features} features.`);
+  }
+  const values = steps.reduce(
+    (total, step) => total + (step.kind === 'category' ? step.values.length : 0),
+    0,
+  );
+  if (values > BUNDLE_LIMITS.categoryValues) {
     throw new BundleError(
-      `The standardisation must give a mean and a standard deviation for each of the ${features} features.`,
+      `The category columns have ${values.toLocaleString('en')} values; the limit is ${BUNDLE_LIMITS.categoryValues.toLocaleString('en')}.`,
+    );
+  }
+  const inputs = inputWidth(steps);
+  if (inputs > BUNDLE_LIMITS.inputs) {
+    throw new BundleError(
+      `The model has ${inputs.toLocaleString('en')} inputs; the limit is ${BUNDLE_LIMITS.inputs.toLocaleString('en')}.`,
+    );
+  }
+  steps.forEach((step, f) => {
+    if (step.kind === 'date' && step.medians.length !== step.parts.length) {
+      throw new BundleError(`Feature ${quoted(schema.features[f])} must have a median for each date part.`);
+    }
+  });
+  if (scaling.mean.length !== inputs || scaling.sd.length !== inputs) {
+    throw new BundleError(
+      `The scaling must give a mean and a standard deviation for each of the model's ${inputs} inputs.`,
     );
   }
   if (featureProfiles.length !== features) {
     throw new BundleError(`The model must describe the training range of each of its ${features} features.`);
   }
+  featureProfiles.forEach((profile, f) => {
+    const step = steps[f];
+    const fits =
+      step.kind === 'category'
+        ? profile.kind === 'category' && profile.shares.length === stepWidth(step)
+        : profile.kind === 'numeric';
+    if (!fits) {
+      throw new BundleError(`The profile of feature ${quoted(schema.features[f])} does not match its kind.`);
+    }
+  });
   if (
-    classMeans &&
-    (classMeans.length !== classes || classMeans.some((means) => means.length !== features))
+    classExamples &&
+    (classExamples.length !== classes ||
+      classExamples.some(
+        (row) =>
+          row.length !== features ||
+          row.some((value, f) => {
+            const step = steps[f];
+            return (
+              step.kind === 'category' &&
+              !(Number.isInteger(value) && value >= -1 && value < step.values.length)
+            );
+          }),
+      ))
   ) {
     throw new BundleError(
       `The model must give a typical value of each feature for each of its ${classes} classes.`,
@@ -127,7 +177,8 @@ function readArrays(
   weights: ArrayBuffer,
   metadata: PetalMetadata,
 ): ModelArrays {
-  const features = metadata.schema.features.length;
+  // What the model itself reads: the pipeline's inputs, not the columns.
+  const features = inputWidth(metadata.pipeline.steps);
   const classes = metadata.schema.classes.length;
   switch (metadata.kind) {
     case 'dense-network':

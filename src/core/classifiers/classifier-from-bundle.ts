@@ -1,14 +1,27 @@
 import type { ValidBundle } from '../bundle/bundle-format';
+import { modelInputs } from '../pipeline/input-steps';
+import type { Standardisation } from '../standardise';
 import type { Classifier } from './classifier';
 import { denseNetworkClassifier } from './dense-network';
 import { knnClassifier } from './knn';
 import { logisticRegressionClassifier } from './logistic-regression';
 import { randomForestClassifier } from './random-forest';
 
-/** The classifier a checked bundle holds, ready to predict: plain JavaScript for every kind. */
+function identity(inputs: number): Standardisation {
+  return { mean: new Array<number>(inputs).fill(0), sd: new Array<number>(inputs).fill(1) };
+}
+
+/**
+ * The classifier a checked bundle holds, ready to predict from the pipeline's unscaled inputs: plain
+ * JavaScript for every kind.
+ */
 export function classifierFromBundle(valid: ValidBundle): Classifier {
   const { metadata, arrays } = valid;
-  const { schema, standardisation } = metadata;
+  const { pipeline } = metadata;
+  const inputs = modelInputs(metadata.schema.features, pipeline.steps).map((input) => input.name);
+  const schema = { ...metadata.schema, features: inputs };
+  // A network whose scaling is folded into its first layer takes the inputs as they are.
+  const standardisation = pipeline.scaledIn === 'model' ? identity(inputs.length) : pipeline.scaling;
   const kind = metadata.kind;
   if (arrays.kind !== kind) throw new TypeError(`A ${kind} bundle holds ${arrays.kind} arrays.`);
   switch (metadata.kind) {

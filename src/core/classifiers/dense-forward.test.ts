@@ -1,16 +1,18 @@
-import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { describe, expect, it } from 'vitest';
-import { parseCsvText } from '../../csv/parse-csv';
-import { tableToDataset } from '../../csv/table-to-dataset';
+import { irisDataset } from '../../test/iris';
 import type { ModelBundle } from '../bundle/bundle-format';
 import { validateBundle } from '../bundle/validate-bundle';
+import { numberTable } from '../pipeline/training-table';
 import { trainClassifier } from '../train-classifier';
 import { classifierFromBundle } from './classifier-from-bundle';
 import { defaultSpec } from './classifier-spec';
 
-/** What stock TF.js computes for raw rows: the bundle's layers model on rows standardised the bundle's way. */
+/**
+ * What stock TF.js computes for rows of inputs: the bundle's layers model, on the rows as they are when its
+ * scaling is folded into the first layer (every new bundle), else scaled the bundle's way.
+ */
 async function tfjsProbabilities(bundle: ModelBundle, x: Float32Array): Promise<Float32Array> {
   const { modelJson, weights } = bundle;
   const model = await tfl.loadLayersModel(
@@ -20,9 +22,11 @@ async function tfjsProbabilities(bundle: ModelBundle, x: Float32Array): Promise<
       weightData: weights,
     }),
   );
-  const { mean, sd } = modelJson.userDefinedMetadata.petal.standardisation;
+  const { scaling, scaledIn } = modelJson.userDefinedMetadata.petal.pipeline;
+  const { mean, sd } = scaling;
   const features = mean.length;
-  const standardised = x.map((value, i) => (value - mean[i % features]) / sd[i % features]);
+  const standardised =
+    scaledIn === 'model' ? x : x.map((value, i) => (value - mean[i % features]) / sd[i % features]);
   const output = tf.tidy(
     () => model.predict(tf.tensor2d(standardised, [x.length / features, features])) as tf.Tensor,
   );
@@ -34,11 +38,16 @@ async function tfjsProbabilities(bundle: ModelBundle, x: Float32Array): Promise<
 
 describe('denseForward', () => {
   it('gives the probabilities TF.js gives for the same bundle, to float32 rounding', async () => {
-    const dataset = tableToDataset(parseCsvText(readFileSync('public/data/iris.csv', 'utf8')));
+    const dataset = irisDataset();
     for (const kind of ['dense-network', 'logistic-regression'] as const) {
       for (const hidden of kind === 'dense-network' ? [[8], [6, 5], []] : [[]]) {
         const spec = kind === 'dense-network' ? defaultSpec(kind, { epochs: 5, hidden }) : defaultSpec(kind);
-        const { bundle } = await trainClassifier({ dataset, spec, createdAt: '2026-01-01T00:00:00.000Z' });
+        const { bundle } = await trainClassifier({
+          table: numberTable(dataset),
+          spec,
+          createdAt: '2026-01-01T00:00:00.000Z',
+        });
+        expect(bundle.modelJson.userDefinedMetadata.petal.pipeline.scaledIn).toBe('model');
         // Rows beyond the training range too, where ReLUs saturate differently.
         const x = Float32Array.from([...dataset.x, 100, -5, 0, 30, 0, 0, 0, 0]);
         const expected = await tfjsProbabilities(bundle, x);

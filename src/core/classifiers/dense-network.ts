@@ -7,12 +7,14 @@ import type { Standardisation } from '../standardise';
 import { type Classifier, describedModel } from './classifier';
 import type { DenseNetworkSettings } from './classifier-spec';
 import { type DenseLayer, denseForward } from './dense-forward';
+import { foldedNetwork } from './fold-scaling';
 
 export interface DenseNetworkModel {
   readonly schema: Schema;
   readonly settings: DenseNetworkSettings;
   /** The seed its initial weights and batch order came from. */
   readonly seed: number;
+  /** Applied to the inputs first: the pipeline's scaling, or none (identity) once folded into the layers. */
   readonly standardisation: Standardisation;
   /** Input side first: ReLU hidden layers, then a softmax over the classes. */
   readonly layers: readonly DenseLayer[];
@@ -30,13 +32,16 @@ export function denseNetworkClassifier(model: DenseNetworkModel): Classifier {
   return {
     kind: 'dense-network',
     schema: model.schema,
-    standardisation,
     predictProbabilities: denseForward({ layers, standardisation }),
     toBundle: (description) => {
-      const metadata = describedModel(description, { kind: 'dense-network', ...model });
+      const folded = foldedNetwork(layers, standardisation, description.pipeline);
+      const metadata = describedModel(
+        { ...description, pipeline: folded.pipeline },
+        { kind: 'dense-network', ...model },
+      );
       const bundle = layersModel({
         name: 'petal_dense',
-        layers,
+        layers: folded.layers,
         kernelSeeds: layers.map((_, i) => kernelSeed(model.seed, i)),
         metadata,
       });

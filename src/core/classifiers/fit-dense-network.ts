@@ -1,5 +1,5 @@
 import type { Dataset } from '../dataset';
-import { fitStandardisation, type Standardisation, standardise } from '../standardise';
+import { type Standardisation, standardise } from '../standardise';
 import type { Classifier } from './classifier';
 import type { DenseNetworkSettings } from './classifier-spec';
 import { denseNetworkClassifier } from './dense-network';
@@ -7,19 +7,19 @@ import type { FitOptions } from './fit-options';
 import { type TrainingRows, trainNetwork } from './train-network';
 
 /**
- * Standardises with statistics of the training rows alone, then trains the network with TensorFlow.js
- * (train-network.ts). Reports each epoch through `onProgress` when someone listens.
+ * Scales the inputs with the pipeline's scaling (fitted on the training rows alone), then trains the network
+ * with TensorFlow.js (train-network.ts). Reports each epoch through `onProgress` when someone listens.
  */
 export async function fitDenseNetwork(
   options: FitOptions<{ kind: 'dense-network'; settings: DenseNetworkSettings }>,
 ): Promise<Classifier> {
-  const { spec, train, validation, seed, signal, onProgress } = options;
-  const features = train.schema.features.length;
-  const standardisation = fitStandardisation({ x: train.x, features });
+  const { spec, train, validation, seed, signal, onProgress, classWeights } = options;
+  const standardisation = options.scaling;
   const trained = await trainNetwork({
     train: trainingRows(train, standardisation),
     validation: validation && trainingRows(validation, standardisation),
     settings: spec.settings,
+    classWeights,
     seed,
     signal,
     onEpoch: onProgress && ((epoch) => onProgress({ fraction: epoch.epoch / epoch.epochs, epoch })),

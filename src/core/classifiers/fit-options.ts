@@ -1,4 +1,5 @@
 import type { Dataset } from '../dataset';
+import type { Standardisation } from '../standardise';
 import type { ClassifierSpec } from './classifier-spec';
 
 /** A network's figures after one epoch of training. */
@@ -24,10 +25,21 @@ export interface FitProgress {
 /** What every kind's fit takes. */
 export interface FitOptions<S extends ClassifierSpec = ClassifierSpec> {
   readonly spec: S;
-  /** Raw (not standardised) training rows; each kind standardises with statistics of these rows alone. */
+  /** Training rows of the pipeline's inputs, unscaled. */
   readonly train: Dataset;
+  /**
+   * The pipeline's scaling of those inputs, fitted on these rows alone (the 0/1 inputs left as they are):
+   * each kind applies it to every row it reads (the forest keeps it but splits on unscaled values).
+   */
+  readonly scaling: Standardisation;
   /** Rows held out of the fit to watch it (validation curves, early stopping); only the network uses them. */
   readonly validation?: Dataset;
+  /**
+   * Per class, how much its rows weigh (class-weights.ts: "balanced"), or absent for equal weights: the
+   * network and logistic regression weigh each row's loss, the forest draws balanced bootstrap samples; k-NN
+   * ignores it (its distance-weighted vote is its own answer to imbalance).
+   */
+  readonly classWeights?: readonly number[];
   /** Drives every random choice (weight init, shuffles, bootstrap samples); same seed → same model. */
   readonly seed: number;
   readonly signal?: AbortSignal;

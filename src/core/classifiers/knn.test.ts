@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSpec } from './classifier-spec';
-import { fitClassifier } from './fit-classifier';
-import { dataset } from './test-data';
+import { dataset, fitScaled } from './test-data';
 
 /**
  * Four corners of a square, already standardised: each feature has mean 0 and population sd 1, so the
@@ -21,11 +20,6 @@ const corners = dataset(
 );
 
 describe('k-NN', () => {
-  it('standardises with the training rows (identity here)', async () => {
-    const model = await fitClassifier({ spec: defaultSpec('knn', { k: 3 }), train: corners, seed: 0 });
-    expect(model.standardisation).toEqual({ mean: [0, 0], sd: [1, 1] });
-  });
-
   it('votes with the 3 nearest rows, by hand', async () => {
     // Query (0.5, 0.8); squared distances:
     //   row 0: 1.5² + 1.8² = 2.25 + 3.24 = 5.49
@@ -34,14 +28,14 @@ describe('k-NN', () => {
     //   row 3: 0.5² + 0.2² = 0.25 + 0.04 = 0.29
     // The 3 nearest are rows 3 (B), 1 (A), 2 (B): uniform votes give A 1/3, B 2/3.
     const query = Float32Array.from([0.5, 0.8]);
-    const uniform = await fitClassifier({ spec: defaultSpec('knn', { k: 3 }), train: corners, seed: 0 });
+    const uniform = await fitScaled({ spec: defaultSpec('knn', { k: 3 }), train: corners, seed: 0 });
     const [a, b] = uniform.predictProbabilities(query);
     expect(a).toBeCloseTo(1 / 3, 6);
     expect(b).toBeCloseTo(2 / 3, 6);
 
     // Distance weights 1/d: row 3 1/√0.29 ≈ 1.8570, row 1 1/√2.29 ≈ 0.6608, row 2 1/√3.49 ≈ 0.5353;
     // A gets 0.6608 / (1.8570 + 0.6608 + 0.5353) ≈ 0.2164 and B the rest ≈ 0.7836.
-    const weighted = await fitClassifier({
+    const weighted = await fitScaled({
       spec: defaultSpec('knn', { k: 3, weighting: 'distance' }),
       train: corners,
       seed: 0,
@@ -53,7 +47,7 @@ describe('k-NN', () => {
 
   it('breaks ties in distance by row order', async () => {
     // (0, 0) is at squared distance 2 from all four rows, so k = 3 takes rows 0, 1, 2 (A, A, B): A 2/3.
-    const model = await fitClassifier({ spec: defaultSpec('knn', { k: 3 }), train: corners, seed: 0 });
+    const model = await fitScaled({ spec: defaultSpec('knn', { k: 3 }), train: corners, seed: 0 });
     const [a, b] = model.predictProbabilities(Float32Array.from([0, 0]));
     expect(a).toBeCloseTo(2 / 3, 6);
     expect(b).toBeCloseTo(1 / 3, 6);
@@ -61,7 +55,7 @@ describe('k-NN', () => {
 
   it('gives an exact match the whole vote when weighting by distance', async () => {
     // (1, 1) is row 3 itself (distance 0): the other neighbours get no weight.
-    const model = await fitClassifier({
+    const model = await fitScaled({
       spec: defaultSpec('knn', { k: 3, weighting: 'distance' }),
       train: corners,
       seed: 0,
@@ -70,12 +64,12 @@ describe('k-NN', () => {
   });
 
   it('refuses k larger than the training rows, with a message', async () => {
-    await expect(
-      fitClassifier({ spec: defaultSpec('knn', { k: 5 }), train: corners, seed: 0 }),
-    ).rejects.toThrow('k-NN with k = 5 needs at least 5 training rows; there are 4.');
-    await expect(
-      fitClassifier({ spec: defaultSpec('knn', { k: 0 }), train: corners, seed: 0 }),
-    ).rejects.toThrow('k must be a whole number from 1 to 100000 (got 0).');
+    await expect(fitScaled({ spec: defaultSpec('knn', { k: 5 }), train: corners, seed: 0 })).rejects.toThrow(
+      'k-NN with k = 5 needs at least 5 training rows; there are 4.',
+    );
+    await expect(fitScaled({ spec: defaultSpec('knn', { k: 0 }), train: corners, seed: 0 })).rejects.toThrow(
+      'k must be a whole number from 1 to 100000 (got 0).',
+    );
   });
 
   it('predicts many rows quickly', async () => {
@@ -86,7 +80,7 @@ describe('k-NN', () => {
       Array.from({ length: rows }, (_, i) => [i % 7, (i * 3) % 11, (i * 5) % 13, i % 2]),
       Array.from({ length: rows }, (_, i) => i % 2),
     );
-    const model = await fitClassifier({ spec: defaultSpec('knn'), train, seed: 0 });
+    const model = await fitScaled({ spec: defaultSpec('knn'), train, seed: 0 });
     const started = performance.now();
     const probabilities = model.predictProbabilities(train.x);
     // 2,000 queries × 2,000 rows: a few tens of milliseconds on a laptop; generous for a busy CI machine.

@@ -1,6 +1,6 @@
 import { arraysModel, KNN_FORMAT } from '../bundle/arrays-model';
 import type { Schema } from '../schema';
-import { fitStandardisation, type Standardisation, standardise } from '../standardise';
+import { type Standardisation, standardise } from '../standardise';
 import { TrainingError } from '../training-error';
 import { type Classifier, describedModel } from './classifier';
 import type { KnnSettings } from './classifier-spec';
@@ -17,7 +17,7 @@ export interface KnnModel {
   readonly labels: Int32Array;
 }
 
-/** "Fits" k-NN: standardises the training rows with their own statistics and keeps them. */
+/** "Fits" k-NN: scales the training rows with the pipeline's scaling and keeps them. */
 export async function fitKnn(
   options: FitOptions<{ kind: 'knn'; settings: KnnSettings }>,
 ): Promise<Classifier> {
@@ -27,7 +27,7 @@ export async function fitKnn(
   if (k > train.rows) {
     throw new TrainingError(`k-NN with k = ${k} needs at least ${k} training rows; there are ${train.rows}.`);
   }
-  const standardisation = fitStandardisation({ x: train.x, features: train.schema.features.length });
+  const standardisation = options.scaling;
   const model: KnnModel = {
     schema: train.schema,
     settings: spec.settings,
@@ -44,10 +44,11 @@ export function knnClassifier(model: KnnModel): Classifier {
   return {
     kind: 'knn',
     schema: model.schema,
-    standardisation: model.standardisation,
     predictProbabilities: (x) => predictKnn(model, x),
     toBundle: (description) => {
-      const metadata = describedModel(description, { kind: 'knn', ...model });
+      // The bundle's scaling is the one this model applies.
+      const pipeline = { ...description.pipeline, scaling: model.standardisation };
+      const metadata = describedModel({ ...description, pipeline }, { kind: 'knn', ...model });
       const bundle = arraysModel({
         format: KNN_FORMAT,
         arrays: [

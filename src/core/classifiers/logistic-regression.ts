@@ -1,11 +1,12 @@
 import { layersModel } from '../bundle/layers-topology';
 import type { Schema } from '../schema';
-import { fitStandardisation, type Standardisation, standardise } from '../standardise';
+import { type Standardisation, standardise } from '../standardise';
 import { TrainingError } from '../training-error';
 import { type Classifier, describedModel } from './classifier';
 import type { LogisticRegressionSettings } from './classifier-spec';
 import { type DenseLayer, denseForward } from './dense-forward';
 import { checkpoints, type FitOptions } from './fit-options';
+import { foldedNetwork } from './fold-scaling';
 import { minimiseLbfgs } from './minimise-lbfgs';
 
 /**
@@ -24,18 +25,19 @@ export interface LogisticRegressionModel {
  * Fits multinomial logistic regression by minimising, with L-BFGS from all-zero weights,
  *   (1/n) Σ −ln softmax(x_i · W + b)[y_i] + ‖W‖² / (2 C n),
  * which has the same minimiser as scikit-learn's C·Σ loss + ½‖W‖² (the bias is not penalised). The
- * problem is strictly convex, so the result does not depend on a seed.
+ * problem is strictly convex, so the result does not depend on a seed. With class weights, each row's
+ * loss counts its class's weight (scikit-learn's class_weight).
  */
 export async function fitLogisticRegression(
   options: FitOptions<{ kind: 'logistic-regression'; settings: LogisticRegressionSettings }>,
 ): Promise<Classifier> {
-  const { spec, train, signal, onProgress } = options;
+  const { spec, train, signal, onProgress, classWeights } = options;
   const { c, maxIterations } = spec.settings;
   signal?.throwIfAborted();
   if (train.rows === 0) throw new TrainingError('There are no training rows.');
   const features = train.schema.features.length;
   const classes = train.schema.classes.length;
-  const standardisation = fitStandardisation({ x: train.x, features });
+  const standardisation = options.scaling;
   const x = standardise(train.x, standardisation);
   const y = train.y;
   const n = train.rows;
@@ -60,9 +62,10 @@ export async function fitLogisticRegression(
         logits[k] = Math.exp(logits[k] - max);
         sum += logits[k];
       }
-      loss += Math.log(sum) + max - (Math.log(logits[y[row]]) + max);
+      const weight = classWeights ? classWeights[y[row]] : 1;
+      loss += weight * (Math.log(sum) + max - (Math.log(logits[y[row]]) + max));
       for (let k = 0; k < classes; k++) {
-        const residual = logits[k] / sum - (k === y[row] ? 1 : 0);
+        const residual = weight * (logits[k] / sum - (k === y[row] ? 1 : 0));
         gradient[kernelSize + k] += residual;
         for (let f = 0; f < features; f++) gradient[f * classes + k] += x[offset + f] * residual;
       }
@@ -113,11 +116,14 @@ export function logisticRegressionClassifier(model: LogisticRegressionModel): Cl
   return {
     kind: 'logistic-regression',
     schema: model.schema,
-    standardisation: model.standardisation,
     predictProbabilities: denseForward({ layers, standardisation: model.standardisation }),
     toBundle: (description) => {
-      const metadata = describedModel(description, { kind: 'logistic-regression', ...model });
-      const bundle = layersModel({ name: 'petal_logistic_regression', layers, metadata });
+      const folded = foldedNetwork(layers, model.standardisation, description.pipeline);
+      const metadata = describedModel(
+        { ...description, pipeline: folded.pipeline },
+        { kind: 'logistic-regression', ...model },
+      );
+      const bundle = layersModel({ name: 'petal_logistic_regression', layers: folded.layers, metadata });
       return { bundle, metadata };
     },
   };

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateBundle } from '../bundle/validate-bundle';
 import { defaultSpec } from './classifier-spec';
-import { fitClassifier } from './fit-classifier';
 import { fitRandomForest, predictForest } from './random-forest';
-import { dataset, description, threeClusters, throughFiles } from './test-data';
+import { dataset, description, fitScaled, threeClusters, throughFiles } from './test-data';
 
 describe('random forest', () => {
   it('fits a forest of stumps on separable 1-D data by hand', async () => {
@@ -11,7 +10,7 @@ describe('random forest', () => {
     // only pure split is between 1 and 2: threshold 1.5, leaves [1, 0] and [0, 1].
     const train = dataset(['x'], ['A', 'B'], [[0], [1], [2], [3]], [0, 0, 1, 1]);
     const spec = defaultSpec('random-forest', { trees: 5, maxDepth: 1, bootstrap: false });
-    const model = await fitClassifier({ spec, train, seed: 1 });
+    const model = await fitScaled({ spec, train, seed: 1 });
     expect(Array.from(model.predictProbabilities(Float32Array.from([-10, 1.5, 1.6, 2.5])))).toEqual([
       1, 0, 1, 0, 0, 1, 0, 1,
     ]);
@@ -25,7 +24,7 @@ describe('random forest', () => {
     // so the right leaf holds B, B, A: P(A) = 1/3, P(B) = 2/3.
     const train = dataset(['x'], ['A', 'B'], [[0], [1], [2], [3], [3]], [0, 0, 1, 1, 0]);
     const spec = defaultSpec('random-forest', { trees: 1, maxDepth: 1, bootstrap: false });
-    const model = await fitClassifier({ spec, train, seed: 1 });
+    const model = await fitScaled({ spec, train, seed: 1 });
     const p = model.predictProbabilities(Float32Array.from([1, 2.5]));
     expect(Array.from(p.subarray(0, 2))).toEqual([1, 0]);
     expect(p[2]).toBeCloseTo(1 / 3, 6);
@@ -35,8 +34,8 @@ describe('random forest', () => {
   it('grows each tree from its own seed, so different seeds give different forests', async () => {
     const train = threeClusters();
     const spec = defaultSpec('random-forest', { trees: 10 });
-    const a = await fitClassifier({ spec, train, seed: 1 });
-    const b = await fitClassifier({ spec, train, seed: 2 });
+    const a = await fitScaled({ spec, train, seed: 1 });
+    const b = await fitScaled({ spec, train, seed: 2 });
     const query = Float32Array.from([1.5, 1, 4.5, 1, 2, -1]);
     expect(b.predictProbabilities(query)).not.toEqual(a.predictProbabilities(query));
   });
@@ -47,6 +46,7 @@ describe('random forest', () => {
     const fitted = await fitRandomForest({
       spec: defaultSpec('random-forest', { trees: 8 }),
       train,
+      scaling: { mean: [0, 0], sd: [1, 1] },
       seed: 5,
       onProgress: ({ fraction }) => progress.push(fraction),
     });

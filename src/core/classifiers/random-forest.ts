@@ -2,7 +2,7 @@ import { arraysModel, FOREST_FORMAT } from '../bundle/arrays-model';
 import type { Dataset } from '../dataset';
 import { deriveSeed, type Random, randomInt, seededRandom } from '../random';
 import type { Schema } from '../schema';
-import { fitStandardisation, type Standardisation } from '../standardise';
+import type { Standardisation } from '../standardise';
 import { TrainingError } from '../training-error';
 import { type Classifier, describedModel } from './classifier';
 import type { RandomForestSettings } from './classifier-spec';
@@ -45,10 +45,10 @@ export interface RandomForestModel {
 export async function fitRandomForest(
   options: FitOptions<{ kind: 'random-forest'; settings: RandomForestSettings }>,
 ): Promise<Classifier> {
-  const { spec, train, seed, signal, onProgress } = options;
+  const { spec, train, seed, signal, onProgress, classWeights } = options;
   signal?.throwIfAborted();
   if (train.rows === 0) throw new TrainingError('There are no training rows.');
-  const builder = new ForestBuilder(train, spec.settings);
+  const builder = new ForestBuilder(train, spec.settings, classWeights !== undefined);
   const checkpoint = checkpoints(signal);
   for (let tree = 0; tree < spec.settings.trees; tree++) {
     builder.growTree(seededRandom(deriveSeed(seed, tree)));
@@ -58,7 +58,7 @@ export async function fitRandomForest(
   return randomForestClassifier({
     schema: train.schema,
     settings: spec.settings,
-    standardisation: fitStandardisation({ x: train.x, features: train.schema.features.length }),
+    standardisation: options.scaling,
     forest: builder.finish(),
   });
 }
@@ -86,6 +86,8 @@ class ForestBuilder {
   constructor(
     private readonly train: Dataset,
     private readonly settings: RandomForestSettings,
+    /** Bootstrap samples draw every class equally often (a class first, then one of its rows). */
+    private readonly balanced = false,
   ) {
     this.features = train.schema.features.length;
     this.classes = train.schema.classes.length;
@@ -103,11 +105,30 @@ class ForestBuilder {
   growTree(random: Random): void {
     const n = this.train.rows;
     this.weight.fill(this.settings.bootstrap ? 0 : 1);
-    if (this.settings.bootstrap) for (let i = 0; i < n; i++) this.weight[randomInt(random, n)]++;
+    if (this.settings.bootstrap && this.balanced) this.drawBalanced(random);
+    else if (this.settings.bootstrap) for (let i = 0; i < n; i++) this.weight[randomInt(random, n)]++;
     const inBag: number[] = [];
     for (let row = 0; row < n; row++) if (this.weight[row] > 0) inBag.push(row);
     this.rows = Int32Array.from(inBag);
     this.roots.push(this.grow(0, this.rows.length, 0, random));
+  }
+
+  /** The rows of each class, for balanced bootstrap samples; built on first use. */
+  private byClass: Int32Array[] | undefined;
+
+  /** A bootstrap sample of n rows, each drawn from a class picked uniformly among those with rows. */
+  private drawBalanced(random: Random): void {
+    const { y, rows: n } = this.train;
+    if (!this.byClass) {
+      const lists: number[][] = Array.from({ length: this.classes }, () => []);
+      for (let row = 0; row < n; row++) lists[y[row]].push(row);
+      this.byClass = lists.filter((list) => list.length > 0).map((list) => Int32Array.from(list));
+    }
+    const byClass = this.byClass;
+    for (let i = 0; i < n; i++) {
+      const rows = byClass[randomInt(random, byClass.length)];
+      this.weight[rows[randomInt(random, rows.length)]]++;
+    }
   }
 
   /** Grows the node holding rows[start, end) and its subtree; returns the node's index. */
@@ -236,10 +257,11 @@ export function randomForestClassifier(model: RandomForestModel): Classifier {
   return {
     kind: 'random-forest',
     schema,
-    standardisation: model.standardisation,
     predictProbabilities: (x) => predictForest(forest, schema, x),
     toBundle: (description) => {
-      const metadata = describedModel(description, { kind: 'random-forest', ...model });
+      // The bundle's scaling is the one this model applies.
+      const pipeline = { ...description.pipeline, scaling: model.standardisation };
+      const metadata = describedModel({ ...description, pipeline }, { kind: 'random-forest', ...model });
       const bundle = arraysModel({
         format: FOREST_FORMAT,
         arrays: [

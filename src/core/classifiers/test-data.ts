@@ -1,7 +1,22 @@
 // Small datasets shared by the classifier tests (not shipped: imported by *.test.ts only).
 import type { ModelBundle } from '../bundle/bundle-format';
 import type { Dataset } from '../dataset';
-import { type BundleDescription, placeholderDescription } from './classifier';
+import { fitStandardisation } from '../standardise';
+import { type BundleDescription, type Classifier, placeholderDescription } from './classifier';
+import { fitClassifier } from './fit-classifier';
+import type { FitOptions } from './fit-options';
+
+/**
+ * fitClassifier with the scaling a pipeline of number columns would give `train` (each column's mean and
+ * sd over its rows), as the tests of a classifier alone need it.
+ */
+export function fitScaled(options: Omit<FitOptions, 'scaling'>): Promise<Classifier> {
+  const { train } = options;
+  return fitClassifier({
+    ...options,
+    scaling: fitStandardisation({ x: train.x, features: train.schema.features.length }),
+  });
+}
 
 export function dataset(features: string[], classes: string[], rows: number[][], labels: number[]): Dataset {
   return {

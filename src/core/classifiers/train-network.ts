@@ -22,6 +22,8 @@ export interface TrainNetworkOptions {
   readonly train: TrainingRows;
   readonly validation?: TrainingRows;
   readonly settings: DenseNetworkSettings;
+  /** Per class, the weight of its rows' loss (absent: all 1). */
+  readonly classWeights?: readonly number[];
   /** Drives the initial weights and each epoch's batch order: same rows, settings and seed → same weights. */
   readonly seed: number;
   readonly onEpoch?: (progress: EpochProgress) => void;
@@ -59,7 +61,7 @@ const EPSILON = 1e-7;
  * checked between batches, and aborting rejects with its reason.
  */
 export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainedNetwork> {
-  const { train, validation, settings, seed, onEpoch, signal } = options;
+  const { train, validation, settings, seed, onEpoch, signal, classWeights } = options;
   // The settings were checked against their schema by fitClassifier (classifier-spec.ts).
   checkRows(train);
   signal?.throwIfAborted();
@@ -83,6 +85,13 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<Traine
   let v = tf.zerosLike(theta);
   const xAll = tf.tensor2d(train.x, [rows, train.features]);
   const yAll = oneHot(train.y, train.classes);
+  // Each row's weight as a column [rows, 1], when classes are weighted.
+  const wAll = classWeights
+    ? tf.tensor2d(
+        Float32Array.from(train.y, (label) => classWeights[label]),
+        [rows, 1],
+      )
+    : undefined;
   const val = validation
     ? {
         x: tf.tensor2d(validation.x, [validation.y.length, validation.features]),
@@ -106,7 +115,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<Traine
         step++;
         const batch = order.subarray(start, Math.min(rows, start + batchSize));
         const next = tf.tidy(() => {
-          const grads = gradients(unpack(theta, shapes), xAll, yAll, batch, l2);
+          const grads = gradients(unpack(theta, shapes), xAll, yAll, batch, l2, wAll);
           const g = tf.concat(grads.map((grad) => tf.reshape(grad, [-1])));
           const m1 = tf.add(tf.mul(m, BETA1), tf.mul(g, 1 - BETA1)) as tf.Tensor1D;
           const v1 = tf.add(tf.mul(v, BETA2), tf.mul(tf.square(g), 1 - BETA2)) as tf.Tensor1D;
@@ -160,6 +169,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<Traine
     };
   } finally {
     tf.dispose([theta, m, v, xAll, yAll]);
+    wAll?.dispose();
     if (val) tf.dispose([val.x, val.y]);
     best.theta?.dispose();
   }
@@ -228,7 +238,8 @@ function forward(
  * The gradient of one batch's loss with respect to every kernel and bias, in packing order. The loss is
  * the mean softmax cross-entropy over the batch's `n` rows plus `l2 × Σ kernel²`: its gradient with respect
  * to the logits is (softmax − one-hot) / n, which flows back through each layer (a ReLU passes it where its
- * output was positive); the penalty adds 2 · l2 · kernel.
+ * output was positive); the penalty adds 2 · l2 · kernel. With row weights `wAll` each row's cross-entropy
+ * counts its weight times (its gradient too), still divided by n.
  */
 export function gradients(
   layers: readonly LayerTensors[],
@@ -236,10 +247,12 @@ export function gradients(
   yAll: tf.Tensor2D,
   batch: Int32Array,
   l2: number,
+  wAll?: tf.Tensor2D,
 ): tf.Tensor[] {
   const indices = tf.tensor1d(batch, 'int32');
   const { inputs, logits } = forward(layers, tf.gather(xAll, indices) as tf.Tensor2D);
   let delta = tf.mul(tf.sub(tf.softmax(logits), tf.gather(yAll, indices)), 1 / batch.length) as tf.Tensor2D;
+  if (wAll) delta = tf.mul(delta, tf.gather(wAll, indices)) as tf.Tensor2D;
   const grads: tf.Tensor[] = new Array(layers.length * 2);
   for (let l = layers.length - 1; l >= 0; l--) {
     const { kernel } = layers[l];

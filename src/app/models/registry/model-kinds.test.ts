@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { defaultSpec } from '../../../core/classifiers/classifier-spec';
+import { numberTable } from '../../../core/pipeline/training-table';
 import { trainClassifier } from '../../../core/train-classifier';
 import { blobs } from '../../../test/blobs';
 import { ModelRegistry } from './model-registry';
@@ -16,7 +17,11 @@ describe('ModelRegistry with every model kind', () => {
       defaultSpec('logistic-regression'),
       defaultSpec('random-forest', { trees: 5 }),
     ]) {
-      const { bundle } = await trainClassifier({ dataset, spec, createdAt: '2026-01-02T03:04:05.000Z' });
+      const { bundle } = await trainClassifier({
+        table: numberTable(dataset),
+        spec,
+        createdAt: '2026-01-02T03:04:05.000Z',
+      });
       const info = await registry.save(bundle, { source: `trained ${spec.kind}` });
       expect(info.kind).toBe(spec.kind);
       expect((await registry.load()).activeId).toBe(info.id);
