@@ -1,8 +1,8 @@
-// An exported model in stock TensorFlow.js: `tf.loadLayersModel` and `predict`, with each row turned into
-// inputs by the recipe README.md gives ("Using an exported model without Petal"), written here from that
-// text alone, gives Petal's own probabilities.
-import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+// An exported model in stock TensorFlow.js — the full `@tensorflow/tfjs` package a person installs, not the
+// parts Petal uses: `tf.loadLayersModel` and `predict`, with each row turned into inputs by the recipe
+// README.md gives ("Using an exported model without Petal"), written here from that text alone, gives
+// Petal's own probabilities.
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { trainingTableFromCsv } from '../../csv/csv-training-table';
 import { parseCsvText } from '../../csv/parse-csv';
@@ -45,15 +45,19 @@ function readmeInputs(steps: readonly InputStep[], cells: readonly string[]): nu
 }
 
 async function stockPredict(bundle: ModelBundle, rows: number[][]): Promise<Float32Array> {
-  // What a person does with the two exported files: model.json parsed, weights.bin as bytes.
+  // What a person does with the two exported files (tf.loadLayersModel(url) reads the same fields from
+  // model.json and fetches weights.bin): model.json parsed, weights.bin as bytes.
   const modelJson = JSON.parse(JSON.stringify(bundle.modelJson));
-  const model = await tfl.loadLayersModel(
+  const model = await tf.loadLayersModel(
     tf.io.fromMemory({
       modelTopology: modelJson.modelTopology,
       weightSpecs: modelJson.weightsManifest[0].weights,
       weightData: bundle.weights.slice(0),
+      userDefinedMetadata: modelJson.userDefinedMetadata,
     }),
   );
+  // The metadata a person reads the recipe's steps from travels with the model.
+  expect(model.getUserDefinedMetadata()).toEqual(modelJson.userDefinedMetadata);
   const output = model.predict(tf.tensor2d(rows)) as tf.Tensor;
   const values = output.dataSync() as Float32Array;
   tf.dispose([output]);
