@@ -13,8 +13,6 @@ declare const TextEncoder: new () => {
 
 const ZERO = 48;
 const DOT = 46;
-const MINUS = 45;
-const LOWER_E = 101;
 /** Below this many bytes a loop copies faster than `set` with a `subarray` (no view object to make). */
 const SHORT_COPY = 64;
 
@@ -172,30 +170,19 @@ export class ByteWriter {
     tinyProbability(p, TINY);
     // Integers from here on (`| 0`), as in probability.
     const n = TINY.digits | 0;
-    const exponent = -TINY.exponent | 0;
-    this.reserve(12);
+    // Zeros after the dot before the digits: 8 for 2.2e-9 (at most 323, for 5e-324).
+    const zeros = (-TINY.exponent - 1) | 0;
+    this.reserve(8 + zeros);
     const buffer = this.buffer;
     let at = this.at;
-    // n has six digits: the first, a dot, then five more (two of a group, then a group of three), trailing
-    // zeros (and a dot left last) dropped.
-    const lead = (n / 100000) | 0;
-    const rest = n - lead * 100000;
-    const high = (rest / 1000) | 0;
-    buffer[at++] = ZERO + lead;
+    buffer[at++] = ZERO;
     buffer[at++] = DOT;
-    buffer[at++] = GROUPS[3 * high + 1];
-    buffer[at++] = GROUPS[3 * high + 2];
-    at = writeGroup(buffer, at, rest - high * 1000);
+    for (let i = 0; i < zeros; i++) buffer[at++] = ZERO;
+    // n has six digits (two groups of three); trailing zeros are dropped.
+    const high = (n / 1000) | 0;
+    at = writeGroup(buffer, at, high);
+    at = writeGroup(buffer, at, n - high * 1000);
     while (buffer[at - 1] === ZERO) at--;
-    if (buffer[at - 1] === DOT) at--;
-    buffer[at++] = LOWER_E;
-    buffer[at++] = MINUS;
-    // At most 324 (5e-324 is the smallest double): one to three digits.
-    if (exponent < 10) buffer[at++] = ZERO + exponent;
-    else if (exponent < 100) {
-      buffer[at++] = GROUPS[3 * exponent + 1];
-      buffer[at++] = GROUPS[3 * exponent + 2];
-    } else at = writeGroup(buffer, at, exponent);
     this.at = at;
   }
 

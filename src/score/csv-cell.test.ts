@@ -60,7 +60,9 @@ describe('formatProbability', () => {
     expect(formatProbability(0.0123456789)).toBe('0.0123457');
     expect(formatProbability(0.000123456789)).toBe('0.000123457');
     expect(formatProbability(0.00000123456789)).toBe('0.00000123457');
-    expect(formatProbability(1.23456789e-9)).toBe('1.23457e-9');
+    expect(formatProbability(1.23456789e-9)).toBe('0.00000000123457');
+    expect(formatProbability(2.2e-9)).toBe('0.0000000022');
+    expect(formatProbability(1.4e-45)).toMatch(/^0\.0{44}1[0-9]*$/);
     expect(formatProbability(Math.fround(0.9999999))).toBe('1');
     expect(formatProbability(0.0999999996)).toBe('0.1');
     expect(formatProbability(0.00999999996)).toBe('0.01');

@@ -85,8 +85,9 @@ export const PROBABILITY_LIMIT = [0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6];
 const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000'];
 
 /**
- * A probability in [0, 1] to 6 significant digits, e.g. `0.123457`, `0.00123457`, `1`, `0`, `0.5`; below
- * 1e-6 in exponent form (`1.23457e-7`), which spreadsheets read as a number too. Six digits is what a
+ * A probability in [0, 1] to 6 significant digits, e.g. `0.123457`, `0.00123457`, `1`, `0`, `0.5`, and
+ * never in exponent form, however small (`0.00000000220487`, not `2.20487e-9`): a person reading the file
+ * sees the number, and every CSV reader takes it. Six digits is what a
  * float32 probability carries meaningfully. This runs `classes` times per row, so it rounds to a 6-digit
  * integer and prints that (V8's integer-to-string is several times faster than `toPrecision` or printing
  * a double), dropping trailing zeros. Values outside [0, 1] (not probabilities) are printed by `String`.
@@ -98,8 +99,9 @@ export function formatProbability(p: number): string {
   while (z < 6 && p < PROBABILITY_LIMIT[z]) z++;
   if (z === 6) {
     const { digits, exponent } = tinyProbability(p, { digits: 0, exponent: 0 });
-    const text = String(digits).replace(/0+$/, '');
-    return `${text[0]}${text.length > 1 ? `.${text.slice(1)}` : ''}e${exponent}`;
+    let n = digits;
+    while (n % 10 === 0) n /= 10;
+    return `0.${'0'.repeat(-exponent - 1)}${n}`;
   }
   let n = Math.round(p * PROBABILITY_SCALE[z]);
   if (n >= 1e6) {

@@ -94,7 +94,8 @@ export class PetalBatchPanel extends LitElement {
           </button>
           <button type="button" ?disabled=${!scoring} @click=${() => this.#batch.cancel()}>Cancel</button>
           ${
-            state.phase === 'scored'
+            // A file in which no row could be scored has nothing worth downloading.
+            state.phase === 'scored' && state.result.summary.scoredRows > 0
               ? html`<button
                 type="button"
                 @click=${() => downloadFile(state.result.outputName, state.result.output, 'text/csv')}

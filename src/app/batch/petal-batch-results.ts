@@ -56,7 +56,15 @@ export class PetalBatchResults extends LitElement {
     if (!s) return nothing;
     const most = Math.max(1, ...s.classCounts.map((entry) => entry.count));
     const metrics = s.evaluation?.metrics;
-    return html`<dl>
+    const rows = (count: number) => `${formatCount(count)} ${count === 1 ? 'row' : 'rows'}`;
+    return html`${
+      s.scoredRows === 0 && s.rows > 0
+        ? html`<p role="alert" class="error">
+          No row of this file could be scored: ${s.firstBadRows[0]?.message ?? 'every row has a problem'}. Fix the
+          file (the table below lists the first rows) and choose it again.
+        </p>`
+        : nothing
+    }<dl>
         <dt>Rows</dt>
         <dd>${formatCount(s.rows)}</dd>
         <dt>Scored</dt>
@@ -64,7 +72,7 @@ export class PetalBatchResults extends LitElement {
         <dt>Not scored (bad rows)</dt>
         <dd>${formatCount(s.badRows)}</dd>
         <dt>Outside the training range</dt>
-        <dd>${formatCount(s.outsideRangeRows)} rows</dd>
+        <dd>${rows(s.outsideRangeRows)}</dd>
         <dt>Time</dt>
         <dd>${formatDuration(s.seconds * 1000)}, ${formatCount(s.rowsPerSecond)} rows/s</dd>
       </dl>
@@ -104,8 +112,7 @@ export class PetalBatchResults extends LitElement {
         metrics
           ? html`<h3>Evaluation on this file</h3>
             <p>
-              Accuracy <strong>${formatPercent(metrics.accuracy)}</strong> on ${formatCount(metrics.rows)} labelled
-              rows${s.evaluation!.unknownLabelRows > 0 ? html`; ${formatCount(s.evaluation!.unknownLabelRows)} rows with an unknown label left out` : ''}.
+              Accuracy <strong>${formatPercent(metrics.accuracy)}</strong> on ${rows(metrics.rows)} with a label${s.evaluation!.unknownLabelRows > 0 ? html`; ${rows(s.evaluation!.unknownLabelRows)} with an unknown label left out` : ''}.
             </p>
             <petal-confusion-matrix
               .classes=${s.classCounts.map((entry) => entry.label)}

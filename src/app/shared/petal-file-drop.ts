@@ -32,6 +32,11 @@ export class PetalFileDrop extends LitElement {
       p {
         margin: 0;
       }
+      /* Chromium gives a file input a fixed width that is wider than a phone's card. */
+      input[type='file'] {
+        max-width: 100%;
+        min-width: 0;
+      }
     `,
   ];
 

@@ -123,6 +123,19 @@ export const controlStyles = css`
     color: var(--petal-accent-text);
     border-color: var(--petal-accent);
   }
+  /* A control that does nothing now looks it: faded, no hover, a not-allowed cursor. */
+  button:disabled,
+  input:disabled,
+  select:disabled {
+    cursor: not-allowed;
+    opacity: 0.5;
+  }
+  button:disabled:hover {
+    border-color: var(--petal-control-border);
+  }
+  button.primary:disabled:hover {
+    border-color: var(--petal-accent);
+  }
   input[type='number'],
   input[type='text'],
   select {

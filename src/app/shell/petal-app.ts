@@ -82,6 +82,9 @@ export class PetalApp extends LitElement {
       [role='tablist'] {
         display: flex;
         gap: 0.25rem;
+        /* Five tabs fit a 320 px phone; should a label grow, the bar scrolls, never the page. */
+        overflow-x: auto;
+        scrollbar-width: thin;
         border-bottom: 1px solid var(--petal-border);
         margin-bottom: 1.25rem;
       }
@@ -94,13 +97,29 @@ export class PetalApp extends LitElement {
         color: var(--petal-muted);
         border-bottom: 3px solid transparent;
         margin-bottom: -1px;
+        flex: none;
+      }
+      @media (max-width: 30rem) {
+        [role='tablist'] {
+          gap: 0;
+        }
+        [role='tab'] {
+          padding: 0.55rem 0.5rem;
+          font-size: 0.9rem;
+        }
       }
       [role='tab'][aria-selected='true'] {
         color: var(--petal-text);
         border-bottom-color: var(--petal-accent);
       }
+      /* Hover shows the tab can be chosen, never the selected underline (controlStyles' button:hover). */
       [role='tab']:hover {
         color: var(--petal-text);
+        background: var(--petal-surface);
+        border-bottom-color: transparent;
+      }
+      [role='tab'][aria-selected='true']:hover {
+        border-bottom-color: var(--petal-accent);
       }
       .alert.error {
         margin: 0 0 1rem;
@@ -111,7 +130,25 @@ export class PetalApp extends LitElement {
   /** The app's bridge and registry, created once in `main.ts`. */
   @property({ attribute: false }) services?: AppServices;
 
-  @state() private selected: TabId = 'predict';
+  /** The open tab, kept in the URL's hash (#train …) so that a reload, a bookmark or a shared link opens it. */
+  @state() private selected: TabId = tabInUrl() ?? 'predict';
+
+  readonly #onHashChange = () => {
+    const id = tabInUrl();
+    if (id && id !== this.selected) this.#select(id);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHashChange);
+    // A tab opened from the URL loads its panel as a click would.
+    if (this.selected !== 'predict') this.#select(this.selected);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.#onHashChange);
+    super.disconnectedCallback();
+  }
 
   readonly #engine = new EngineController(this, () => this.services);
   readonly #registry = new RegistryController(this, () => this.services);
@@ -198,6 +235,11 @@ export class PetalApp extends LitElement {
   #select(id: TabId, focus = false) {
     void PANEL_MODULES[id]?.();
     this.selected = id;
+    // Replaced, not pushed: tabs are not pages, so Back leaves the app rather than walking the tabs.
+    const hash = id === 'predict' ? '' : `#${id}`;
+    if (window.location.hash !== hash) {
+      history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
+    }
     if (focus) {
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLButtonElement>(`#tab-${id}`)?.focus(),
@@ -222,6 +264,12 @@ export class PetalApp extends LitElement {
     event.preventDefault();
     this.#select(TABS[next].id, true);
   }
+}
+
+/** The tab the URL's hash names (#train, #batch …), if any. */
+function tabInUrl(): TabId | undefined {
+  const id = window.location.hash.slice(1);
+  return TABS.find((tab) => tab.id === id)?.id;
 }
 
 declare global {

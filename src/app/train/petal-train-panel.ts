@@ -75,6 +75,29 @@ export class PetalTrainPanel extends LitElement {
     onCallSettled: (error) => this.#reportEngine(error),
   });
 
+  /** The run's phase at the last render, to answer a change of phase where the user looks. */
+  #shownPhase: TrainState['phase'] = 'idle';
+
+  /**
+   * Every action answers where the user looks: when a run starts, focus moves from Train (now disabled) to
+   * Stop and the run's card scrolls into view; when it ends, focus moves to the card's heading (read out by
+   * screen readers) and the card comes into view.
+   */
+  protected override updated(): void {
+    const phase = this.#training.state.phase;
+    if (phase === this.#shownPhase) return;
+    const was = this.#shownPhase;
+    this.#shownPhase = phase;
+    const run = this.renderRoot.querySelector<HTMLElement>('.run');
+    if (phase === 'training') {
+      this.renderRoot.querySelector<HTMLButtonElement>('button.stop')?.focus({ preventScroll: true });
+      run?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    } else if (was === 'training' && run) {
+      run.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+      run.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The bundled data is read as soon as the services exist, so the tab opens ready to train.
     if (changed.has('services') && this.services && this.#training.state.phase === 'idle') {
@@ -131,7 +154,9 @@ export class PetalTrainPanel extends LitElement {
           >
             Train
           </button>
-          <button type="button" ?disabled=${!training} @click=${() => this.#training.stop()}>Stop</button>
+          <button type="button" class="stop" ?disabled=${!training} @click=${() => this.#training.stop()}>
+            Stop
+          </button>
         </div>
       </section>
       ${this.#run(state)}`;
@@ -142,7 +167,7 @@ export class PetalTrainPanel extends LitElement {
       case 'training': {
         const last = state.history[state.history.length - 1];
         return html`<section class="card run" aria-labelledby="run-heading">
-          <h2 id="run-heading">Training</h2>
+          <h2 id="run-heading" tabindex="-1">Training</h2>
           <petal-progress-bar
             label="Training progress"
             .value=${last?.epoch ?? 0}
@@ -158,7 +183,7 @@ export class PetalTrainPanel extends LitElement {
       }
       case 'stopped':
         return html`<section class="card run" aria-labelledby="run-heading">
-          <h2 id="run-heading">Training</h2>
+          <h2 id="run-heading" tabindex="-1">Training</h2>
           <p role="status">${STOPPED_MESSAGE}</p>
           ${
             state.history.length > 0
@@ -171,13 +196,13 @@ export class PetalTrainPanel extends LitElement {
         </section>`;
       case 'failed':
         return html`<section class="card run" aria-labelledby="run-heading">
-          <h2 id="run-heading">Training</h2>
+          <h2 id="run-heading" tabindex="-1">Training</h2>
           <p role="alert" class="error">Training failed: ${state.problem.message}</p>
         </section>`;
       case 'trained': {
         const { result } = state;
         return html`<section class="card run" aria-labelledby="run-heading">
-          <h2 id="run-heading">Results</h2>
+          <h2 id="run-heading" tabindex="-1">Results</h2>
           <petal-training-curves
             .history=${result.history}
             .epochs=${result.metadata.kind === 'dense-network' ? result.metadata.settings.epochs : 0}
