@@ -81,8 +81,10 @@ export async function settledPrediction(page: Page, timeout = 15_000): Promise<s
   }
 }
 
-/** Fills the form and returns the settled prediction text. */
+/** Fills the form (on the Predict tab, opened if need be) and returns the settled prediction text. */
 export async function predict(page: Page, values: readonly number[]): Promise<string> {
+  // A reload reopens the tab that was open (it is in the URL), so Predict may not be the one showing.
+  if ((await tab(page, 'Predict').getAttribute('aria-selected')) !== 'true') await openTab(page, 'Predict');
   await fillFeatures(page, values);
   return settledPrediction(page);
 }
