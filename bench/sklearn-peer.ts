@@ -1,8 +1,8 @@
 // scikit-learn as the bench's peer, measured in the same run: runs bench/sklearn-peer.py with a JSON
 // request on stdin and reads its JSON answer. If Python or scikit-learn is missing, or the script fails,
 // it answers `{ unavailable: reason }` instead of throwing, so the bench still prints everything else.
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runPython } from './run-python';
 
 /** The pipelines bench/sklearn-peer.py knows, each mirroring a Petal default (see that script). */
 export type PeerModel = 'mlp' | 'mlp-64-32' | 'knn' | 'knn-raw' | 'logistic' | 'forest';
@@ -64,15 +64,12 @@ const SCRIPT = fileURLToPath(new URL('./sklearn-peer.py', import.meta.url));
  */
 const INTERPRETERS = ['/usr/bin/python3', 'python3'];
 
-/** The script's exit code when numpy or scikit-learn cannot be imported. */
-const EXIT_NOT_INSTALLED = 3;
-
 /** Six models × 15 folds take about 7 s on iris; two minutes leave room for a busy machine. */
 const TIMEOUT_MS = 120_000;
 
 export async function sklearnPeer(request: PeerRequest): Promise<PeerResult | { unavailable: string }> {
   for (const interpreter of INTERPRETERS) {
-    const run = await runScript(interpreter, JSON.stringify(request));
+    const run = await runPython(interpreter, SCRIPT, JSON.stringify(request), TIMEOUT_MS);
     if (run.kind === 'missing') continue; // no such interpreter, or it lacks scikit-learn: try the next
     if (run.kind === 'failed') return { unavailable: run.reason };
     try {
@@ -84,31 +81,6 @@ export async function sklearnPeer(request: PeerRequest): Promise<PeerResult | { 
     }
   }
   return { unavailable: NOT_INSTALLED };
-}
-
-type Run = { kind: 'ok'; stdout: string } | { kind: 'missing' } | { kind: 'failed'; reason: string };
-
-function runScript(interpreter: string, input: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      interpreter,
-      [SCRIPT],
-      { timeout: TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (!error) return resolve({ kind: 'ok', stdout });
-        if ('code' in error && (error.code === 'ENOENT' || error.code === EXIT_NOT_INSTALLED)) {
-          return resolve({ kind: 'missing' });
-        }
-        const why = error.killed
-          ? `timed out after ${TIMEOUT_MS / 1000} s`
-          : stderr.trim().split('\n').at(-1) || error.message;
-        resolve({ kind: 'failed', reason: `${interpreter} bench/sklearn-peer.py failed: ${why}` });
-      },
-    );
-    // An interpreter that is missing closes stdin at once; ignore the resulting EPIPE.
-    child.stdin?.on('error', () => {});
-    child.stdin?.end(input);
-  });
 }
 
 function isSummary(value: unknown): value is PeerSummary {

@@ -2,9 +2,9 @@
 // regression, fitted inside each fold) as the peer of Petal's preprocessing: runs bench/sklearn-pipeline.py
 // with a JSON job on stdin and reads its JSON answer. As bench/sklearn-peer.ts: if Python or scikit-learn
 // is missing, or the script fails, it answers `{ unavailable: reason }` instead of throwing.
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Roles } from './messy-data';
+import { runPython } from './run-python';
 import { NOT_INSTALLED } from './sklearn-peer';
 
 export type { Roles } from './messy-data';
@@ -72,9 +72,6 @@ function interpreters(): string[] {
   return chosen ? [chosen] : ['/usr/bin/python3', 'python3'];
 }
 
-/** The script's exit code when numpy or scikit-learn cannot be imported. */
-const EXIT_NOT_INSTALLED = 3;
-
 /** The three messy files × 15 folds take about 3 s; five minutes leave room for bigger files. */
 const TIMEOUT_MS = 300_000;
 
@@ -94,7 +91,7 @@ export async function sklearnPipeline(
   });
   const tried = interpreters();
   for (const interpreter of tried) {
-    const run = await runScript(interpreter, job);
+    const run = await runPython(interpreter, SCRIPT, job, TIMEOUT_MS);
     if (run.kind === 'missing') continue; // no such interpreter, or it lacks scikit-learn: try the next
     if (run.kind === 'failed') return { unavailable: run.reason };
     try {
@@ -113,31 +110,6 @@ export async function sklearnPipeline(
       ? `PETAL_SKLEARN_PYTHON=${tried[0]} is missing or lacks numpy/scikit-learn`
       : NOT_INSTALLED,
   };
-}
-
-type Run = { kind: 'ok'; stdout: string } | { kind: 'missing' } | { kind: 'failed'; reason: string };
-
-function runScript(interpreter: string, input: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      interpreter,
-      [SCRIPT],
-      { timeout: TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (!error) return resolve({ kind: 'ok', stdout });
-        if ('code' in error && (error.code === 'ENOENT' || error.code === EXIT_NOT_INSTALLED)) {
-          return resolve({ kind: 'missing' });
-        }
-        const why = error.killed
-          ? `timed out after ${TIMEOUT_MS / 1000} s`
-          : stderr.trim().split('\n').at(-1) || error.message;
-        resolve({ kind: 'failed', reason: `${interpreter} bench/sklearn-pipeline.py failed: ${why}` });
-      },
-    );
-    // An interpreter that is missing closes stdin at once; ignore the resulting EPIPE.
-    child.stdin?.on('error', () => {});
-    child.stdin?.end(input);
-  });
 }
 
 type Output = PipelineEnvironment & { files: Omit<PipelinePeerResult, 'environment'>[] };

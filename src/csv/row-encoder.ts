@@ -70,8 +70,16 @@ export class RowEncoder {
     this.kinds = Uint8Array.from(steps, (step) =>
       step.kind === 'number' ? NUMBER : step.kind === 'category' ? CATEGORY : DATE,
     );
-    this.low = Float64Array.from(metadata.featureProfiles, (p) => (p.kind === 'numeric' ? p.min : 0));
-    this.high = Float64Array.from(metadata.featureProfiles, (p) => (p.kind === 'numeric' ? p.max : 0));
+    // A number is stored as float32 (the model's input), so its range is compared in float32 too: the
+    // largest training value, typed again, is inside it (56.9 rounds up to 56.900002 in float32). Dates
+    // are compared as the times they are.
+    const bound = (f: number, value: number) => (steps[f].kind === 'number' ? Math.fround(value) : value);
+    this.low = Float64Array.from(metadata.featureProfiles, (p, f) =>
+      p.kind === 'numeric' ? bound(f, p.min) : 0,
+    );
+    this.high = Float64Array.from(metadata.featureProfiles, (p, f) =>
+      p.kind === 'numeric' ? bound(f, p.max) : 0,
+    );
     this.vocabularies = steps.map((step) =>
       step.kind === 'category' ? new Map(step.values.map((value, slot) => [value, slot])) : undefined,
     );
@@ -190,7 +198,8 @@ export class RowEncoder {
     const n = step.parts.length;
     for (let p = 0; p < n; p++) out[at + p] = this.parts[p];
     if (step.missing) out[at + n] = 0;
-    this.values[f] = parsed.time;
+    // Drift compares every value with float32-rounded bounds (as numbers are stored): so is a time here.
+    this.values[f] = Math.fround(parsed.time);
     return parsed.time < this.low[f] || parsed.time > this.high[f] ? Cell.Outside : Cell.Ok;
   }
 }

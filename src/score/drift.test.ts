@@ -119,7 +119,7 @@ describe('DriftAccumulator', () => {
     const drift = report([0.5, 11], profile.deciles, 1, 1);
     expect(drift.psi).toBeGreaterThan(0.2);
     expect(drift.status).toBe('too-few-rows');
-    expect(drift.reasons).toEqual([`2 rows: too few to judge (${DRIFT_THRESHOLDS.minRows} or more needed)`]);
+    expect(drift.reasons).toEqual([`2 of the ${DRIFT_THRESHOLDS.minRows} rows needed`]);
   });
 });
 

@@ -159,8 +159,14 @@ export class DriftAccumulator {
     this.edges = profiles.map((profile) =>
       Float64Array.from(profile.kind === 'numeric' ? profile.deciles : []),
     );
-    this.low = Float64Array.from(profiles, (profile) => (profile.kind === 'numeric' ? profile.min : 0));
-    this.high = Float64Array.from(profiles, (profile) => (profile.kind === 'numeric' ? profile.max : 0));
+    // The values come as the model's float32 inputs (RowEncoder.values): the range is rounded alike, so the
+    // largest training value is not "outside" it.
+    this.low = Float64Array.from(profiles, (profile) =>
+      profile.kind === 'numeric' ? Math.fround(profile.min) : 0,
+    );
+    this.high = Float64Array.from(profiles, (profile) =>
+      profile.kind === 'numeric' ? Math.fround(profile.max) : 0,
+    );
     this.counts = profiles.map((profile) =>
       profile.kind === 'numeric' ? new Float64Array(BINS) : new Float64Array(profile.shares.length + 1),
     );
@@ -426,9 +432,7 @@ function judged(
   if (rows < DRIFT_THRESHOLDS.minRows) {
     return {
       status: 'too-few-rows',
-      reasons: [
-        `${rows} row${rows === 1 ? '' : 's'}: too few to judge (${DRIFT_THRESHOLDS.minRows} or more needed)`,
-      ],
+      reasons: [`${rows} of the ${DRIFT_THRESHOLDS.minRows} rows needed`],
     };
   }
   return classified();

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CategoryDrift, DriftStatus, FeatureDrift, NumericDrift } from '../../score/drift';
 import { dataTableStyles } from '../shared/data-table-styles';
@@ -47,7 +47,20 @@ function categoryShares(drift: CategoryDrift): string {
  */
 @customElement('petal-drift-table')
 export class PetalDriftTable extends LitElement {
-  static override styles = [controlStyles, dataTableStyles];
+  static override styles = [
+    controlStyles,
+    dataTableStyles,
+    css`
+      /* Reasons and category shares wrap, so the table fits a laptop's card without scrolling. */
+      td {
+        white-space: normal;
+        min-width: 5rem;
+      }
+      td.reason {
+        min-width: 11rem;
+      }
+    `,
+  ];
 
   /** One entry per feature, in the model's feature order. */
   @property({ attribute: false }) drift: readonly FeatureDrift[] = [];
@@ -80,11 +93,11 @@ export class PetalDriftTable extends LitElement {
       <td>
         mean ${numeric(d, d.training.mean)} → ${numeric(d, d.mean)}${d.date ? nothing : html`<br /><span class="muted">sd ${n(d.training.sd, 1)} → ${n(d.sd, d.rows)}</span>`}
       </td>
-      <td>${n(d.meanShift, d.rows)}</td>
-      <td>${n(d.psi, d.rows)}</td>
+      <td>${n(d.meanShift, judgedRows(d))}</td>
+      <td>${n(d.psi, judgedRows(d))}</td>
       <td>${share(d.outsideRangeShare, d.rows)}</td>
       <td>${share(d.missingShare, d.rows + d.missing)}</td>
-      <td>${status(d)}</td>
+      <td class="reason">${status(d)}</td>
     </tr>`;
   }
 
@@ -93,12 +106,17 @@ export class PetalDriftTable extends LitElement {
       <th scope="row">${d.feature}</th>
       <td>${categoryShares(d)}</td>
       <td>—</td>
-      <td>${n(d.psi, d.rows)}</td>
+      <td>${n(d.psi, judgedRows(d))}</td>
       <td>${d.unseen > 0 ? `${d.unseen.toLocaleString('en')} (${formatPercent(d.unseenShare)}) unseen` : share(0, d.rows)}</td>
       <td>—</td>
-      <td>${status(d)}</td>
+      <td class="reason">${status(d)}</td>
     </tr>`;
   }
+}
+
+/** Rows a drift figure stands on: none when too few to judge (a PSI on 3 rows means nothing). */
+function judgedRows(d: FeatureDrift): number {
+  return d.status === 'too-few-rows' ? 0 : d.rows;
 }
 
 function status(d: FeatureDrift): string {
