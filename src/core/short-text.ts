@@ -2,10 +2,10 @@
 // through `shorten`, which looks at a bounded prefix only, so no user-controlled string costs more than a
 // fixed amount of work to mention.
 
-/** `text` whole when it is short; else its first `max` characters, "…" and its length. */
-export function shorten(text: string, max = 60): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max)}… (${text.length.toLocaleString('en')} characters)`;
+/** `text` whole when it is short; else its first `max` characters, "…" and its length (`length`, when `text` is only the start of a longer value). */
+export function shorten(text: string, max = 60, length = text.length): string {
+  if (length <= max) return text;
+  return `${text.slice(0, max)}… (${length.toLocaleString('en')} characters)`;
 }
 
 /** `text` in double quotes, shortened: for names and cells quoted in a message. */

@@ -216,13 +216,7 @@ export class TrainingTableBuilder {
   finish(): { table: TrainingTable; unlabelled: number } {
     const label = this.header[this.labelColumn];
     const found = [...this.labels.keys()];
-    if (found.length < 2) {
-      throw new CsvError({
-        code: 'too-few-classes',
-        column: label,
-        detail: `the label column has ${found.length === 0 ? 'no values' : `only one class (${quoted(found[0])})`}; a classifier needs at least 2 classes. Is ${quoted(label)} the right label column?`,
-      });
-    }
+    if (found.length < 2) throw tooFewClasses(label, found);
     const classes = sortClasses(found, this.decimal);
     const remap = Int32Array.from(found, (name) => classes.indexOf(name));
     const y = this.y.done().map((index) => remap[index]);
@@ -266,10 +260,6 @@ const DATE_FORMS: Readonly<Record<DateOrder, string>> = {
   dmy: 'dates here are written day first, as 31/3/2024',
 };
 
-/**
- * Classes sorted numerically when they are all numbers, else by plain code-unit order, so the order (and so
- * every class index) is the same on every machine and locale.
- */
 /** A name a model cannot keep (column `column`, 0-based, of the file), or undefined. */
 export function nameProblem(name: string, column: number): CsvError | undefined {
   if (name.length <= BUNDLE_LIMITS.nameLength) return undefined;
@@ -280,6 +270,19 @@ export function nameProblem(name: string, column: number): CsvError | undefined 
   });
 }
 
+/** A label column with fewer than 2 classes (`classes`: the ones it has), which no classifier can learn. */
+export function tooFewClasses(label: string, classes: readonly string[]): CsvError {
+  return new CsvError({
+    code: 'too-few-classes',
+    column: label,
+    detail: `the label column has ${classes.length === 0 ? 'no values' : `only one class (${quoted(classes[0])})`}; a classifier needs at least 2 classes. Is ${quoted(label)} the right label column?`,
+  });
+}
+
+/**
+ * Classes sorted numerically when they are all numbers, else by plain code-unit order, so the order (and so
+ * every class index) is the same on every machine and locale.
+ */
 export function sortClasses(classes: readonly string[], decimal: Decimal): string[] {
   const numbers = new Map<string, number>();
   for (const value of classes) {
@@ -293,10 +296,4 @@ export function sortClasses(classes: readonly string[], decimal: Decimal): strin
 
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The plan's label column's name, or undefined. */
-export function planLabel(header: readonly string[], plan: TrainingPlan): string | undefined {
-  const column = plan.findIndex((use) => use.use === 'label');
-  return column < 0 ? undefined : header[column];
 }

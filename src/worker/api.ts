@@ -146,11 +146,8 @@ export function createApi(
     },
 
     /** A stratified, seeded sample of a CSV's rows for the scatter plot (used for the default model). */
-    async sampleData(
-      args: { source: DataSource; label?: string },
-      context: CallContext<never>,
-    ): Promise<TrainingSample> {
-      const { table } = await readTrainingTable(args.source, args, context.signal);
+    async sampleData(args: { source: DataSource }, context: CallContext<never>): Promise<TrainingSample> {
+      const { table } = await readTrainingTable(args.source, {}, context.signal);
       return sampleRows(table, DEFAULT_RUN_SETTINGS.seed);
     },
 

@@ -11,9 +11,8 @@ import type { CallContext } from './serve';
 
 export type CompareJobArgs = CompareArgs & {
   readonly source: DataSource;
-  /** How each column is used; by default what the profiles suggest (with `label` as the label). */
+  /** How each column is used; by default what the profiles suggest. */
   readonly plan?: TrainingPlan;
-  readonly label?: string;
 };
 
 export async function compare(

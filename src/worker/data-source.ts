@@ -120,18 +120,17 @@ async function readProfile(source: DataSource, signal: AbortSignal): Promise<Sou
 }
 
 /**
- * Reads `source` into a training table as `plan` says (by default, the plan its profile suggests with
- * `label` as the label). Throws a CsvError naming the row and column of the first cell the plan cannot
+ * Reads `source` into a training table as `plan` says (by default, the plan its profile suggests). Throws a CsvError naming the row and column of the first cell the plan cannot
  * read, or why the plan cannot train.
  */
 export async function readTrainingTable(
   source: DataSource,
-  options: { readonly plan?: TrainingPlan; readonly label?: string },
+  options: { readonly plan?: TrainingPlan },
   signal: AbortSignal,
-): Promise<{ table: TrainingTable; unlabelled: number; plan: TrainingPlan }> {
+): Promise<{ table: TrainingTable; unlabelled: number }> {
   const profile = await profileSource(source, signal);
   if (profile.size > MAX_TRAINING_FILE_BYTES) throw fileTooLarge(source.name, profile.size);
-  const plan = options.plan ?? defaultPlan(profile.profiles, options.label);
+  const plan = options.plan ?? defaultPlan(profile.profiles);
   const problem = planProblem(profile.profiles, plan);
   if (problem) throw problem;
   const builder = new TrainingTableBuilder(profile.header, plan, profile.decimal);
@@ -139,7 +138,7 @@ export async function readTrainingTable(
     signal,
     onRows: (rows, firstRow) => builder.add(rows, firstRow),
   });
-  return { ...builder.finish(), plan };
+  return builder.finish();
 }
 
 export function fileTooLarge(name: string, bytes: number): CsvError {

@@ -4,13 +4,13 @@
 
 import { BUNDLE_LIMITS } from '../core/bundle/bundle-format';
 import type { Schema } from '../core/schema';
-import { quoted } from '../core/short-text';
+import { quoted, shorten } from '../core/short-text';
 import { defaultPlan, planProblem } from '../csv/column-plan';
 import type { ColumnProfile } from '../csv/column-profile';
 import { CsvError } from '../csv/csv-error';
 import type { Decimal } from '../csv/parse-number';
 import { previewTable } from '../csv/preview-table';
-import { sortClasses, type TrainingPlan } from '../csv/training-table-builder';
+import { sortClasses, type TrainingPlan, tooFewClasses } from '../csv/training-table-builder';
 import type { AllValues } from '../csv/value-counts';
 import {
   type DataSource,
@@ -141,11 +141,10 @@ function describeLabel(
 function uncountedLabel(label: string, counts: AllValues): CsvError | undefined {
   if ('tooLong' in counts) {
     const { start, length } = counts.tooLong;
-    const count = length.toLocaleString('en');
     return new CsvError({
       code: 'name-too-long',
       column: label,
-      detail: `the class "${start.slice(0, 60)}… (${count} characters)" is ${count} characters long; class names can be up to ${BUNDLE_LIMITS.nameLength}. Is this the right label column?`,
+      detail: `the class "${shorten(start, 60, length)}" is ${length.toLocaleString('en')} characters long; class names can be up to ${BUNDLE_LIMITS.nameLength}. Is this the right label column?`,
     });
   }
   if ('tooMany' in counts) {
@@ -180,13 +179,7 @@ function firstProblem(
   if (problem) return problem;
   if (!schema || !classCounts) return undefined;
   const label = profile.header[labelColumn];
-  if (schema.classes.length < 2) {
-    return new CsvError({
-      code: 'too-few-classes',
-      column: label,
-      detail: `the label column has ${schema.classes.length === 0 ? 'no values' : `only one class (${quoted(schema.classes[0])})`}; a classifier needs at least 2 classes. Is ${quoted(label)} the right label column?`,
-    });
-  }
+  if (schema.classes.length < 2) return tooFewClasses(label, schema.classes);
   const small = classCounts.findIndex((count) => count < 2);
   if (small >= 0) {
     return new CsvError({

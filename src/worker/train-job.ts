@@ -16,8 +16,6 @@ export interface TrainArgs {
   readonly source: DataSource;
   /** How each column is used (the Train tab's Columns table); by default what the profiles suggest. */
   readonly plan?: TrainingPlan;
-  /** The label column when there is no plan; inferred when absent. */
-  readonly label?: string;
   readonly spec: ClassifierSpec;
   /** Over DEFAULT_RUN_SETTINGS. */
   readonly run: Partial<RunSettings>;

@@ -1,9 +1,9 @@
-import { html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { shorten } from '../../core/short-text';
 import { controlStyles } from '../shared/theme';
-import { featureInputEvent } from './feature-input-event';
+import { FeatureFieldElement } from './feature-field-element';
 import { describedBy, fieldMessages, fieldStyles } from './field-messages';
 import type { CategoryField } from './form-fields';
 
@@ -14,20 +14,8 @@ import type { CategoryField } from './form-fields';
  * exactly itself. Dumb: it shows `value` and reports each choice with a bubbling `petal-feature-input`.
  */
 @customElement('petal-category-field')
-export class PetalCategoryField extends LitElement {
+export class PetalCategoryField extends FeatureFieldElement<CategoryField> {
   static override styles = [controlStyles, fieldStyles];
-
-  /** The feature's label and training values, from the active model's metadata. */
-  @property({ attribute: false }) field?: CategoryField;
-
-  /** The value chosen; one that is not among the field's values shows as "Choose a value…". */
-  @property() value = '';
-
-  /** The outside-the-training-data warning to show, or null. */
-  @property({ attribute: false }) warning: string | null = null;
-
-  /** The validation message to show (e.g. "Choose a value for Island"), or null. */
-  @property({ attribute: false }) error: string | null = null;
 
   override render() {
     const field = this.field;
@@ -56,9 +44,7 @@ export class PetalCategoryField extends LitElement {
   #onChange(event: Event) {
     const field = this.field!;
     const value = field.values[Number((event.target as HTMLSelectElement).value)];
-    if (value === undefined) return;
-    this.value = value;
-    this.dispatchEvent(featureInputEvent(field.name, value));
+    if (value !== undefined) this.emit(value);
   }
 }
 

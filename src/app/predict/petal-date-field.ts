@@ -1,9 +1,9 @@
-import { html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { isoDate } from '../../core/pipeline/date-parts';
 import { controlStyles } from '../shared/theme';
-import { featureInputEvent } from './feature-input-event';
+import { FeatureFieldElement } from './feature-field-element';
 import { describedBy, fieldMessages, fieldStyles } from './field-messages';
 import type { DateField } from './form-fields';
 
@@ -15,20 +15,8 @@ import type { DateField } from './form-fields';
  * `petal-feature-input` event.
  */
 @customElement('petal-date-field')
-export class PetalDateField extends LitElement {
+export class PetalDateField extends FeatureFieldElement<DateField> {
   static override styles = [controlStyles, fieldStyles];
-
-  /** The feature's label, training range and blank rule, from the active model's metadata. */
-  @property({ attribute: false }) field?: DateField;
-
-  /** The field's ISO text ('' when empty). */
-  @property() value = '';
-
-  /** The outside-the-training-data warning to show, or null. */
-  @property({ attribute: false }) warning: string | null = null;
-
-  /** The validation message to show (e.g. "Enter a date for Sold on"), or null. */
-  @property({ attribute: false }) error: string | null = null;
 
   override render() {
     const field = this.field;
@@ -57,9 +45,7 @@ export class PetalDateField extends LitElement {
   }
 
   #onInput(event: Event) {
-    const value = (event.target as HTMLInputElement).value;
-    this.value = value;
-    this.dispatchEvent(featureInputEvent(this.field!.name, value));
+    this.emit((event.target as HTMLInputElement).value);
   }
 }
 

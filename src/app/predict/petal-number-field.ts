@@ -1,10 +1,10 @@
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { parseNumber } from '../../csv/parse-number';
 import { formatNumber } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
-import { featureInputEvent } from './feature-input-event';
+import { FeatureFieldElement } from './feature-field-element';
 import { stepDecimals } from './feature-range';
 import { describedBy, fieldMessages, fieldStyles } from './field-messages';
 import type { NumberField } from './form-fields';
@@ -16,7 +16,7 @@ import type { NumberField } from './form-fields';
  * blank becomes. Dumb: it shows `value` and reports each edit with a bubbling `petal-feature-input` event.
  */
 @customElement('petal-number-field')
-export class PetalNumberField extends LitElement {
+export class PetalNumberField extends FeatureFieldElement<NumberField> {
   static override styles = [
     controlStyles,
     fieldStyles,
@@ -36,18 +36,6 @@ export class PetalNumberField extends LitElement {
       }
     `,
   ];
-
-  /** The feature's label, range and blank rule, from the active model's metadata. */
-  @property({ attribute: false }) field?: NumberField;
-
-  /** The field's text as typed (may be empty or not a number). */
-  @property() value = '';
-
-  /** The outside-the-training-data warning to show, or null. */
-  @property({ attribute: false }) warning: string | null = null;
-
-  /** The validation message to show (e.g. "Enter a number for Sepal width"), or null. */
-  @property({ attribute: false }) error: string | null = null;
 
   override render() {
     const field = this.field;
@@ -92,19 +80,14 @@ export class PetalNumberField extends LitElement {
   }
 
   #onNumberInput(event: Event) {
-    this.#emit((event.target as HTMLInputElement).value);
+    this.emit((event.target as HTMLInputElement).value);
   }
 
   #onSliderInput(event: Event) {
     const { range } = this.field!;
     const value = Number((event.target as HTMLInputElement).value);
     // Sliders step in float arithmetic; round to the step so the number field shows "5.1", not "5.1000001".
-    this.#emit(String(Number(value.toFixed(stepDecimals(range.step)))));
-  }
-
-  #emit(value: string) {
-    this.value = value;
-    this.dispatchEvent(featureInputEvent(this.field!.name, value));
+    this.emit(String(Number(value.toFixed(stepDecimals(range.step)))));
   }
 }
 

@@ -1,22 +1,14 @@
 // Rows per class, as the Train tab shows them before training. A classifier trained on imbalanced classes
 // leans toward the large ones: its accuracy looks fine while it misses most of a small class. The tab says
-// so, and a "Balance classes" training option can ask the same question through `imbalanced`.
-import { isImbalanced } from '../../core/class-weights';
+// so, and "Balance classes" is on by default exactly when `imbalanced` says the classes are.
 import { largestBySupport } from '../shared/largest-classes';
 
-export { IMBALANCE_RATIO } from '../../core/class-weights';
+// The rule training applies when balancing is not chosen (core/class-weights.ts), so the default shown is
+// the one a run without a choice takes.
+export { IMBALANCE_RATIO, isImbalanced as imbalanced } from '../../core/class-weights';
 
 /** Classes the balance list shows; beyond it, the ones with the most rows (1,000 bars tell nobody anything). */
 export const BALANCE_CLASSES = 20;
-
-/**
- * True when the largest class has more than IMBALANCE_RATIO times the rows of the smallest (2+ classes):
- * the rule training applies when balancing is not chosen (core/class-weights.ts), so the default shown is
- * the one a run without a choice takes.
- */
-export function imbalanced(classCounts: readonly number[]): boolean {
-  return classCounts.length >= 2 && isImbalanced(classCounts);
-}
 
 /** One class in the balance list; `index` is its place in the schema's classes (its colour). */
 export interface ClassRows {
