@@ -25,7 +25,8 @@ function registerHooks(): void {
   if (hooksRegistered) return;
   hooksRegistered = true;
   before(async () => {
-    server = await serveStatic({ dir: 'dist' });
+    // PETAL_DIST serves another build (e.g. one built with `vite build --outDir` beside a running one).
+    server = await serveStatic({ dir: process.env.PETAL_DIST ?? 'dist' });
     browser = await launchChromium();
   });
   after(async () => {
