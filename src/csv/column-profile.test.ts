@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { profileBenchCsv } from '../../bench/profile-bench';
 import { shorten } from '../core/short-text';
 import {
   type ColumnProfile,
@@ -7,15 +8,39 @@ import {
   HISTOGRAM_BINS,
   SAMPLE_SIZE,
 } from './column-profile';
+import type { SimpleRecord } from './simple-records';
+import { streamCsv } from './stream-csv';
 
-/** Profiles one column of cells (each cell a row), in one batch. */
+/**
+ * Profiles one column of cells (each cell a row), in one batch; when every cell is plain ASCII it also
+ * profiles them as byte records (the worker's way, addRecord) and checks the two profiles are the same,
+ * so every test here holds for both paths.
+ */
 function profileOf(
   cells: readonly string[],
   options?: { decimalComma?: boolean; seed?: number },
 ): ColumnProfile {
   const profiler = new ColumnProfiler(['c'], options);
   profiler.add(cells.map((cell) => [cell]));
-  return profiler.finish()[0];
+  const profile = profiler.finish()[0];
+  if (cells.every((cell) => /^[ -~\t]*$/.test(cell))) {
+    const fromBytes = new ColumnProfiler(['c'], options);
+    for (const cell of cells) fromBytes.addRecord(recordOf([cell]));
+    expect(fromBytes.finish()[0]).toEqual(profile);
+  }
+  return profile;
+}
+
+/** A SimpleRecord of ASCII cells, as streamCsv's byte path gives one. */
+function recordOf(cells: readonly string[]): SimpleRecord {
+  const bytes = new TextEncoder().encode(cells.join(','));
+  const ends = new Int32Array(cells.length);
+  let end = -1;
+  cells.forEach((cell, i) => {
+    end += cell.length + 1;
+    ends[i] = end;
+  });
+  return { bytes, start: 0, end: bytes.length, ends, fields: cells.length, row: 2 };
 }
 
 const range = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
@@ -370,4 +395,60 @@ describe('ColumnProfiler distinct values', () => {
     expect(profile.top[0].value.length).toBeLessThan(120);
     // Bounded work a cell: linear in its length (a few ms here), nowhere near this timeout.
   }, 2000);
+});
+
+describe('ColumnProfiler on byte records', () => {
+  /** Profiles a file as the worker reads it (plain records as bytes) or all as text. */
+  async function profileFile(text: string, asBytes: boolean): Promise<ColumnProfile[]> {
+    let profiler: ColumnProfiler | undefined;
+    await streamCsv(new Blob([text]), {
+      keepRaggedRows: true,
+      chunkBytes: 1024,
+      onHeader: (header, _delimiter, decimal) => {
+        profiler = new ColumnProfiler(header, { decimalComma: decimal === ',', seed: 3 });
+      },
+      ...(asBytes ? { onRecord: (record: SimpleRecord) => profiler!.addRecord(record) } : {}),
+      onRows: (rows) => profiler!.add(rows),
+    });
+    return profiler!.finish();
+  }
+
+  it('gives the profile the text gives: ids past the cap, numbers, blanks, NA, categories, dates', async () => {
+    const text = profileBenchCsv(3000);
+    const fromBytes = await profileFile(text, true);
+    expect(fromBytes).toEqual(await profileFile(text, false));
+    expect(fromBytes.map((column) => column.kind)).toContain('date');
+  });
+
+  it('gives the same profile for decimal commas, spaces around values, short rows and a quoted tail', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      i === 300
+        ? '"x, y";1,5;'
+        : `${i % 7 === 0 ? ' ' : ''}${(i % 13) / 4};${i % 5 === 0 ? '' : 'a b'};${i % 3}`,
+    );
+    const text = `p;q;r\n${rows.join('\n')}\n1,25\n`;
+    expect(await profileFile(text, true)).toEqual(await profileFile(text, false));
+  });
+
+  it('reads decimal commas past the distinct cap from the bytes as the text reads them', () => {
+    const cells = range(DISTINCT_CAP + 500, (i) => `${i},5`);
+    const profile = profileOf(cells, { decimalComma: true });
+    expect(profile).toMatchObject({ kind: 'number', distinctCapped: true });
+    expect(profile.numeric).toMatchObject({ min: 0.5, max: DISTINCT_CAP + 499.5 });
+    // A decimal point is no number in a decimal-comma file, past the cap too.
+    expect(profileOf([...cells, '7.5'], { decimalComma: true }).kind).not.toBe('number');
+  });
+
+  it('counts a value once whether it came as bytes or as text', async () => {
+    // The quote at row 50 sends the rest of the file through papaparse: the values repeat across the switch.
+    const rows = Array.from({ length: 100 }, (_, i) =>
+      i === 50 ? '"red",1' : `${['red', 'blue'][i % 2]},${i}`,
+    );
+    const [colour] = await profileFile(`colour,n\n${rows.join('\n')}\n`, true);
+    expect(colour).toMatchObject({ kind: 'category', distinct: 2 });
+    expect(colour.top).toEqual([
+      { value: 'red', count: 50 },
+      { value: 'blue', count: 50 },
+    ]);
+  });
 });

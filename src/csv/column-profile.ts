@@ -8,7 +8,8 @@
 // (bench/profile-bench.ts).
 import { deriveSeed, seededRandom } from '../core/random';
 import { type DateOrder, DateReading, isMissingMarker, readDate } from './parse-date';
-import { parseNumber } from './parse-number';
+import { parseNumber, parseSimpleNumber } from './parse-number';
+import { asciiText, type SimpleRecord } from './simple-records';
 import { type AllValues, isBlank, ValueCounts } from './value-counts';
 import { DateTrack, grownTwice, NumberTrack } from './value-tracks';
 
@@ -97,6 +98,11 @@ const SMALL_FILE_CATEGORIES = 20;
 
 const COUNT = new Intl.NumberFormat('en');
 
+const TAB = 9;
+const SPACE = 32;
+const COMMA = 44;
+const DOT = 46;
+
 /** Profiles the columns of one file from its rows, batch by batch (see ColumnProfile). */
 export class ColumnProfiler {
   private readonly columns: ColumnState[];
@@ -129,6 +135,22 @@ export class ColumnProfiler {
       this.columns[column].add(rows, column, this.reading);
     }
     this.rows += rows.length;
+  }
+
+  /**
+   * Adds one row given as a SimpleRecord (streamCsv's byte path, which is how the worker reads a plain file:
+   * about twice as fast as making a string of every cell); the same profile as `add` with its cells.
+   */
+  addRecord(record: SimpleRecord): void {
+    const { bytes, ends } = record;
+    const fields = Math.min(record.fields, this.columns.length);
+    let from = record.start;
+    for (let column = 0; column < fields; column++) {
+      this.columns[column].addBytes(bytes, from, ends[column], this.reading);
+      from = ends[column] + 1;
+    }
+    for (let column = fields; column < this.columns.length; column++) this.columns[column].addBlank();
+    this.rows++;
   }
 
   /** The profile of every column from the rows added so far, in header order. */
@@ -193,6 +215,10 @@ class ColumnState {
     this.distinct = new ValueCounts(cap, seed);
   }
 
+  addBlank(): void {
+    this.blank++;
+  }
+
   /** Adds the column's cells of a batch of rows. The loop has a small function of its own (DEVELOPERS.md). */
   add(rows: readonly (readonly string[])[], column: number, reading: DateReading): void {
     for (let r = 0; r < rows.length; r++) {
@@ -207,25 +233,59 @@ class ColumnState {
   }
 
   /**
+   * `add` for one cell given as ASCII bytes `[from, to)` of a SimpleRecord: the same outcome as its text,
+   * with a string made only for a value met for the first time, or past the distinct cap for a value that
+   * is not a plain number (parseSimpleNumber reads those from the bytes).
+   */
+  addBytes(bytes: Uint8Array, from: number, to: number, reading: DateReading): void {
+    let start = from;
+    while (start < to && (bytes[start] === SPACE || bytes[start] === TAB)) start++;
+    if (start === to) {
+      this.blank++;
+      return;
+    }
+    const at = this.distinct.countBytes(bytes, start, to);
+    if (!this.couldBeNumber && !this.couldBeDate) return;
+    if (at >= 0 && at < this.read) {
+      this.typeKnown(at);
+      return;
+    }
+    if (at < 0 && this.couldBeNumber) {
+      const value = parseSimpleNumber(bytes, from, to, this.decimalComma ? COMMA : DOT);
+      if (!Number.isNaN(value)) {
+        this.apply(NUMBER, value, Number.NaN);
+        return;
+      }
+    }
+    this.typeNew(asciiText(bytes, from, to), at, reading);
+  }
+
+  /**
    * Rules the column in or out as numbers and dates, and tracks the values it still could be. A value's
    * first reading stands for all its cells: it was read with at least the possibilities still open now
    * (they only close), and a number or a date closes the other at once.
    */
   private type(cell: string, at: number, reading: DateReading): void {
-    let kind: number;
-    let value: number;
-    let dayFirst = Number.NaN;
-    if (at >= 0 && at < this.read) {
-      kind = this.kinds[at];
-      value = this.values[at];
-      if ((kind & YEAR_LAST) !== 0) dayFirst = this.dayFirsts![at];
-    } else {
-      kind = this.classify(cell, reading);
-      value = this.value;
-      dayFirst = this.dayFirstValue;
-      // Past the cap a value has no index (-1) and is read every time.
-      if (at === this.read) this.remember(at, kind, value, dayFirst);
-    }
+    if (at >= 0 && at < this.read) this.typeKnown(at);
+    else this.typeNew(cell, at, reading);
+  }
+
+  /** A value read before, by its index. */
+  private typeKnown(at: number): void {
+    const kind = this.kinds[at];
+    this.apply(kind, this.values[at], (kind & YEAR_LAST) !== 0 ? this.dayFirsts![at] : Number.NaN);
+  }
+
+  /** A value met for the first time (remembered under its index), or past the cap (`at` −1: not kept). */
+  private typeNew(cell: string, at: number, reading: DateReading): void {
+    const kind = this.classify(cell, reading);
+    const value = this.value;
+    const dayFirst = this.dayFirstValue;
+    if (at === this.read) this.remember(at, kind, value, dayFirst);
+    this.apply(kind, value, dayFirst);
+  }
+
+  private apply(kind: number, value: number, dayFirst: number): void {
     const what = kind & WHAT;
     if (what === NUMBER) {
       this.couldBeDate = false;

@@ -3,6 +3,7 @@
 import { BUNDLE_LIMITS } from '../core/bundle/bundle-format';
 import { shorten } from '../core/short-text';
 import { isMissingMarker } from './parse-date';
+import { asciiText } from './simple-records';
 
 /** Most frequent values a profile lists. */
 const TOP_VALUES = 10;
@@ -72,7 +73,29 @@ export class ValueCounts {
   count(cell: string): number {
     this.cells++;
     const low = hashCell(cell, this.seed);
-    const high = hashHigh;
+    const found = this.find(low, hashHigh);
+    return found >= -1 ? found : this.insert(trimmed(cell), low, hashHigh, -2 - found);
+  }
+
+  /**
+   * `count` for a cell given as ASCII bytes `[start, end)` (streamCsv's byte path): the same hash as the
+   * cell's text, so a file read partly as bytes and partly as text counts each value once, and a string is
+   * made only for a value seen for the first time.
+   */
+  countBytes(bytes: Uint8Array, start: number, end: number): number {
+    this.cells++;
+    while (start < end && isSpace(bytes[start])) start++;
+    while (end > start && isSpace(bytes[end - 1])) end--;
+    const low = hashBytes(bytes, start, end, this.seed);
+    const found = this.find(low, hashHigh);
+    return found >= -1 ? found : this.insert(asciiText(bytes, start, end), low, hashHigh, -2 - found);
+  }
+
+  /**
+   * Looks a hash up: the value's index (its count incremented), -1 when it is not counted, or -2 − the
+   * empty slot where a new value goes.
+   */
+  private find(low: number, high: number): number {
     const { filter, table } = this;
     if (filter !== undefined && (filter[(high >>> 5) & (filter.length - 1)] & (1 << (high & 31))) === 0) {
       return -1;
@@ -88,12 +111,12 @@ export class ValueCounts {
       if (probe === MAX_PROBES) return -1;
       slot = (slot + probe) & mask;
     }
-    return this.prefixes.length < this.cap ? this.insert(cell, low, high, slot) : -1;
+    return this.prefixes.length < this.cap ? -2 - slot : -1;
   }
 
-  private insert(cell: string, low: number, high: number, slot: number): number {
+  /** Adds a new value, its text already trimmed. */
+  private insert(text: string, low: number, high: number, slot: number): number {
     const at = this.prefixes.length;
-    const text = trimmed(cell);
     this.prefixes.push(detached(text.length > KEPT_CHARS ? text.slice(0, KEPT_CHARS) : text));
     this.lengths.push(text.length);
     place(this.table, slot, at + 1, low, high, 1);
@@ -226,6 +249,20 @@ function hashCell(cell: string, seed: number): number {
   let high = seed ^ 0x6a09e667;
   for (let i = start; i < end; i++) {
     const code = cell.charCodeAt(i);
+    low = Math.imul(low ^ code, 0x5bd1e995);
+    high = Math.imul(high ^ code, 0x1b873593);
+    high = (high << 13) | (high >>> 19);
+  }
+  hashHigh = finalMix(high ^ (end - start));
+  return finalMix(low);
+}
+
+/** hashCell of ASCII bytes already trimmed: a byte is the code unit the cell's text has there. */
+function hashBytes(bytes: Uint8Array, start: number, end: number, seed: number): number {
+  let low = seed ^ 0x3c6ef372;
+  let high = seed ^ 0x6a09e667;
+  for (let i = start; i < end; i++) {
+    const code = bytes[i];
     low = Math.imul(low ^ code, 0x5bd1e995);
     high = Math.imul(high ^ code, 0x1b873593);
     high = (high << 13) | (high >>> 19);

@@ -8,6 +8,7 @@ import { defaultPlan, planProblem } from '../csv/column-plan';
 import { type ColumnProfile, ColumnProfiler } from '../csv/column-profile';
 import { CsvError } from '../csv/csv-error';
 import type { Decimal } from '../csv/parse-number';
+import { recordCells } from '../csv/simple-records';
 import { streamCsv } from '../csv/stream-csv';
 import { type TrainingPlan, TrainingTableBuilder } from '../csv/training-table-builder';
 import type { AllValues } from '../csv/value-counts';
@@ -94,6 +95,14 @@ async function readProfile(source: DataSource, signal: AbortSignal): Promise<Sou
       delimiter = found;
       decimal = foundDecimal;
       profiler = new ColumnProfiler(names, { decimalComma: foundDecimal === ',' });
+    },
+    // A plain record comes as bytes (a string only for a value met for the first time); the rest as text.
+    onRecord: (record) => {
+      profiler!.addRecord(record);
+      if (preview.length < PREVIEW_ROWS) preview.push(recordCells(record));
+      if (raggedRow === undefined && record.fields !== header.length) {
+        raggedRow = { row: record.row, values: record.fields };
+      }
     },
     onRows: (rows, firstRow) => {
       profiler!.add(rows);
