@@ -49,7 +49,7 @@ async function writeIrisLike(path: string, rows: number): Promise<void> {
  * walking every shadow root of the page each frame took the main thread 7–16 ms a frame here, enough to
  * make the frame the app renders the file's columns in a long task of the bench's own making.
  */
-const TIME_BATCH_IN_PAGE = `(() => {
+export const TIME_BATCH_IN_PAGE = `(() => {
   const marks = (window.__petalBatch = {});
   const panel = document.querySelector('petal-app').shadowRoot.querySelector('petal-batch-panel').shadowRoot;
   const button = (text) => {

@@ -13,6 +13,7 @@ import { serveStatic } from '../e2e/static-server';
 import { formatTable } from '../training/format-table';
 import { batchScoring } from './batch-bench';
 import { compareBench } from './compare-bench';
+import { messyBrowserBench } from './messy-browser-bench';
 
 /** The built app to measure; BENCH_DIST points at another build (an A/B of two builds, say). */
 const DIST = process.env.BENCH_DIST ?? 'dist';
@@ -22,7 +23,7 @@ const EDITS = 500;
 type Row = [figure: string, measured: string, target: string];
 
 /** The sections of the browser bench, in the order they run; `npx tsx bench/browser-bench.ts first latency` runs a subset. */
-export const SECTIONS = ['first', 'latency', 'training', 'batch', 'compare'] as const;
+export const SECTIONS = ['first', 'latency', 'training', 'batch', 'messy', 'compare'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export async function browserBench(sections: readonly Section[] = SECTIONS): Promise<string> {
@@ -49,6 +50,8 @@ export async function browserBench(sections: readonly Section[] = SECTIONS): Pro
     if (run('latency')) await attempt('input → result latency', () => inputLatency(browser, server.url));
     if (run('training')) await attempt('default training', () => training(browser, server.url));
     if (run('batch')) await attempt('batch scoring, 1M rows', () => batchScoring(browser, server.url));
+    if (run('messy'))
+      await attempt('messy CSV: profile, train, score 1M rows', () => messyBrowserBench(browser, server.url));
     if (run('compare')) await attempt('four-way comparison', () => compareBench(browser, server.url));
   } finally {
     await browser.close();
@@ -416,7 +419,7 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-// Run alone: `npx tsx bench/browser-bench.ts [first] [latency] [training] [batch] [compare]` (none = all).
+// Run alone: `npx tsx bench/browser-bench.ts [first] [latency] [training] [batch] [messy] [compare]` (none = all).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const asked = process.argv.slice(2);
   const unknown = asked.filter((name) => !(SECTIONS as readonly string[]).includes(name));

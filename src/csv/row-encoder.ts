@@ -6,6 +6,7 @@ import type { PetalMetadata } from '../core/bundle/bundle-format';
 import { dateParts } from '../core/pipeline/date-parts';
 import { type InputStep, stepOffsets } from '../core/pipeline/input-steps';
 import { shorten } from '../core/short-text';
+import { ByteVocabulary } from './byte-vocabulary';
 import { Cell } from './cell-reading';
 import { isMissingMarker, parseDate } from './parse-date';
 import { type Decimal, numberProblem, parseNumber } from './parse-number';
@@ -51,6 +52,8 @@ export class RowEncoder {
   private readonly low: Float64Array;
   private readonly high: Float64Array;
   private readonly vocabularies: (Map<string, number> | undefined)[];
+  /** The same vocabularies by bytes (encodeCategoryBytes), made on first use: only batch scoring needs them. */
+  private byteVocabularies: (ByteVocabulary | undefined)[] | undefined;
   /** Per feature: the last problem `encode` met, for the message. */
   readonly problems: (CellProblem | undefined)[];
   /** Per feature, after encode: the value drift compares — a number, a date's time, a category's slot. */
@@ -135,6 +138,32 @@ export class RowEncoder {
     return this.encode(f, cell, this.scratch, 0) === Cell.Bad ? this.problems[f] : undefined;
   }
 
+  /**
+   * Writes a category feature's inputs for a cell given as ASCII bytes `[from, to)` when they are one of
+   * its training values exactly (the usual cell of a plain file); otherwise returns -1 and writes nothing,
+   * and the caller reads the cell's text with `encode` (spaces around it, a blank, an unseen value).
+   */
+  encodeCategoryBytes(
+    f: number,
+    bytes: Uint8Array,
+    from: number,
+    to: number,
+    out: Float32Array,
+    row: number,
+  ): Cell | -1 {
+    this.byteVocabularies ??= this.steps.map((step) =>
+      step.kind === 'category' ? new ByteVocabulary(step.values) : undefined,
+    );
+    const slot = this.byteVocabularies[f]!.find(bytes, from, to);
+    if (slot < 0) return -1;
+    return this.categorySlot(f, slot, out, row * this.width + this.offsets[f]);
+  }
+
+  /** True when feature `f` is a category column (encodeCategoryBytes reads it). */
+  isCategory(f: number): boolean {
+    return this.kinds[f] === CATEGORY;
+  }
+
   /** True when feature `f` is a number column (its cells can be read as numbers straight from bytes). */
   isNumber(f: number): boolean {
     return this.kinds[f] === NUMBER;
@@ -169,21 +198,24 @@ export class RowEncoder {
 
   private category(f: number, cell: string, out: Float32Array, at: number): Cell {
     const step = this.steps[f] as Extract<InputStep, { kind: 'category' }>;
-    const width = step.values.length + (step.other ? 1 : 0);
-    for (let i = 0; i < width; i++) out[at + i] = 0;
     const slot = this.vocabularies[f]!.get(cell.trim());
-    if (slot !== undefined) {
-      out[at + slot] = 1;
-      this.values[f] = slot;
-      return Cell.Ok;
-    }
+    if (slot !== undefined) return this.categorySlot(f, slot, out, at);
     if (step.other) {
-      out[at + step.values.length] = 1;
-      this.values[f] = step.values.length;
+      this.categorySlot(f, step.values.length, out, at);
       return Cell.Other;
     }
-    this.values[f] = -1;
+    this.categorySlot(f, -1, out, at);
     return Cell.Unseen;
+  }
+
+  /** One-hot: the input at `slot` set, the others cleared (none set for −1, an unseen value). */
+  private categorySlot(f: number, slot: number, out: Float32Array, at: number): Cell {
+    const step = this.steps[f] as Extract<InputStep, { kind: 'category' }>;
+    const width = step.values.length + (step.other ? 1 : 0);
+    for (let i = 0; i < width; i++) out[at + i] = 0;
+    if (slot >= 0) out[at + slot] = 1;
+    this.values[f] = slot;
+    return Cell.Ok;
   }
 
   private date(f: number, cell: string, out: Float32Array, at: number): Cell {

@@ -275,3 +275,81 @@ describe('ByteWriter.bytes', () => {
     expect([...writer.take()]).toEqual(expected);
   });
 });
+
+describe('scoreCsv fast path with category features', () => {
+  // A category with a value holding a space, a non-ASCII value and the blank as values, and "other".
+  const VALUES = ['red', 'dark blue', 'é', ''];
+  const categoryMetadata: ScoreCsvOptions['metadata'] = {
+    schema: { features: ['colour', 'x'], label: 'class', classes: ['a', 'b'] },
+    pipeline: {
+      steps: [
+        { kind: 'category', values: VALUES, other: true },
+        { kind: 'number', missing: false },
+      ],
+      scaling: { mean: [0, 0, 0, 0, 0, 5], sd: [1, 1, 1, 1, 1, 2] },
+      scaledIn: 'pipeline',
+    },
+    featureProfiles: [
+      { kind: 'category', shares: [0.4, 0.3, 0.1, 0.1, 0.1] },
+      { kind: 'numeric', min: 0, max: 10, deciles: [1, 2, 3, 4, 5, 6, 7, 8, 9], mean: 5, sd: 2, missing: 0 },
+    ],
+  };
+  /** Depends on every one-hot input, so a wrong slot changes the output. */
+  const predictColours: Predictor = (x) => {
+    const rows = x.length / 6;
+    const out = new Float32Array(rows * 2);
+    for (let row = 0; row < rows; row++) {
+      let z = x[row * 6 + 5] / 5;
+      for (let i = 0; i < 5; i++) z += (i + 1) * x[row * 6 + i];
+      const b = 1 / (1 + Math.exp(-z));
+      out[row * 2] = 1 - b;
+      out[row * 2 + 1] = b;
+    }
+    return out;
+  };
+  // Exact values, spaces around them, another case, a doubled space, unseen values, a blank.
+  const CELLS = ['red', 'dark blue', ' red', 'red ', 'RED', 'dark  blue', 'green', '', 'é', 'redd', 're'];
+
+  it('finds each value by its bytes as the text path finds it: same bytes, same drift', async () => {
+    const random = seeded(77);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+    let text = 'colour,x,class\n';
+    for (let i = 0; i < 5_000; i++) {
+      const colour = random() < 0.7 ? pick(['red', 'dark blue']) : pick(CELLS);
+      text += `${colour},${(random() * 10).toFixed(2)},${pick(['a', 'b'])}\n`;
+    }
+    const runs = [];
+    for (const fastPath of [false, true]) {
+      const chunks: Uint8Array[] = [];
+      const { seconds, rowsPerSecond, tally, ...summary } = await scoreCsv({
+        source: new Blob([text]),
+        metadata: categoryMetadata,
+        predict: predictColours,
+        batchRows: 97,
+        chunkBytes: 4093,
+        fastPath,
+        onOutput: (chunk) => {
+          chunks.push(chunk);
+        },
+      });
+      runs.push({
+        text: await new Blob(chunks as Uint8Array<ArrayBuffer>[]).text(),
+        summary,
+        plain: tally.plain,
+      });
+    }
+    const [papaparse, bytes] = runs;
+    expect(bytes.plain).toBe(true);
+    expect(bytes.text).toBe(papaparse.text);
+    expect(bytes.summary).toEqual(papaparse.summary);
+    expect(papaparse.summary.scoredRows).toBe(5_000);
+    // The probabilities tell the values apart: 'red' and ' red' are one value, 'RED' is another ("other").
+    const probability = (colour: string) =>
+      bytes.text
+        .split('\n')
+        .find((line) => line.startsWith(`${colour},`))
+        ?.split(',')[4];
+    expect(probability(' red')).toBeDefined();
+    expect(probability('RED')).not.toBe(probability('red'));
+  });
+});

@@ -195,8 +195,9 @@ export class ScoringRun {
   }
 
   /**
-   * Adds a plain record (streamCsv's byte path) without making strings for its numbers: number features
-   * are read from the bytes (other features from their ASCII text), and the row is kept as bytes when every
+   * Adds a plain record (streamCsv's byte path) without making strings for its numbers and categories:
+   * number features are read from the bytes, category values matched by their bytes (dates and anything
+   * unusual from their ASCII text), and the row is kept as bytes when every
    * cell can go to the output as it is. A row that needs more — a bad or unusual value, the wrong number
    * of cells, a text cell csvCell would escape — is turned into cells and added the usual way, so both ways
    * write the same output.
@@ -224,7 +225,11 @@ export class ScoringRun {
           ? encoder.encode(f, asciiText(bytes, from, ends[column]), x, good)
           : encoder.encodeNumber(f, value, x, good);
       } else {
-        read = encoder.encode(f, asciiText(bytes, from, ends[column]), x, good);
+        // A category's usual cell is one of its values exactly, found by its bytes; the rest as text.
+        const found = encoder.isCategory(f)
+          ? encoder.encodeCategoryBytes(f, bytes, from, ends[column], x, good)
+          : -1;
+        read = found >= 0 ? found : encoder.encode(f, asciiText(bytes, from, ends[column]), x, good);
       }
       if (read === Cell.Bad) return this.addCells(recordCells(record), record.row);
       if (read === Cell.Outside || read === Cell.Unseen) outside = 1;
