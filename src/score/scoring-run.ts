@@ -229,7 +229,7 @@ export class ScoringRun {
         const found = encoder.isCategory(f)
           ? encoder.encodeCategoryBytes(f, bytes, from, ends[column], x, good)
           : -1;
-        read = found >= 0 ? found : encoder.encode(f, asciiText(bytes, from, ends[column]), x, good);
+        read = found !== -1 ? found : encoder.encode(f, asciiText(bytes, from, ends[column]), x, good);
       }
       if (read === Cell.Bad) return this.addCells(recordCells(record), record.row);
       if (read === Cell.Outside || read === Cell.Unseen) outside = 1;
