@@ -1,5 +1,5 @@
-import { css, html, LitElement } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from '../shared/theme';
 import { AppUpdatesController } from './app-updates-controller';
 
@@ -30,8 +30,15 @@ export class PetalInstallApp extends LitElement {
 
   readonly #updates = new AppUpdatesController(this);
 
+  /**
+   * Only the offer: the Install button when the browser can install the app, nothing otherwise (the
+   * header shows this; "About this device" shows the whole line).
+   */
+  @property({ type: Boolean, attribute: 'offer-only' }) offerOnly = false;
+
   override render() {
     const { canInstall, installed } = this.#updates.snapshot;
+    if (this.offerOnly && (installed || !canInstall)) return nothing;
     const version = html`<span>Version ${__PETAL_VERSION__}</span>`;
     if (installed) return html`<p>${version} · Installed; works offline.</p>`;
     if (canInstall) {

@@ -33,8 +33,9 @@ const PANEL_MODULES: Partial<Record<TabId, () => Promise<unknown>>> = {
 };
 
 /**
- * The shell: the header (name, promise, backend and storage status), the Predict / Train / Models
- * tabs with their panels, and the global `role="alert"` area for engine failures.
+ * The shell: the header (name, promise, an install offer, the first-visit steps), the five tabs with their
+ * panels, the footer's "About this device" (backend, storage, privacy, version), and the global
+ * `role="alert"` area for engine failures.
  * Tabs follow the WAI-ARIA tabs pattern: roving tabindex, arrow keys, Home and End, automatic activation.
  */
 @customElement('petal-app')
@@ -65,19 +66,6 @@ export class PetalApp extends LitElement {
       .promise {
         margin: 0.25rem 0 0;
         max-width: 44rem;
-      }
-      .status {
-        margin: 0.75rem 0 0;
-        font-size: 0.875rem;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-      }
-      .status span {
-        border: 1px solid var(--petal-border);
-        background: var(--petal-surface);
-        border-radius: 999px;
-        padding: 0.1rem 0.65rem;
       }
       [role='tablist'] {
         display: flex;
@@ -124,6 +112,30 @@ export class PetalApp extends LitElement {
       .alert.error {
         margin: 0 0 1rem;
       }
+      footer {
+        margin-top: 2rem;
+        border-top: 1px solid var(--petal-border);
+        padding-top: 0.75rem;
+        font-size: 0.9rem;
+      }
+      .about summary {
+        cursor: pointer;
+        font-weight: 600;
+        width: fit-content;
+      }
+      .about dl {
+        display: grid;
+        grid-template-columns: max-content minmax(0, 1fr);
+        gap: 0.35rem 1rem;
+        margin: 0.75rem 0 0;
+        max-width: 46rem;
+      }
+      .about dt {
+        font-weight: 600;
+      }
+      .about dd {
+        margin: 0;
+      }
     `,
   ];
 
@@ -143,6 +155,14 @@ export class PetalApp extends LitElement {
     window.addEventListener('hashchange', this.#onHashChange);
     // A tab opened from the URL loads its panel as a click would.
     if (this.selected !== 'predict') this.#select(this.selected);
+    // The first-visit steps load once the page has loaded and the main thread is idle: outside the
+    // first-load budget, and not in the way of the first prediction.
+    const loadSteps = () => {
+      const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+      idle(() => void import('./petal-first-steps'));
+    };
+    if (document.readyState === 'complete') loadSteps();
+    else window.addEventListener('load', loadSteps, { once: true });
   }
 
   override disconnectedCallback(): void {
@@ -164,9 +184,12 @@ export class PetalApp extends LitElement {
           Train, keep and use a small classifier entirely in your browser. No server: your data never leaves
           this device.
         </p>
-        <p class="status muted">${this.#backendText()} ${this.#storageText()}</p>
-        <petal-install-app></petal-install-app>
+        <petal-install-app offer-only></petal-install-app>
         <petal-update-prompt></petal-update-prompt>
+        <petal-first-steps
+          @petal-open-tab=${(event: Event & { tab: TabId }) => this.#select(event.tab, true)}
+          @petal-first-steps-dismissed=${() => this.#focusSelectedTab()}
+        ></petal-first-steps>
       </header>
       <main>
         <div class=${engineError ? 'alert error' : 'alert'} role="alert">${engineError}</div>
@@ -191,6 +214,23 @@ export class PetalApp extends LitElement {
         ${this.#panel('batch', html`<petal-batch-panel .services=${this.services}></petal-batch-panel>`)}
         ${this.#panel('models', html`<petal-models-panel .services=${this.services}></petal-models-panel>`)}
       </main>
+      <footer>
+        <details class="about">
+          <summary>About this device</summary>
+          <dl>
+            <dt>Engine</dt>
+            <dd>${this.#backendText()}</dd>
+            <dt>Storage</dt>
+            <dd>${this.#storageText()}</dd>
+            <dt>Privacy</dt>
+            <dd>
+              Files are read on this device and models are kept in this browser's storage. Nothing is sent
+              anywhere; after the first visit Petal works offline.
+            </dd>
+          </dl>
+          <petal-install-app></petal-install-app>
+        </details>
+      </footer>
     </div>`;
   }
 
@@ -210,18 +250,29 @@ export class PetalApp extends LitElement {
     const { backend, fallbackReason, status } = this.#engine;
     if (status === 'failed') return html`<span>Backend: unavailable</span>`;
     if (!backend) return html`<span>Backend: starting…</span>`;
-    return html`<span title=${fallbackReason ?? `TensorFlow.js runs on the ${backend} backend in a worker.`}
-      >Backend: ${backend}${fallbackReason ? ' (fallback)' : ''}</span
-    >`;
+    return html`<span>Backend: ${backend}${fallbackReason ? ' (fallback)' : ''}</span>
+      <span class="muted"
+        >— TensorFlow.js trains in a background worker, so the page stays responsive.
+        ${fallbackReason ?? ''}</span
+      >`;
   }
 
   #storageText() {
     const storage = this.#registry.snapshot.storage;
-    if (!storage) return html`<span>Storage: checking…</span>`;
+    if (!storage) return html`<span>Checking…</span>`;
     const usage = storage.usage === undefined ? '' : ` · ${formatBytes(storage.usage)} used`;
-    return html`<span
-      >${storage.persisted ? 'Storage: persistent' : 'Storage: may be cleared by the browser'}${usage}</span
-    >`;
+    return storage.persisted
+      ? html`<span>Persistent: the browser keeps saved models${usage}</span>`
+      : html`<span>May be cleared by the browser${usage}</span>
+          <span class="muted"
+            >— when space runs low the browser may remove saved models; export the ones you need.</span
+          >`;
+  }
+
+  #focusSelectedTab() {
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLButtonElement>(`#tab-${this.selected}`)?.focus(),
+    );
   }
 
   #engineError(): string {
