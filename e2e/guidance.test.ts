@@ -21,10 +21,7 @@ appTest(
       'Train to open',
     );
     await poll(
-      () =>
-        trainTab.evaluate(
-          (tab) => tab.getRootNode() instanceof ShadowRoot && tab.getRootNode().activeElement === tab,
-        ),
+      () => trainTab.evaluate((tab) => (tab.getRootNode() as ShadowRoot).activeElement === tab),
       Boolean,
       'the Train tab to have the focus',
     );
