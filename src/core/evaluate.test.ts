@@ -79,8 +79,24 @@ describe('evaluate', () => {
     });
     // a: TP 2, predicted 3, support 2 → P 2/3, R 1, F1 2·(2/3)/(5/3) = 0.8
     expect(metrics.perClass[0].f1).toBeCloseTo(0.8, 12);
-    expect(metrics.perClass[1]).toEqual({ label: 'b', precision: 0, recall: 0, f1: 0, support: 1 });
-    expect(metrics.perClass[2]).toEqual({ label: 'c', precision: 0, recall: 0, f1: 0, support: 0 });
+    // The predicted count (0 for both) is how a display tells an undefined precision from a real 0.
+    expect(metrics.perClass[1]).toEqual({
+      label: 'b',
+      precision: 0,
+      recall: 0,
+      f1: 0,
+      support: 1,
+      predicted: 0,
+    });
+    expect(metrics.perClass[2]).toEqual({
+      label: 'c',
+      precision: 0,
+      recall: 0,
+      f1: 0,
+      support: 0,
+      predicted: 0,
+    });
+    expect(metrics.perClass[0].predicted).toBe(3);
     // Macro over a and b only (c occurs in neither labels nor predictions): (0.8 + 0) / 2.
     expect(metrics.macroF1).toBeCloseTo(0.4, 12);
   });

@@ -6,6 +6,11 @@ export interface ClassMetrics {
   readonly f1: number;
   /** Number of rows whose true class is this one. */
   readonly support: number;
+  /**
+   * Number of rows predicted as this class. 0 means precision is undefined (reported as 0, as scikit-learn
+   * does), which a display tells apart from a real 0 by this count. Not kept in a bundle's metrics.
+   */
+  readonly predicted: number;
 }
 
 /** How well a classifier's probabilities match the true classes of a set of rows. */
@@ -126,7 +131,7 @@ export function evaluate(options: {
     const precision = ratio(truePositives, predictedCount);
     const recall = ratio(truePositives, support);
     const f1 = ratio(2 * precision * recall, precision + recall);
-    perClass.push({ label: classes[k], precision, recall, f1, support });
+    perClass.push({ label: classes[k], precision, recall, f1, support, predicted: predictedCount });
     if (support > 0 || predictedCount > 0) {
       f1Sum += f1;
       classesPresent++;

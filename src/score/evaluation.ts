@@ -115,7 +115,7 @@ export class EvaluationAccumulator {
       const precision = ratio(confusion[k][k], predicted);
       const recall = ratio(confusion[k][k], support);
       const f1 = ratio(2 * precision * recall, precision + recall);
-      perClass.push({ label: this.classes[k], precision, recall, f1, support });
+      perClass.push({ label: this.classes[k], precision, recall, f1, support, predicted });
       if (support > 0 || predicted > 0) {
         f1Sum += f1;
         present++;

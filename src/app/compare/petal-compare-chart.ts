@@ -1,93 +1,206 @@
-import { css, html, LitElement, svg } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AlgorithmScore } from '../../core/compare-classifiers';
+import { styleProperties } from '../shared/style-properties';
+import { controlStyles } from '../shared/theme';
+import { axisStart, axisTicks, percent, percentMeanSd } from './compare-figures';
 
-/** The accuracy (mean ± sd) of each algorithm in words: the chart's accessible name. */
-export function chartLabel(scores: readonly Pick<AlgorithmScore, 'name' | 'accuracy'>[]): string {
-  const parts = scores.map(
-    (score) => `${score.name}: ${score.accuracy.mean.toFixed(3)} ± ${score.accuracy.sd.toFixed(3)}`,
-  );
-  return `Cross-validated accuracy, mean with ± 1 standard deviation error bars. ${parts.join('; ')}.`;
+/** Where the axis starts, in words: "from 90% to 100%, not from 0", or "from 0 to 100%". */
+export function axisRange(from: number): string {
+  return from > 0 ? `from ${Math.round(from * 100)}% to 100%, not from 0` : 'from 0 to 100%';
 }
 
-const ROW = 34;
-const LEFT = 250;
-const WIDTH = 640;
-const RIGHT = 20;
-const TOP = 10;
-const AXIS = 30;
+/** The accuracy (mean ± sd) of each algorithm in words, the axis and the best: the chart's accessible name. */
+export function chartLabel(
+  scores: readonly Pick<AlgorithmScore, 'name' | 'accuracy'>[],
+  best: readonly number[] = [],
+): string {
+  const parts = scores.map(
+    (score, i) => `${score.name}${best.includes(i) ? ' (best)' : ''}: ${percentMeanSd(score.accuracy)}`,
+  );
+  return `Cross-validated accuracy, mean with ± 1 standard deviation error bars, axis ${axisRange(axisStart(scores.map((s) => s.accuracy)))}. ${parts.join('; ')}.`;
+}
 
 /**
- * Horizontal bars of mean cross-validated accuracy with ± 1 sd error bars, one per algorithm, on an axis
- * that starts where the worst bar minus its error does (so close scores stay distinguishable), rounded
- * down to a tenth. The SVG is one image (role=img) named with every figure; the table repeats them.
+ * Horizontal bars of mean cross-validated accuracy with ± 1 sd error bars, one per algorithm, the best
+ * in the accent colour with a "Best" mark. The axis starts at 90% when every bar fits above it, so close
+ * scores stay distinguishable, and the caption says so. Drawn with HTML and CSS rather than a scaled SVG,
+ * so its text keeps the page's size on a phone and a long name wraps instead of being cut off. One image
+ * (role=img) named with every figure; the table repeats them.
  */
 @customElement('petal-compare-chart')
 export class PetalCompareChart extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    svg {
-      width: 100%;
-      max-width: 640px;
-      height: auto;
-      font: 12px var(--petal-font);
-    }
-    .bar {
-      fill: var(--petal-accent);
-      opacity: 0.75;
-    }
-    .error {
-      stroke: var(--petal-text);
-      stroke-width: 1.5;
-    }
-    .grid {
-      stroke: var(--petal-border);
-    }
-    text {
-      fill: var(--petal-text);
-    }
-  `;
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+        container-type: inline-size;
+      }
+      figure {
+        margin: 0;
+        max-width: 48rem;
+      }
+      figcaption {
+        margin-bottom: 0.5rem;
+      }
+      .axis-note {
+        font-weight: 600;
+      }
+      .chart {
+        display: grid;
+        grid-template-columns: minmax(0, 14rem) minmax(0, 1fr) 3.6rem;
+        column-gap: 0.6rem;
+        align-items: center;
+      }
+      .name {
+        text-align: end;
+        overflow-wrap: anywhere;
+        padding: 0.3rem 0;
+      }
+      .badge {
+        display: inline-block;
+        margin-inline-start: 0.35rem;
+        padding: 0 0.4rem;
+        border-radius: 999px;
+        font-size: 0.8rem;
+        font-weight: 700;
+        color: var(--petal-accent-text);
+        background: var(--petal-accent);
+        white-space: nowrap;
+      }
+      .plot {
+        position: relative;
+        height: 2.25rem;
+        border-inline-start: 1px solid var(--petal-muted);
+      }
+      .grid {
+        position: absolute;
+        top: 0;
+        bottom: 0;
+        width: 0;
+        border-inline-start: 1px solid var(--petal-border);
+      }
+      .bar {
+        position: absolute;
+        left: 0;
+        top: 0.55rem;
+        height: 1.15rem;
+        border-radius: 0 4px 4px 0;
+        background: var(--petal-bar);
+      }
+      .best .bar {
+        background: var(--petal-accent);
+      }
+      /* The error bar: a line with an end cap each side, mean − sd to mean + sd. */
+      .whisker {
+        position: absolute;
+        top: 50%;
+        height: 0.8rem;
+        transform: translateY(-50%);
+        border-inline: 2px solid var(--petal-text);
+      }
+      .whisker::before {
+        content: '';
+        position: absolute;
+        left: 0;
+        right: 0;
+        top: 50%;
+        border-top: 2px solid var(--petal-text);
+        transform: translateY(-50%);
+      }
+      .value {
+        font-variant-numeric: tabular-nums;
+        font-size: 0.9rem;
+      }
+      .value.best {
+        font-weight: 700;
+      }
+      .ticks {
+        grid-column: 2;
+        position: relative;
+        height: 1.4rem;
+        border-top: 1px solid var(--petal-muted);
+        font-size: 0.875rem;
+        color: var(--petal-muted);
+        font-variant-numeric: tabular-nums;
+      }
+      .ticks span {
+        position: absolute;
+        top: 0.15rem;
+        transform: translateX(-50%);
+        white-space: nowrap;
+      }
+      /* Centred on their ticks, but the first starts at the axis so it stays inside the chart. */
+      .ticks span:first-child {
+        transform: none;
+      }
+      .axis-title {
+        grid-column: 2;
+        text-align: center;
+        font-size: 0.875rem;
+      }
+      /* Narrow (a phone): each name on its own line above its bar. */
+      @container (max-width: 30rem) {
+        .chart {
+          grid-template-columns: minmax(0, 1fr) 3.6rem;
+        }
+        .name {
+          grid-column: 1 / -1;
+          text-align: start;
+          padding: 0.4rem 0 0;
+        }
+        .ticks,
+        .axis-title {
+          grid-column: 1;
+        }
+      }
+    `,
+  ];
 
   /** The comparison's rows, in table order. */
   @property({ attribute: false }) scores: readonly AlgorithmScore[] = [];
 
+  /** Row indices of the best (marked), from pickBest. */
+  @property({ attribute: false }) best: readonly number[] = [];
+
   override render() {
     const scores = this.scores;
-    if (scores.length === 0) return html``;
-    const lowest = Math.min(...scores.map((s) => s.accuracy.mean - s.accuracy.sd));
-    const from = Math.max(0, Math.floor(Math.min(lowest, 0.9) * 10) / 10);
-    const span = 1 - from;
-    const plot = WIDTH - LEFT - RIGHT;
-    const x = (value: number) => LEFT + (Math.min(1, Math.max(from, value)) - from) * (plot / span);
-    const height = TOP + scores.length * ROW + AXIS;
-    const ticks = Array.from({ length: Math.round(span * 20) + 1 }, (_, i) => from + i * 0.05).filter(
-      (_, i) => span <= 0.3 || i % 2 === 0,
-    );
-    return html`<svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label=${chartLabel(scores)}>
-      ${ticks.map(
-        (tick) => svg`<line class="grid" x1=${x(tick)} x2=${x(tick)} y1=${TOP} y2=${height - AXIS}></line>
-          <text x=${x(tick)} y=${height - AXIS + 16} text-anchor="middle">${tick.toFixed(2)}</text>`,
-      )}
-      ${scores.map((score, i) => {
-        const y = TOP + i * ROW;
-        const { mean, sd } = score.accuracy;
-        const middle = y + ROW / 2;
-        return svg`<text x=${LEFT - 8} y=${middle + 4} text-anchor="end">${shortName(score.name)}</text>
-          <rect class="bar" x=${LEFT} y=${y + 7} width=${Math.max(0, x(mean) - LEFT)} height=${ROW - 14}></rect>
-          <line class="error" x1=${x(mean - sd)} x2=${x(mean + sd)} y1=${middle} y2=${middle}></line>
-          <line class="error" x1=${x(mean - sd)} x2=${x(mean - sd)} y1=${middle - 6} y2=${middle + 6}></line>
-          <line class="error" x1=${x(mean + sd)} x2=${x(mean + sd)} y1=${middle - 6} y2=${middle + 6}></line>`;
-      })}
-      <text x=${LEFT + plot / 2} y=${height - 2} text-anchor="middle">Accuracy</text>
-    </svg>`;
+    if (scores.length === 0) return nothing;
+    const from = axisStart(scores.map((s) => s.accuracy));
+    const at = (value: number) => `${((Math.min(1, Math.max(from, value)) - from) / (1 - from)) * 100}%`;
+    const ticks = axisTicks(from);
+    return html`<figure>
+      <figcaption>
+        Mean accuracy over the folds, with ± 1 standard deviation.
+        <span class="axis-note">Axis ${axisRange(from)}.</span>
+      </figcaption>
+      <div class="chart" role="img" aria-label=${chartLabel(scores, this.best)}>
+        ${scores.map((score, i) => {
+          const { mean, sd } = score.accuracy;
+          const best = this.best.includes(i);
+          return html`<div class=${best ? 'name best' : 'name'}>
+              ${score.name}${best ? html`<span class="badge">Best</span>` : nothing}
+            </div>
+            <div class=${best ? 'plot best' : 'plot'}>
+              ${ticks.slice(1).map((tick) => html`<span class="grid" style=${styleProperties({ left: at(tick) })}></span>`)}
+              <span class="bar" style=${styleProperties({ width: at(mean) })}></span>
+              ${
+                sd > 0
+                  ? html`<span
+                      class="whisker"
+                      style=${styleProperties({ left: at(mean - sd), width: `calc(${at(mean + sd)} - ${at(mean - sd)})` })}
+                    ></span>`
+                  : nothing
+              }
+            </div>
+            <div class=${best ? 'value best' : 'value'}>${percent(mean)}</div>`;
+        })}
+        <div class="ticks">${ticks.map((tick) => html`<span style=${styleProperties({ left: at(tick) })}>${Math.round(tick * 100)}</span>`)}</div>
+        <div class="axis-title">Accuracy (%)</div>
+      </div>
+    </figure>`;
   }
-}
-
-/** The name, cut with an ellipsis when it would not fit beside the bars (the table has it in full). */
-function shortName(name: string): string {
-  return name.length <= 36 ? name : `${name.slice(0, 35)}…`;
 }
 
 declare global {

@@ -1,5 +1,5 @@
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { DEFAULT_RUN_SETTINGS } from '../../core/train-settings';
 import type { CsvFileEvent } from '../shared/file-events';
 import type { DataChoice, DataChoiceEvent } from '../shared/petal-data-source';
@@ -15,6 +15,7 @@ import type { SaveComparedEvent } from './petal-compare-results';
 import './petal-compare-algorithms';
 import './petal-compare-results';
 import '../shared/petal-data-source';
+import '../shared/petal-progress-bar';
 
 /**
  * The Compare tab: choose data and algorithms, run the same repeated stratified k-fold cross-validation
@@ -39,8 +40,16 @@ export class PetalComparePanel extends LitElement {
         gap: 0.75rem;
         margin-top: 1rem;
       }
-      progress {
-        width: min(100%, 24rem);
+      petal-progress-bar {
+        margin-top: 1rem;
+        max-width: 32rem;
+      }
+      h2:focus {
+        outline: none;
+      }
+      /* Scrolled to, the results card shows its top edge too. */
+      #compare-results-heading {
+        scroll-margin-top: 1.5rem;
       }
     `,
   ];
@@ -52,6 +61,11 @@ export class PetalComparePanel extends LitElement {
   @state() private file: File | null = null;
   @state() private draft: CompareDraft = DEFAULT_DRAFT;
   @state() private errors: DraftErrors = {};
+
+  @query('#compare-results-heading') private resultsHeading?: HTMLElement;
+
+  /** The phase the last render showed, to move focus once per change of phase. */
+  #shownPhase: CompareState['phase'] = 'idle';
 
   readonly #reportEngine = engineFailureReporter(this);
 
@@ -92,29 +106,64 @@ export class PetalComparePanel extends LitElement {
           }}
         ></petal-compare-algorithms>
         <div class="actions">
-          <button type="button" class="primary" ?disabled=${running} @click=${this.#run}>Compare</button>
-          <button type="button" ?disabled=${!running} @click=${() => this.#compare.cancel()}>Cancel</button>
+          <button id="compare" type="button" class="primary" ?disabled=${running} @click=${this.#run}>
+            Compare
+          </button>
+          <button id="cancel" type="button" ?disabled=${!running} @click=${() => this.#compare.cancel()}>
+            Cancel
+          </button>
         </div>
+        ${running ? this.#progress(state) : nothing}
       </section>
       ${this.#status(state)}`;
   }
 
+  /** Where the user looks after each step: Cancel while it runs, then the results, or Compare again. */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const phase = this.#compare.state.phase;
+    if (phase === this.#shownPhase) return;
+    this.#shownPhase = phase;
+    if (phase === 'running') this.renderRoot.querySelector<HTMLButtonElement>('#cancel')?.focus();
+    else if (phase === 'done') void this.#showResults();
+    else if (phase === 'stopped' || phase === 'failed') {
+      this.renderRoot.querySelector<HTMLButtonElement>('#compare')?.focus();
+    }
+  }
+
+  /**
+   * Brings the results to the top of the view (the best, then the table) rather than leaving their heading
+   * at its bottom edge, then focuses the heading. The results draw themselves a moment later: until then
+   * the page may be too short to scroll that far.
+   */
+  async #showResults(): Promise<void> {
+    await this.renderRoot.querySelector('petal-compare-results')?.updateComplete;
+    const heading = this.resultsHeading;
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }
+
+  #progress(state: Extract<CompareState, { phase: 'running' }>) {
+    const p = state.progress;
+    // One step per fold of each algorithm (folds × repeats of them).
+    const total = p ? p.algorithms * p.of : 1;
+    const done = p ? p.algorithm * p.of + p.fold - 1 : 0;
+    const text = p
+      ? `Algorithm ${p.algorithm + 1} of ${p.algorithms}, ${p.name}: fold ${p.fold} of ${p.of}`
+      : 'Reading the data…';
+    return html`<petal-progress-bar
+      label="Comparison progress"
+      .value=${done}
+      .max=${total}
+      .text=${text}
+    ></petal-progress-bar>`;
+  }
+
   #status(state: CompareState) {
     switch (state.phase) {
-      case 'running': {
-        const p = state.progress;
-        const total = p ? p.algorithms * p.of : 1;
-        const done = p ? p.algorithm * p.of + p.fold - 1 : 0;
-        const text = p ? `${p.name}: fold ${p.fold} of ${p.of}` : 'Reading the data…';
-        return html`<section class="card" aria-labelledby="compare-run-heading">
-          <h2 id="compare-run-heading">Comparing</h2>
-          <progress aria-label="Comparison progress" max=${total} .value=${done}></progress>
-          <p role="status">${p ? `Algorithm ${p.algorithm + 1} of ${p.algorithms}, ` : ''}${text}</p>
-        </section>`;
-      }
       case 'done':
         return html`<section class="card" aria-labelledby="compare-results-heading">
-          <h2 id="compare-results-heading">Results</h2>
+          <h2 id="compare-results-heading" tabindex="-1">Results</h2>
           <petal-compare-results
             .result=${state.result}
             .saves=${state.saves}

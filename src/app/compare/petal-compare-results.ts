@@ -4,8 +4,11 @@ import { formatBytes } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
 import type { CompareResult } from '../worker-bridge/protocol';
 import { ALGORITHM_LABELS } from './algorithm-draft';
+import { bestSummary, pickBest } from './best-model';
 import type { RowSave } from './compare-controller';
+import { lossMeanSd, milliseconds, percentMeanSd } from './compare-figures';
 import './petal-compare-chart';
+import '../shared/petal-help';
 
 /** Fired when a row's "Save as new version" button is pressed. */
 export class SaveComparedEvent extends Event {
@@ -14,17 +17,15 @@ export class SaveComparedEvent extends Event {
   }
 }
 
-function meanSd(summary: { mean: number; sd: number }, digits = 3): string {
-  return `${summary.mean.toFixed(digits)} ± ${summary.sd.toFixed(digits)}`;
-}
-
-function milliseconds(ms: number): string {
-  return ms < 10 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)} ms`;
+/** What Save did, said where the user looks: the version it made, and that it is now the one in use. */
+export function savedMessage(name: string, version: number): string {
+  return `Saved ${name} as version ${version} — now the active model in Predict and Batch.`;
 }
 
 /**
- * The comparison's results: the "Comparison" table (mean ± sd accuracy and macro F1, fit time, prediction
- * time per 1,000 rows, model size, and a save button per row) and the accuracy chart with error bars.
+ * The comparison's results: which algorithm is best and why, the "Comparison" table (mean ± sd accuracy,
+ * macro F1 and log loss, fit time, prediction time per 1,000 rows, model size, and a save button per row)
+ * and the accuracy chart with error bars. Each figure's name has a short help.
  */
 @customElement('petal-compare-results')
 export class PetalCompareResults extends LitElement {
@@ -33,7 +34,18 @@ export class PetalCompareResults extends LitElement {
     css`
       :host {
         display: grid;
+        /* Tracks no wider than the card: the table scrolls inside its box instead of widening the page. */
+        grid-template-columns: minmax(0, 1fr);
         gap: 1rem;
+      }
+      p {
+        margin: 0;
+      }
+      .best-summary {
+        padding: 0.5rem 0.75rem;
+        border-inline-start: 4px solid var(--petal-accent);
+        background: var(--petal-accent-soft);
+        border-radius: 6px;
       }
       .scroll {
         overflow-x: auto;
@@ -53,16 +65,56 @@ export class PetalCompareResults extends LitElement {
         padding: 0.35rem 0.6rem;
         border-bottom: 1px solid var(--petal-border);
         vertical-align: top;
+        background: var(--petal-surface);
+      }
+      thead th {
+        font-weight: 600;
+        vertical-align: bottom;
+      }
+      /* The algorithm's name stays in view while a phone scrolls the figures sideways. */
+      th[scope='row'],
+      thead th:first-child {
+        position: sticky;
+        left: 0;
+        z-index: 1;
+        min-width: 9rem;
+        max-width: 14rem;
+        font-weight: 600;
+        box-shadow: inset -1px 0 0 var(--petal-border);
+      }
+      tr.best > * {
+        background: var(--petal-accent-soft);
+      }
+      .badge {
+        display: inline-block;
+        margin-inline-start: 0.35rem;
+        padding: 0 0.45rem;
+        border-radius: 999px;
+        font-size: 0.8rem;
+        font-weight: 700;
+        color: var(--petal-accent-text);
+        background: var(--petal-accent);
+        white-space: nowrap;
       }
       td.number {
         text-align: right;
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
-      .saved {
-        display: block;
-        font-size: 0.875rem;
-        margin-top: 0.25rem;
+      button {
+        white-space: nowrap;
+      }
+      /* Done or under way: it looks disabled but keeps focus (a disabled button would drop it to <body>). */
+      button[aria-disabled='true'],
+      button[aria-disabled='true']:hover {
+        cursor: not-allowed;
+        color: var(--petal-muted);
+        background: var(--petal-track);
+        border-color: var(--petal-border);
+      }
+      .saves .said,
+      .saves .error {
+        margin-top: 0.5rem;
       }
     `,
   ];
@@ -76,60 +128,125 @@ export class PetalCompareResults extends LitElement {
   override render() {
     const result = this.result;
     if (!result) return nothing;
+    const pick = pickBest(result.scores);
+    const best = pick?.best ?? [];
     return html`<p class="muted">
         ${result.repeats} × ${result.folds}-fold stratified cross-validation on ${result.rows} rows, the same
         folds for every algorithm; took ${(result.elapsedMs / 1000).toFixed(1)} s.
       </p>
-      <div class="scroll">
-        <table>
-          <caption>Comparison</caption>
-          <thead>
-            <tr>
-              <th scope="col">Algorithm</th>
-              <th scope="col">Accuracy (mean ± sd)</th>
-              <th scope="col">Macro F1 (mean ± sd)</th>
-              <th scope="col">Fit time</th>
-              <th scope="col">Prediction time per 1,000 rows</th>
-              <th scope="col">Model size</th>
-              <th scope="col">Keep</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${result.scores.map(
-              (score, index) => html`<tr>
-                <th scope="row">${score.name}</th>
-                <td class="number">${meanSd(score.accuracy)}</td>
-                <td class="number">${meanSd(score.macroF1)}</td>
-                <td class="number">${milliseconds(score.fitMs.mean)}</td>
-                <td class="number">${milliseconds(score.predictMsPer1000)}</td>
-                <td class="number">${formatBytes(score.sizeBytes)}</td>
-                <td>${this.#saveCell(index, ALGORITHM_LABELS[score.spec.kind])}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
+      ${pick ? html`<p class="best-summary">${bestSummary(result.scores, pick)}</p>` : nothing}
+      <div>
+        <div class="scroll">${this.#table(result, best)}</div>
+        ${this.#saveMessages(result)}
       </div>
-      <petal-compare-chart .scores=${result.scores}></petal-compare-chart>`;
+      <petal-compare-chart .scores=${result.scores} .best=${best}></petal-compare-chart>`;
   }
 
-  #saveCell(index: number, label: string) {
+  #table(result: CompareResult, best: readonly number[]) {
+    return html`<table>
+      <caption>Comparison</caption>
+      <thead>
+        <tr>
+          <th scope="col">Algorithm</th>
+          <th scope="col">
+            Accuracy<petal-help topic="Accuracy"
+              >The share of the held-out rows predicted right, averaged over every fold. ± is the
+              standard deviation across folds: how much it changes with the rows.</petal-help
+            >
+          </th>
+          <th scope="col">
+            Macro F1<petal-help topic="Macro F1"
+              >F1 (precision and recall in one figure) of each class, averaged with every class counting
+              the same, so a rare class weighs as much as a common one.</petal-help
+            >
+          </th>
+          <th scope="col">
+            Log loss<petal-help topic="Log loss"
+              >How much probability the model gave the right class: 0 is perfect, lower is better. A
+              confident wrong answer costs a lot.</petal-help
+            >
+          </th>
+          <th scope="col">
+            Fit time<petal-help topic="Fit time">Time to train one fold's model, on this device.</petal-help>
+          </th>
+          <th scope="col">
+            Predict 1,000 rows<petal-help topic="Predict time"
+              >Time one fold's model takes to predict 1,000 rows, on this device.</petal-help
+            >
+          </th>
+          <th scope="col">
+            Size<petal-help topic="Model size">Size of the saved model: its settings and weights.</petal-help>
+          </th>
+          <th scope="col">Keep</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${result.scores.map((score, index) => {
+          const isBest = best.includes(index);
+          return html`<tr class=${isBest ? 'best' : ''}>
+            <th scope="row">
+              ${score.name}${isBest ? html`<span class="badge">Best</span>` : nothing}
+            </th>
+            <td class="number">${percentMeanSd(score.accuracy)}</td>
+            <td class="number">${percentMeanSd(score.macroF1)}</td>
+            <td class="number">${lossMeanSd(score.logLoss)}</td>
+            <td class="number">${milliseconds(score.fitMs.mean)}</td>
+            <td class="number">${milliseconds(score.predictMsPer1000)}</td>
+            <td class="number">${formatBytes(score.sizeBytes)}</td>
+            <td>${this.#saveButton(index, ALGORITHM_LABELS[score.spec.kind])}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>`;
+  }
+
+  #saveButton(index: number, label: string) {
     const save = this.saves.get(index);
     const busy = save?.status === 'saving' || save?.status === 'saved';
+    const text =
+      save?.status === 'saving'
+        ? 'Saving…'
+        : save?.status === 'saved'
+          ? `Saved as version ${save.version}`
+          : 'Save as new version';
     return html`<button
-        type="button"
-        aria-label=${`Save ${label} as new version`}
-        ?disabled=${busy}
-        @click=${() => this.dispatchEvent(new SaveComparedEvent(index))}
-      >
-        ${save?.status === 'saving' ? 'Saving…' : 'Save as new version'}
-      </button>
-      ${
-        save?.status === 'saved'
-          ? html`<span class="saved" role="status">Saved as v${save.version}; it is now the active model.</span>`
-          : save?.status === 'failed'
-            ? html`<span class="error saved" role="alert">${save.message}</span>`
-            : nothing
-      }`;
+      type="button"
+      aria-label=${save?.status === 'saved' ? `${label} saved as version ${save.version}` : `Save ${label} as new version`}
+      aria-disabled=${busy ? 'true' : 'false'}
+      @click=${() => {
+        if (!busy) this.dispatchEvent(new SaveComparedEvent(index));
+      }}
+    >
+      ${text}
+    </button>`;
+  }
+
+  /**
+   * Under the table, so a phone sees it without scrolling the table sideways: what the latest save made
+   * (it is the active model now), and any save that failed.
+   */
+  #saveMessages(result: CompareResult) {
+    let latest: { index: number; version: number } | undefined;
+    const failed: { index: number; message: string }[] = [];
+    for (const [index, save] of this.saves) {
+      if (save.status === 'saved' && (!latest || save.version > latest.version)) {
+        latest = { index, version: save.version };
+      }
+      if (save.status === 'failed') failed.push({ index, message: save.message });
+    }
+    const saving = [...this.saves.values()].some((save) => save.status === 'saving');
+    const said = latest
+      ? savedMessage(result.scores[latest.index]?.name ?? '', latest.version)
+      : saving
+        ? 'Training and saving the chosen algorithm…'
+        : '';
+    return html`<div class="saves">
+      <p role="status" class=${said ? 'said' : ''}>${said}</p>
+      ${failed.map(
+        ({ index, message }) =>
+          html`<p class="error" role="alert">Could not save ${result.scores[index]?.name}: ${message}</p>`,
+      )}
+    </div>`;
   }
 }
 

@@ -5,11 +5,19 @@ import { live } from 'lit/directives/live.js';
 import { formatNumber } from '../shared/format-number';
 import { CLASS_COLOUR_COUNT, controlStyles } from '../shared/theme';
 import { nextFrame } from './next-frame';
-import { defaultAxes, niceTicks, type ScatterSample } from './scatter-axes';
+import { defaultAxes, leftMargin, niceTicks, type ScatterSample, tickLabels } from './scatter-axes';
 
-const WIDTH = 420;
-const HEIGHT = 320;
-const MARGIN = { top: 12, right: 16, bottom: 44, left: 52 };
+/**
+ * The drawing's width in SVG units follows the plot's width in CSS pixels (between these bounds), so its
+ * text is drawn at its own size on a phone rather than scaled down; the height keeps the 4:3 shape.
+ */
+const WIDTH = { least: 280, most: 560, initial: 420 } as const;
+
+function heightFor(width: number): number {
+  return Math.round((width * 3) / 4);
+}
+/** The left margin grows with the y tick labels (see leftMargin). */
+const MARGIN = { top: 12, right: 16, bottom: 46 };
 
 /**
  * The training sample on two chosen features (selects "X axis" and "Y axis"), one colour and marker
@@ -66,13 +74,14 @@ export class PetalScatterPlot extends LitElement {
         stroke: var(--petal-muted);
         fill: none;
       }
+      /* SVG units are CSS pixels here (the drawing is as wide as the plot, see WIDTH). */
       text {
         fill: var(--petal-muted);
-        font-size: 11px;
+        font-size: 13px;
       }
       text.title {
         fill: var(--petal-text);
-        font-size: 12px;
+        font-size: 14px;
         font-weight: 600;
       }
       .point {
@@ -122,6 +131,28 @@ export class PetalScatterPlot extends LitElement {
 
   /** The form's values in `labels`' order (NaN where a field is blank), or null while the form is invalid. */
   @property({ attribute: false }) current: readonly number[] | null = null;
+
+  /** The drawing's width in SVG units: the plot's CSS width, within WIDTH's bounds. */
+  @state() private width: number = WIDTH.initial;
+
+  readonly #resize = new ResizeObserver((entries) => {
+    const shown = entries[0]?.contentRect.width ?? 0;
+    // A hidden tab measures 0: keep the last width until it shows again.
+    if (shown <= 0) return;
+    const width = Math.round(Math.min(WIDTH.most, Math.max(WIDTH.least, shown)));
+    // Small changes are left to the browser's scaling: redrawing the sample costs more than it shows.
+    if (Math.abs(width - this.width) >= 8) this.width = width;
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+  }
 
   @state() private xIndex = 0;
   @state() private yIndex = 1;
@@ -194,12 +225,16 @@ export class PetalScatterPlot extends LitElement {
     // The scale covers the sample and the input, so an input outside the sample moves the axes too.
     const [x0, x1] = padded(bounds.x, cx);
     const [y0, y1] = padded(bounds.y, cy);
-    const scale = new PlotScale(x0, x1, y0, y1);
+    const width = this.width;
+    const height = heightFor(width);
+    const yCount = tickCount(height - MARGIN.top - MARGIN.bottom, 45);
+    const left = leftMargin(tickLabels(niceTicks(y0, y1, yCount)));
+    const scale = new PlotScale(x0, x1, y0, y1, left, width, height);
     return html`<div class="plot">
-      <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${this.#summary(rows)}>
-        ${guard([sample, xi, yi, x0, x1, y0, y1, this.labels], () => this.#background(scale))}
+      <svg viewBox="0 0 ${width} ${height}" role="img" aria-label=${this.#summary(rows)}>
+        ${guard([sample, xi, yi, x0, x1, y0, y1, this.labels, width], () => this.#background(scale))}
       </svg>
-      <svg class="marker-layer" viewBox="0 0 ${WIDTH} ${HEIGHT}" aria-hidden="true">
+      <svg class="marker-layer" viewBox="0 0 ${width} ${height}" aria-hidden="true">
         ${cx !== undefined && cy !== undefined ? inputMarker(scale.x(cx), scale.y(cy)) : nothing}
       </svg>
     </div>`;
@@ -209,22 +244,29 @@ export class PetalScatterPlot extends LitElement {
   #background(scale: PlotScale) {
     const { xIndex: xi, yIndex: yi } = this;
     const sample = this.sample;
-    const { innerW, innerH } = scale;
-    return svg`${niceTicks(scale.x0, scale.x1).map(
+    const { innerW, innerH, left } = scale;
+    // Fewer ticks on a narrow plot, so the labels along the x axis never run into each other.
+    const xTicks = niceTicks(scale.x0, scale.x1, tickCount(innerW, 70));
+    const xLabels = tickLabels(xTicks);
+    const yTicks = niceTicks(scale.y0, scale.y1, tickCount(innerH, 45));
+    const yLabels = tickLabels(yTicks);
+    return svg`${xTicks.map(
       (
         t,
+        i,
       ) => svg`<line class="grid" x1=${scale.x(t)} x2=${scale.x(t)} y1=${MARGIN.top} y2=${MARGIN.top + innerH}></line>
-          <text x=${scale.x(t)} y=${MARGIN.top + innerH + 16} text-anchor="middle">${formatNumber(t)}</text>`,
+          <text x=${scale.x(t)} y=${MARGIN.top + innerH + 17} text-anchor="middle">${xLabels[i]}</text>`,
     )}
-      ${niceTicks(scale.y0, scale.y1).map(
+      ${yTicks.map(
         (
           t,
-        ) => svg`<line class="grid" x1=${MARGIN.left} x2=${MARGIN.left + innerW} y1=${scale.y(t)} y2=${scale.y(t)}></line>
-          <text x=${MARGIN.left - 6} y=${scale.y(t) + 4} text-anchor="end">${formatNumber(t)}</text>`,
+          i,
+        ) => svg`<line class="grid" x1=${left} x2=${left + innerW} y1=${scale.y(t)} y2=${scale.y(t)}></line>
+          <text x=${left - 6} y=${scale.y(t) + 4.5} text-anchor="end">${yLabels[i]}</text>`,
       )}
-      <rect class="frame" x=${MARGIN.left} y=${MARGIN.top} width=${innerW} height=${innerH}></rect>
-      <text class="title" x=${MARGIN.left + innerW / 2} y=${HEIGHT - 6} text-anchor="middle">${this.labels[xi]}</text>
-      <text class="title" transform="rotate(-90)" x=${-(MARGIN.top + innerH / 2)} y="14" text-anchor="middle">
+      <rect class="frame" x=${left} y=${MARGIN.top} width=${innerW} height=${innerH}></rect>
+      <text class="title" x=${left + innerW / 2} y=${scale.height - 6} text-anchor="middle">${this.labels[xi]}</text>
+      <text class="title" transform="rotate(-90)" x=${-(MARGIN.top + innerH / 2)} y="15" text-anchor="middle">
         ${this.labels[yi]}
       </text>
       ${
@@ -276,6 +318,11 @@ export class PetalScatterPlot extends LitElement {
   }
 }
 
+/** About one tick per `spacing` units of an axis `length` units long: 3 to 5 of them. */
+function tickCount(length: number, spacing: number): number {
+  return Math.min(5, Math.max(3, Math.floor(length / spacing)));
+}
+
 /** The smallest and largest value, or null for no values. */
 type Extent = readonly [min: number, max: number] | null;
 
@@ -308,18 +355,26 @@ function padded(data: Extent, input: number | undefined): [number, number] {
 
 /** Data coordinates to SVG coordinates inside the margins. */
 class PlotScale {
-  readonly innerW = WIDTH - MARGIN.left - MARGIN.right;
-  readonly innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
+  readonly innerW: number;
+  readonly innerH: number;
 
   constructor(
     readonly x0: number,
     readonly x1: number,
     readonly y0: number,
     readonly y1: number,
-  ) {}
+    /** The left margin, wide enough for the y tick labels. */
+    readonly left: number,
+    /** The drawing's size in SVG units. */
+    readonly width: number,
+    readonly height: number,
+  ) {
+    this.innerW = width - left - MARGIN.right;
+    this.innerH = height - MARGIN.top - MARGIN.bottom;
+  }
 
   x(v: number): number {
-    return MARGIN.left + ((v - this.x0) / (this.x1 - this.x0)) * this.innerW;
+    return this.left + ((v - this.x0) / (this.x1 - this.x0)) * this.innerW;
   }
 
   y(v: number): number {

@@ -55,3 +55,36 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   }
   return ticks;
 }
+
+const THOUSANDS = [
+  { unit: 1e9, suffix: 'B' },
+  { unit: 1e6, suffix: 'M' },
+  { unit: 1e3, suffix: 'k' },
+] as const;
+
+/**
+ * Tick labels short enough to sit beside the axis: from 10,000 up in thousands, millions or billions
+ * ("12.5k", "1.5M") with as many decimals as the step needs, so neighbouring labels never round to the
+ * same text; smaller values as they are ("0.25", "4500").
+ */
+export function tickLabels(ticks: readonly number[]): string[] {
+  const largest = Math.max(0, ...ticks.map(Math.abs));
+  const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 0;
+  const scale = THOUSANDS.find(({ unit }) => largest >= Math.max(unit, 1e4));
+  if (!scale) return ticks.map((t) => String(Number(t.toPrecision(6))));
+  const stepText = String(Number((step / scale.unit).toPrecision(6)));
+  const decimals = step > 0 && stepText.includes('.') ? stepText.length - stepText.indexOf('.') - 1 : 0;
+  return ticks.map((t) => (t === 0 ? '0' : `${(t / scale.unit).toFixed(decimals)}${scale.suffix}`));
+}
+
+/** Approximate width in SVG units of one character of a 13 px tick label (digits are about 0.55 em). */
+const TICK_CHAR_WIDTH = 7.5;
+
+/**
+ * The plot's left margin: room for the longest y tick label, right-aligned 6 units from the frame, and
+ * for the rotated y-axis title in the 24 units left of it, so the two never overlap.
+ */
+export function leftMargin(yLabels: readonly string[], least = 52): number {
+  const longest = Math.max(0, ...yLabels.map((label) => label.length));
+  return Math.max(least, Math.ceil(24 + 6 + longest * TICK_CHAR_WIDTH));
+}

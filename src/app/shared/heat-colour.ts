@@ -1,5 +1,38 @@
-/** The heat map's full-intensity colour (sRGB 0–255); lighter shades are blends of it with white. */
-const HEAT_RGB = [106, 47, 179] as const;
+// The confusion matrix's colours, computed here rather than in CSS so the text colour of each cell can be
+// chosen for contrast (and tested): one scale per theme and per kind of cell.
+
+/** The theme a colour is for; the matrix sets both and lets `prefers-color-scheme` choose. */
+export type HeatTheme = 'light' | 'dark';
+
+/** On the diagonal a count is of right answers; off it, of mistakes. */
+export type CellKind = 'correct' | 'mistake';
+
+type Rgb = readonly [number, number, number];
+
+/**
+ * Where each scale starts (the card's surface, as `--petal-surface` in theme.ts) and ends (full
+ * intensity): purple (the accent) for right answers, orange-red for mistakes, so a mistake never looks
+ * like a right answer. In dark mode the scales rise from the dark surface to mid tones that keep white
+ * text at 4.5:1, instead of the light theme's near-white pale cells glaring on a dark page.
+ */
+const SCALES: Readonly<Record<HeatTheme, { surface: Rgb; muted: string; ends: Record<CellKind, Rgb> }>> = {
+  light: {
+    surface: [255, 255, 255],
+    muted: '#525a66',
+    ends: { correct: [106, 47, 179], mistake: [194, 65, 12] },
+  },
+  dark: {
+    surface: [26, 30, 36],
+    muted: '#a9b0bb',
+    ends: { correct: [130, 80, 220], mistake: [205, 70, 0] },
+  },
+};
+
+/**
+ * The least intensity of a count above 0, so a single row stands out from an empty cell; higher for
+ * mistakes, so even one reads as orange (a pale or dark tint of orange looks beige or brown).
+ */
+const FLOOR: Readonly<Record<CellKind, number>> = { correct: 0.22, mistake: 0.4 };
 
 function channelLuminance(value: number): number {
   const c = value / 255;
@@ -18,16 +51,26 @@ export function contrastRatio(a: number, b: number): number {
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }
 
+export interface CellColours {
+  readonly background: string;
+  readonly color: string;
+}
+
 /**
- * A confusion-matrix cell's colours: the background darkens with `count / max`, and the text is black or
- * white, whichever contrasts more (at least 4.5:1 on any shade). Opaque colours are used, not opacity, so
- * the contrast is the same on a light or dark page.
+ * A confusion-matrix cell's colours in one theme. 0 is plainly empty: the surface with muted text. Above
+ * 0 the colour grows from a clear tint to full intensity with `count / max`, in its kind's hue, and the
+ * text is black or white, whichever contrasts more (at least 4.5:1 on every shade, tested). Opaque colours,
+ * not opacity, so the contrast does not depend on what is behind the table.
  */
-export function heatColour(count: number, max: number): { background: string; color: string } {
-  const share = max > 0 ? Math.min(1, Math.max(0, count / max)) : 0;
-  // 0 stays a faint tint (not plain white) so empty cells still read as part of the grid.
-  const strength = 0.04 + 0.96 * share;
-  const rgb = HEAT_RGB.map((channel) => Math.round(255 + (channel - 255) * strength));
+export function heatColour(count: number, max: number, kind: CellKind, theme: HeatTheme): CellColours {
+  const scale = SCALES[theme];
+  if (!(count > 0) || !(max > 0)) {
+    return { background: `rgb(${scale.surface.join(' ')})`, color: scale.muted };
+  }
+  const floor = FLOOR[kind];
+  const strength = floor + (1 - floor) * Math.min(1, count / max);
+  const end = scale.ends[kind];
+  const rgb = scale.surface.map((from, i) => Math.round(from + (end[i] - from) * strength));
   const luminance = relativeLuminance(rgb);
   const color = contrastRatio(luminance, 1) >= contrastRatio(luminance, 0) ? '#ffffff' : '#000000';
   return { background: `rgb(${rgb.join(' ')})`, color };

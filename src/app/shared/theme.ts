@@ -123,18 +123,22 @@ export const controlStyles = css`
     color: var(--petal-accent-text);
     border-color: var(--petal-accent);
   }
-  /* A control that does nothing now looks it: faded, no hover, a not-allowed cursor. */
+  /* A control that does nothing now looks it: grey, no hover, a not-allowed cursor. Solid colours, not
+     opacity, so its text stays legible (muted on the track colour is over 5:1 in both themes). */
   button:disabled,
   input:disabled,
   select:disabled {
     cursor: not-allowed;
-    opacity: 0.5;
+    color: var(--petal-muted);
+    background: var(--petal-track);
+    border-color: var(--petal-border);
   }
-  button:disabled:hover {
-    border-color: var(--petal-control-border);
-  }
+  button:disabled:hover,
+  button.primary:disabled,
   button.primary:disabled:hover {
-    border-color: var(--petal-accent);
+    color: var(--petal-muted);
+    background: var(--petal-track);
+    border-color: var(--petal-border);
   }
   input[type='number'],
   input[type='text'],

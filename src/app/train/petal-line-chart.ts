@@ -14,15 +14,30 @@ export interface ChartSeries {
 
 const WIDTH = 360;
 const HEIGHT = 180;
-const LEFT = 44;
+const LEFT = 48;
 const RIGHT = 10;
 const TOP = 10;
-const BOTTOM = 26;
+const BOTTOM = 28;
 /** More points than this are thinned out: the chart is 300 pixels wide, so more would not show. */
 const MAX_POINTS = 600;
 
-function tick(value: number): string {
-  return String(Number(value.toPrecision(2)));
+function tick(value: number, percent: boolean): string {
+  return percent ? `${Math.round(value * 100)}%` : String(Number(value.toPrecision(2)));
+}
+
+/**
+ * The top of the y axis: `value` rounded up to a round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10ⁿ),
+ * so the top and middle ticks read as round figures.
+ */
+function niceCeil(value: number): number {
+  const unit = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * unit >= value - 1e-12) ?? 10;
+  return Number((step * unit).toPrecision(6));
+}
+
+/** A latest value as the results write it: a share as a percentage with one decimal. */
+function latestValue(value: number, percent: boolean): string {
+  return percent ? `${(value * 100).toFixed(1)}%` : String(Number(value.toPrecision(3)));
 }
 
 /**
@@ -53,12 +68,18 @@ export class PetalLineChart extends LitElement {
         display: block;
       }
       .axis {
-        stroke: var(--petal-border);
+        stroke: var(--petal-muted);
         stroke-width: 1;
       }
+      .grid {
+        stroke: var(--petal-border);
+        stroke-width: 1;
+        stroke-dasharray: 2 3;
+      }
+      /* In viewBox units: about 12 px on a 390 px phone, where the chart is drawn smaller than its box. */
       .tick {
         fill: var(--petal-muted);
-        font-size: 11px;
+        font-size: 14px;
       }
       ul {
         list-style: none;
@@ -90,18 +111,21 @@ export class PetalLineChart extends LitElement {
   /** A fixed top of the y axis (1 for accuracy); when unset, the largest value drawn. */
   @property({ type: Number, attribute: 'y-max' }) yMax?: number;
 
+  /** The values are shares (accuracy): ticks and latest values are written as percentages, as elsewhere. */
+  @property({ type: Boolean }) percent = false;
+
   override render() {
     const longest = Math.max(0, ...this.series.map((line) => line.values.length));
     const xMax = Math.max(this.xMax, longest, 2);
     const dataMax = Math.max(0, ...this.series.flatMap((line) => line.values.filter(Number.isFinite)));
-    const yMax = this.yMax ?? (dataMax > 0 ? dataMax * 1.05 : 1);
+    const yMax = this.yMax ?? (dataMax > 0 ? niceCeil(dataMax * 1.05) : 1);
     const plotWidth = WIDTH - LEFT - RIGHT;
     const plotHeight = HEIGHT - TOP - BOTTOM;
     const x = (epoch: number) => LEFT + ((epoch - 1) / (xMax - 1)) * plotWidth;
     const y = (value: number) => TOP + plotHeight - (Math.min(Math.max(value, 0), yMax) / yMax) * plotHeight;
     const latest = this.series
       .filter((line) => line.values.length > 0)
-      .map((line) => `${line.label} ${tick(line.values[line.values.length - 1])}`)
+      .map((line) => `${line.label} ${latestValue(line.values[line.values.length - 1], this.percent)}`)
       .join(', ');
     const name = `${this.label} by epoch${latest ? `: ${latest}` : ''}`;
     return html`<figure>
@@ -109,11 +133,14 @@ export class PetalLineChart extends LitElement {
       <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${name}>
         <line class="axis" x1=${LEFT} y1=${TOP} x2=${LEFT} y2=${TOP + plotHeight}></line>
         <line class="axis" x1=${LEFT} y1=${TOP + plotHeight} x2=${WIDTH - RIGHT} y2=${TOP + plotHeight}></line>
-        <text class="tick" x=${LEFT - 6} y=${TOP + 4} text-anchor="end">${tick(yMax)}</text>
-        <text class="tick" x=${LEFT - 6} y=${TOP + plotHeight} text-anchor="end">0</text>
-        <text class="tick" x=${LEFT} y=${HEIGHT - 8} text-anchor="middle">1</text>
-        <text class="tick" x=${WIDTH - RIGHT} y=${HEIGHT - 8} text-anchor="end">${xMax}</text>
-        <text class="tick" x=${LEFT + plotWidth / 2} y=${HEIGHT - 8} text-anchor="middle">epoch</text>
+        <line class="grid" x1=${LEFT} y1=${y(yMax / 2)} x2=${WIDTH - RIGHT} y2=${y(yMax / 2)}></line>
+        <line class="grid" x1=${LEFT} y1=${y(yMax)} x2=${WIDTH - RIGHT} y2=${y(yMax)}></line>
+        <text class="tick" x=${LEFT - 6} y=${TOP + 5} text-anchor="end">${tick(yMax, this.percent)}</text>
+        <text class="tick" x=${LEFT - 6} y=${y(yMax / 2) + 5} text-anchor="end">${tick(yMax / 2, this.percent)}</text>
+        <text class="tick" x=${LEFT - 6} y=${TOP + plotHeight} text-anchor="end">${tick(0, this.percent)}</text>
+        <text class="tick" x=${LEFT} y=${HEIGHT - 6} text-anchor="middle">1</text>
+        <text class="tick" x=${WIDTH - RIGHT} y=${HEIGHT - 6} text-anchor="end">${xMax}</text>
+        <text class="tick" x=${LEFT + plotWidth / 2} y=${HEIGHT - 6} text-anchor="middle">epoch</text>
         ${this.series.map((line) => this.#line(line, x, y))}
       </svg>
       ${

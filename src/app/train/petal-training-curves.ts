@@ -77,6 +77,7 @@ export class PetalTrainingCurves extends LitElement {
         .series=${curves(this.history, 'accuracy')}
         .xMax=${this.epochs}
         .yMax=${1}
+        percent
       ></petal-line-chart>`;
   }
 }
