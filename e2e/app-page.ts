@@ -238,3 +238,13 @@ export async function poll<T>(
 export function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Waits until Predict's model picker has version `version` (e.g. 2) selected: the model in use. */
+export async function waitForModelInUse(page: Page, version: number): Promise<void> {
+  const picked = page.getByRole('combobox', { name: 'Model', exact: true }).locator('option:checked');
+  await poll(
+    async () => ((await picked.count()) > 0 ? ((await picked.textContent()) ?? '') : ''),
+    (text) => new RegExp(`^\\s*v${version}\\b`).test(text),
+    `the model picker to show v${version}`,
+  );
+}

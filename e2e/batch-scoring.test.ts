@@ -91,13 +91,13 @@ appTest(
       }, 'id,Sepal_Length,petal_length\n1,5.1,1.4\n');
       await zone.dispatchEvent('dragover', { dataTransfer });
       await zone.dispatchEvent('drop', { dataTransfer });
-      const alert = page.getByRole('alert').filter({ hasText: /no column/ });
+      const alert = page.getByRole('alert').filter({ hasText: /does not have/ });
       await alert.waitFor();
       const message = normalise((await alert.textContent()) ?? '');
       assert.match(
         message,
-        /"sepal_width", "petal_width"/,
-        `the alert lists the missing columns: ${message}`,
+        /^Model “Default iris model” \(v1\) needs 2 columns this file does not have: "sepal_width", "petal_width"\./,
+        `the alert names the model and lists the missing columns: ${message}`,
       );
       const score = page.getByRole('button', { name: 'Score', exact: true });
       assert.equal(await score.isDisabled(), true, 'Score is disabled for a file that cannot be scored');

@@ -14,6 +14,7 @@ import {
   predict,
   predictedClass,
   SETOSA,
+  waitForModelInUse,
 } from './app-page';
 import { appTest } from './app-test';
 
@@ -191,15 +192,7 @@ appTest(
     assert.match(versions[1].text, /k-NN \(k = 5\)/);
 
     await openTab(page, 'Predict');
-    // The model in use is named in the text or chosen in the model picker.
-    const picked = page.getByRole('combobox', { name: 'Model', exact: true }).locator('option:checked');
-    await poll(
-      async () =>
-        (await page.getByText(/Model v2\b/).count()) > 0 ||
-        ((await picked.count()) > 0 && /^\s*v2\b/.test((await picked.textContent()) ?? '')),
-      Boolean,
-      'the Predict tab to use v2',
-    );
+    await waitForModelInUse(page, 2);
     assert.equal(predictedClass(await predict(page, SETOSA)), 'setosa');
 
     assert.equal(report.length, 0, `axe violations:\n${report.join('\n')}`);

@@ -2,7 +2,7 @@
 // value lies outside what the model was trained on.
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { openApp, predict, predictedClass, SETOSA, shownProbabilities } from './app-page';
+import { openApp, predict, predictedClass, SETOSA, shownProbabilities, waitForModelInUse } from './app-page';
 import { appTest } from './app-test';
 
 appTest('the built app, served from a sub-path, says what Petal is', async ({ page, server }) => {
@@ -15,10 +15,7 @@ appTest(
   'a first visit predicts setosa for 5.1, 3.5, 1.4, 0.2 with the default model',
   async ({ page, server }) => {
     await openApp(page, server.url);
-    await page
-      .getByText(/Model v1\b/)
-      .first()
-      .waitFor();
+    await waitForModelInUse(page, 1);
     const text = await predict(page, SETOSA);
     assert.equal(predictedClass(text), 'setosa', `prediction text: "${text}"`);
     const shown = shownProbabilities(text);

@@ -65,7 +65,10 @@ appTest(
       await trainButton(page).click();
       await keepButton(page).waitFor({ timeout: 60_000 });
       await keepButton(page).click();
-      await page.getByText(/Saved as v\d+ and made active/).waitFor({ timeout: 15_000 });
+      // The Train tab says the run was kept and is the active model (its wording has changed over time).
+      await page
+        .getByText(/Saved as v\d+ and made active|Kept as version \d+ — now the active model/)
+        .waitFor({ timeout: 15_000 });
 
       // Predict: a select of the islands seen, a date input, the mass left blank and imputed.
       await openTab(page, 'Predict');

@@ -24,6 +24,7 @@ import {
   trainAndKeep,
   trainButton,
   trainOnIris,
+  waitForModelInUse,
 } from './app-page';
 import { appTest } from './app-test';
 import { launchChromium } from './chromium';
@@ -240,10 +241,7 @@ appTest(
         .waitFor();
       await keepButton(page).click();
       await openTab(page, 'Predict');
-      await page
-        .getByText(/Model v2\b/)
-        .first()
-        .waitFor();
+      await waitForModelInUse(page, 2);
       const labels = ['<img src=x onerror=window xss=1>', 'Proto', 'Constructor', 'To string'];
       for (const [i, label] of labels.entries()) await featureInput(page, label).fill(String(SETOSA[i]));
       const text = await settledPrediction(page);

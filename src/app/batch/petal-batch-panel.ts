@@ -1,5 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { quoted, quotedList } from '../../core/short-text';
+import type { LoadedModel, ModelSnapshot } from '../models/model-store';
 import { downloadFile } from '../shared/download-file';
 import type { CsvFileEvent } from '../shared/file-events';
 import { controlStyles } from '../shared/theme';
@@ -7,8 +9,13 @@ import type { AppServices } from '../shell/app-services';
 import { engineFailureReporter } from '../shell/engine-error-event';
 import { BatchController, type BatchState, CANCELLED_MESSAGE, canScore } from './batch-controller';
 import { batchJobs } from './batch-jobs';
+import { type BatchModel, modelName } from './batch-model';
+import { sampleCsv, templateCsv, templateFileName } from './csv-template';
 import { progressPercent, scoreProgressText } from './score-progress-text';
 import '../shared/petal-file-drop';
+// <petal-model-picker> is defined with the Predict tab, which the shell always loads first. Importing
+// it (or the registry controller) here too made the bundler split those first-load modules into chunks
+// shared with this one: about 1.3 KB more first-load JavaScript (gzip), measured.
 import './petal-batch-inspection';
 import '../shared/petal-progress-bar';
 import './petal-batch-results';
@@ -16,7 +23,8 @@ import './petal-drift-table';
 import './petal-scored-rows';
 
 /**
- * The Batch tab: choose a CSV, check its columns against the active model, score every row in the worker
+ * The Batch tab: pick the model (the active one), see the columns it reads and download a template or a
+ * sample file of them, choose a CSV, check its columns against the model, score every row in the worker
  * with progress and Cancel, then read the summary, evaluation and drift report, browse the first scored
  * rows and download the scored CSV. State lives in {@link BatchController}.
  */
@@ -43,6 +51,9 @@ export class PetalBatchPanel extends LitElement {
       .card > * + * {
         margin-top: 0.75rem;
       }
+      .columns {
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 
@@ -52,8 +63,15 @@ export class PetalBatchPanel extends LitElement {
   /** Engine crashes go to the shell's global alert; the next call that works clears it. */
   readonly #reportEngine = engineFailureReporter(this);
 
+  /** The saved versions and the model loaded in the worker, as the shell follows them. */
+  @property({ attribute: false }) models: ModelSnapshot | null = null;
+
   readonly #batch = new BatchController(this, {
     jobs: () => (this.services ? batchJobs(this.services) : undefined),
+    model: () => {
+      const loaded = this.#loaded();
+      return loaded ? batchModel(loaded) : null;
+    },
     onCallSettled: (error) => this.#reportEngine(error),
     // After the next frame is drawn (a task queued from a frame callback runs after its paint), or after
     // 100 ms: a page hidden right after the click draws no frames, and scoring must not wait for it.
@@ -68,12 +86,15 @@ export class PetalBatchPanel extends LitElement {
     const state = this.#batch.state;
     const scoring = state.phase === 'scoring';
     const problem = state.phase === 'invalid' || state.phase === 'failed' ? state.problem.message : '';
+    const loaded = this.#loaded();
     return html`<section class="card" aria-labelledby="batch-heading">
         <h2 id="batch-heading">Score a CSV file</h2>
         <p class="muted">
-          Every row is scored by the active model on this device. Columns are matched to the model's features by
+          Every row is scored by the chosen model on this device. Columns are matched to the model's features by
           name, in any order; other columns are kept in the output.
         </p>
+        <petal-model-picker .services=${this.services} ?disabled=${scoring}></petal-model-picker>
+        ${loaded ? this.#expected(loaded) : nothing}
         <petal-file-drop
           label="CSV file to score"
           accept=".csv,.tsv,.txt,text/csv"
@@ -81,7 +102,13 @@ export class PetalBatchPanel extends LitElement {
           ?disabled=${scoring}
           @petal-csv-file=${(event: CsvFileEvent) => this.#batch.choose({ file: event.file, name: event.file.name })}
         ></petal-file-drop>
-        ${state.phase === 'inspecting' ? html`<p role="status">Reading ${state.chosen.name}…</p>` : nothing}
+        ${
+          state.phase === 'inspecting'
+            ? html`<p role="status">
+                ${state.model ? `Reading ${state.chosen.name}…` : `${state.chosen.name} will be read once the model is loaded…`}
+              </p>`
+            : nothing
+        }
         <div role="alert" class=${problem ? 'error' : ''}>
           ${state.phase === 'failed' ? `Scoring failed: ${problem}` : problem}
         </div>
@@ -89,7 +116,12 @@ export class PetalBatchPanel extends LitElement {
           .inspection=${state.phase === 'idle' || state.phase === 'inspecting' ? null : state.inspection}
         ></petal-batch-inspection>
         <div class="actions">
-          <button type="button" class="primary" ?disabled=${!canScore(state)} @click=${() => this.#batch.score()}>
+          <button
+            type="button"
+            class="primary"
+            ?disabled=${!canScore(state) || !loaded}
+            @click=${() => this.#batch.score()}
+          >
             Score
           </button>
           <button type="button" ?disabled=${!scoring} @click=${() => this.#batch.cancel()}>Cancel</button>
@@ -120,11 +152,54 @@ export class PetalBatchPanel extends LitElement {
       ${this.#results(state)}`;
   }
 
+  /** The model loaded in the worker; null while another one is being loaded into it. */
+  #loaded(): LoadedModel | null {
+    return (!this.models?.switching && this.models?.loaded) || null;
+  }
+
+  /** The columns the model reads, and the two files that show them. */
+  #expected(loaded: LoadedModel) {
+    const { schema } = loaded.metadata;
+    const { version } = loaded.version;
+    return html`<p class="columns">
+        This model reads ${schema.features.length === 1 ? 'one column:' : `${schema.features.length.toLocaleString('en')} columns:`}
+        ${quotedList(schema.features)}. A ${quoted(schema.label)} column is optional: with it, the file's accuracy
+        is measured.
+      </p>
+      <div class="actions">
+        <button
+          type="button"
+          @click=${() => downloadFile(templateFileName(version, 'template'), templateCsv(schema), 'text/csv')}
+        >
+          Download a CSV template
+        </button>
+        <button
+          type="button"
+          @click=${() =>
+            downloadFile(
+              templateFileName(version, 'sample'),
+              sampleCsv(loaded.metadata, loaded.sample),
+              'text/csv',
+            )}
+        >
+          Download a sample file
+        </button>
+      </div>`;
+  }
+
   #results(state: BatchState) {
     if (state.phase !== 'scored') return nothing;
     const { summary, preview } = state.result;
+    const active = this.#batch.model();
     return html`<section class="card" aria-labelledby="batch-results-heading">
         <h2 id="batch-results-heading">Results for ${state.chosen.name}</h2>
+        <p>
+          Scored by model ${modelName(state.model)}.${
+            active && active.id !== state.model.id
+              ? ` The active model is now ${modelName(active)}: press Score to score the file with it.`
+              : ''
+          }
+        </p>
         <petal-batch-results .summary=${summary}></petal-batch-results>
       </section>
       <section class="card" aria-labelledby="batch-drift-heading">
@@ -147,4 +222,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'petal-batch-panel': PetalBatchPanel;
   }
+}
+
+/** The loaded version as the Batch tab names it. */
+function batchModel(loaded: LoadedModel): BatchModel {
+  const { id, version, name } = loaded.version;
+  return { id, version, name };
 }

@@ -3,17 +3,19 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ScoreSummary } from '../../score/score-csv';
 import { dataTableStyles } from '../shared/data-table-styles';
 import { formatPercent } from '../shared/format-number';
+import { styleProperties } from '../shared/style-properties';
 import { classColour, controlStyles } from '../shared/theme';
 import { formatDuration } from '../shared/time-left';
-import { formatCount } from './score-progress-text';
+import { countOf, formatCount } from './score-progress-text';
 import '../shared/petal-class-metrics';
 import '../shared/petal-confusion-matrix';
-import { styleProperties } from '../shared/style-properties';
+import '../shared/petal-help';
 
 /**
  * A scored file's summary: row counts and speed, the first rows that could not be scored with their row
  * numbers and reasons, a bar chart of the predicted classes and, when the file had the label column, the
- * accuracy, confusion matrix and per-class metrics on it.
+ * accuracy (with short help), confusion matrix and per-class metrics on it. A figure that is not
+ * defined (a speed with no time measured, shares of no scored rows) is "—", never NaN or Infinity.
  */
 @customElement('petal-batch-results')
 export class PetalBatchResults extends LitElement {
@@ -54,9 +56,6 @@ export class PetalBatchResults extends LitElement {
   override render() {
     const s = this.summary;
     if (!s) return nothing;
-    const most = Math.max(1, ...s.classCounts.map((entry) => entry.count));
-    const metrics = s.evaluation?.metrics;
-    const rows = (count: number) => `${formatCount(count)} ${count === 1 ? 'row' : 'rows'}`;
     return html`${
       s.scoredRows === 0 && s.rows > 0
         ? html`<p role="alert" class="error">
@@ -72,9 +71,11 @@ export class PetalBatchResults extends LitElement {
         <dt>Not scored (bad rows)</dt>
         <dd>${formatCount(s.badRows)}</dd>
         <dt>Outside the training range</dt>
-        <dd>${rows(s.outsideRangeRows)}</dd>
+        <dd>${countOf(s.outsideRangeRows, 'row')}</dd>
         <dt>Time</dt>
-        <dd>${formatDuration(s.seconds * 1000)}, ${formatCount(s.rowsPerSecond)} rows/s</dd>
+        <dd>
+          ${formatDuration(s.seconds * 1000)}${Number.isFinite(s.rowsPerSecond) && s.seconds > 0 ? `, ${formatCount(s.rowsPerSecond)} rows/s` : ''}
+        </dd>
       </dl>
       ${
         s.firstBadRows.length > 0
@@ -93,7 +94,13 @@ export class PetalBatchResults extends LitElement {
           </div>`
           : nothing
       }
-      <figure>
+      ${s.scoredRows > 0 ? this.#predicted(s) : nothing}
+      ${this.#evaluation(s)}`;
+  }
+
+  #predicted(s: ScoreSummary) {
+    const most = Math.max(1, ...s.classCounts.map((entry) => entry.count));
+    return html`<figure>
         <figcaption><h3>Predicted classes</h3></figcaption>
         <ul>
           ${s.classCounts.map(
@@ -103,24 +110,51 @@ export class PetalBatchResults extends LitElement {
                 class="bar"
                 style=${styleProperties({ width: `${(100 * entry.count) / most}%`, background: classColour(i) })}
               ></span>
-              <span>${formatCount(entry.count)} (${formatPercent(entry.count / Math.max(1, s.scoredRows))})</span>
+              <span>${formatCount(entry.count)} (${formatPercent(entry.count / s.scoredRows)})</span>
             </li>`,
           )}
         </ul>
-      </figure>
-      ${
-        metrics
-          ? html`<h3>Evaluation on this file</h3>
-            <p>
-              Accuracy <strong>${formatPercent(metrics.accuracy)}</strong> on ${rows(metrics.rows)} with a label${s.evaluation!.unknownLabelRows > 0 ? html`; ${rows(s.evaluation!.unknownLabelRows)} with an unknown label left out` : ''}.
-            </p>
-            <petal-confusion-matrix
-              .classes=${s.classCounts.map((entry) => entry.label)}
-              .confusion=${metrics.confusion}
-            ></petal-confusion-matrix>
-            <petal-class-metrics .perClass=${metrics.perClass}></petal-class-metrics>`
-          : nothing
-      }`;
+      </figure>`;
+  }
+
+  /** Accuracy, confusion matrix and per-class figures on the rows whose label is one of the model's classes. */
+  #evaluation(s: ScoreSummary) {
+    const evaluation = s.evaluation;
+    if (!evaluation) return nothing;
+    const { metrics, unknownLabelRows } = evaluation;
+    const unknown = unknownLabelRows > 0 ? `${countOf(unknownLabelRows, 'row')} with an unknown label` : '';
+    if (!metrics) {
+      return html`<h3>Evaluation on this file</h3>
+        <p>
+          No evaluation: no scored row has a label that is one of the model's classes${
+            unknown
+              ? ` (${unknown}${
+                  evaluation.unknownLabels.length > 0
+                    ? `, such as ${evaluation.unknownLabels
+                        .slice(0, 3)
+                        .map((entry) => `“${entry.label}”`)
+                        .join(', ')}`
+                    : ''
+                })`
+              : ''
+          }.
+        </p>`;
+    }
+    return html`<h3>Evaluation on this file</h3>
+      <p>
+        Accuracy<petal-help topic="accuracy">
+          The share of the rows with a known label (one of the model's classes) whose predicted class is that
+          label. Far below the model's test accuracy, it says these rows differ from the training data: see
+          Drift below.
+        </petal-help>
+        <strong>${formatPercent(metrics.accuracy)}</strong> on ${countOf(metrics.rows, 'row')} with a
+        label${unknown ? `; ${unknown} left out` : ''}.
+      </p>
+      <petal-confusion-matrix
+        .classes=${s.classCounts.map((entry) => entry.label)}
+        .confusion=${metrics.confusion}
+      ></petal-confusion-matrix>
+      <petal-class-metrics .perClass=${metrics.perClass}></petal-class-metrics>`;
   }
 }
 

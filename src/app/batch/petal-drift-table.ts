@@ -1,9 +1,20 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { CategoryDrift, DriftStatus, FeatureDrift, NumericDrift } from '../../score/drift';
+import {
+  type CategoryDrift,
+  DRIFT_THRESHOLDS,
+  type DriftStatus,
+  type FeatureDrift,
+  type NumericDrift,
+} from '../../score/drift';
 import { dataTableStyles } from '../shared/data-table-styles';
 import { formatNumber, formatPercent } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
+import { countOf } from './score-progress-text';
+import '../shared/petal-help';
+
+const T = DRIFT_THRESHOLDS;
+const PERCENT_FLAGGED = `${T.outsideRangeShare * 100}%`;
 
 const STATUS: Readonly<Record<DriftStatus, string>> = {
   drift: 'Drift',
@@ -43,7 +54,8 @@ function categoryShares(drift: CategoryDrift): string {
  * The drift report: per feature, the training figures against the batch's — for numbers and dates the
  * mean (sd) and the mean shift in training sds, for categories the shares of their most common values —
  * the PSI, the share of rows outside the training range or with a value never seen, and a status in words
- * with its reason (never colour alone). Figures that a feature without rows does not have are "—".
+ * with its reason (never colour alone). Figures that a feature without rows does not have are "—". The
+ * technical columns have short help above the table, with the thresholds the statuses use.
  */
 @customElement('petal-drift-table')
 export class PetalDriftTable extends LitElement {
@@ -59,6 +71,17 @@ export class PetalDriftTable extends LitElement {
       td.reason {
         min-width: 11rem;
       }
+      /* What the technical columns mean, above the table: a help opened there reads at the card's width. */
+      .legend {
+        margin: 0 0 0.5rem;
+        line-height: 1.9;
+      }
+      /* Each term with its help is one box: an opened help takes the box to a line of its own. */
+      .legend > span {
+        display: inline-block;
+        vertical-align: top;
+        margin-inline-end: 0.9rem;
+      }
     `,
   ];
 
@@ -66,7 +89,32 @@ export class PetalDriftTable extends LitElement {
   @property({ attribute: false }) drift: readonly FeatureDrift[] = [];
 
   override render() {
-    return html`<div class="scroll">
+    return html`<p class="legend">
+        <span class="muted">The columns:</span>
+        <span>Mean shift<petal-help topic="mean shift">
+          How far the batch's mean moved from the training mean, in training standard deviations (sd): 1 means
+          by one typical spread of the training values. A shift of ${T.meanShift} sd or more, either way, counts
+          as drift.
+        </petal-help></span>
+        <span>PSI<petal-help topic="PSI">
+          Population stability index: how differently the batch's values fall into the training data's ten equal
+          bins (for a category, into its values). Under ${T.psiModerate}: about the same; ${T.psiModerate} to
+          ${T.psiDrift}: a moderate shift; ${T.psiDrift} or more: drift. With fewer than ${T.minRows} rows it is
+          not shown: a few rows cannot fill ten bins.
+        </petal-help></span>
+        <span>Outside range or unseen<petal-help topic="outside range or unseen">
+          Rows with a number or date beyond the smallest or largest training value, or a category value the
+          model never saw in training: there the model guesses beyond what it learnt. Over ${PERCENT_FLAGGED} of
+          the rows counts as drift.
+        </petal-help></span>
+        <span>Status<petal-help topic="status">
+          OK: the batch looks like the training data. Moderate: PSI ${T.psiModerate}–${T.psiDrift}, worth
+          watching. Drift: PSI ${T.psiDrift} or more, a mean shift of ${T.meanShift} sd or more, or over
+          ${PERCENT_FLAGGED} of rows outside the range or unseen — the model may be less accurate here than its
+          test accuracy says. Too few rows: under ${T.minRows} rows with a value, too few to judge.
+        </petal-help></span>
+      </p>
+      <div class="scroll">
       <table>
         <caption>Drift against the training data</caption>
         <thead>
@@ -107,7 +155,7 @@ export class PetalDriftTable extends LitElement {
       <td>${categoryShares(d)}</td>
       <td>—</td>
       <td>${n(d.psi, judgedRows(d))}</td>
-      <td>${d.unseen > 0 ? `${d.unseen.toLocaleString('en')} (${formatPercent(d.unseenShare)}) unseen` : share(0, d.rows)}</td>
+      <td>${d.unseen > 0 ? `${countOf(d.unseen, 'row')} (${formatPercent(d.unseenShare)}) unseen` : share(0, d.rows)}</td>
       <td>—</td>
       <td class="reason">${status(d)}</td>
     </tr>`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressShare, scoreProgressText } from './score-progress-text';
+import { countOf, progressShare, scoreProgressText } from './score-progress-text';
 
 describe('scoreProgressText', () => {
   it('shows rows, percent, speed and time left', () => {
@@ -25,5 +25,14 @@ describe('scoreProgressText', () => {
     expect(progressShare({ rows: 1, bytes: 25, totalBytes: 100, rowsPerSecond: 1 })).toBe(0.25);
     expect(progressShare({ rows: 1, bytes: 25, rowsPerSecond: 1 })).toBe(0);
     expect(progressShare(null)).toBe(0);
+  });
+
+  it('counts with the noun in the singular for one', () => {
+    expect(countOf(1, 'row')).toBe('1 row');
+    expect(countOf(0, 'row')).toBe('0 rows');
+    expect(countOf(1204, 'row')).toBe('1,204 rows');
+    expect(scoreProgressText({ rows: 1, bytes: 5, rowsPerSecond: 100 })).toBe(
+      '1 row · 100 rows/s · estimating time left',
+    );
   });
 });

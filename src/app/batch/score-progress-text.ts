@@ -10,6 +10,11 @@ export function formatCount(value: number): string {
   return COUNT.format(Math.round(value));
 }
 
+/** A count and its noun, singular for one: "1 row", "1,204 rows". */
+export function countOf(count: number, noun: string): string {
+  return `${formatCount(count)} ${count === 1 ? noun : `${noun}s`}`;
+}
+
 /** Share of the file read, 0–1 (0 until the size is known). */
 export function progressShare(progress: ScoreProgress | null): number {
   if (!progress?.totalBytes) return 0;
@@ -24,7 +29,7 @@ export function progressPercent(progress: ScoreProgress | null): number {
 /** The progress bar's text: "120,000 rows · 45% · 650,000 rows/s · about 1 s left". */
 export function scoreProgressText(progress: ScoreProgress | null): string {
   if (!progress) return 'Starting…';
-  const parts = [`${formatCount(progress.rows)} rows`];
+  const parts = [countOf(progress.rows, 'row')];
   if (progress.totalBytes) parts.push(`${progressPercent(progress)}%`);
   parts.push(`${formatCount(progress.rowsPerSecond)} rows/s`);
   parts.push(

@@ -2,7 +2,6 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PetalMetadata } from '../../core/bundle/bundle-format';
 import { RegistryController } from '../models/registry-controller';
-import { formatPercent } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
 import type { AppServices } from '../shell/app-services';
 import { exampleValue, firstExample } from './example-values';
@@ -13,13 +12,21 @@ import type { PredictionCardState } from './petal-prediction-card';
 import { plotFeatures, plotPoint, plotSample } from './plot-features';
 import { type Prediction, PredictionController } from './prediction-controller';
 import type { ScatterSample } from './scatter-axes';
+import { stickyResult, stickyResultStyles } from './sticky-result';
 import { unreliableInput, unreliableInputs } from './unreliable-inputs';
 import './petal-category-field';
 import './petal-class-examples';
 import './petal-date-field';
 import './petal-number-field';
 import './petal-prediction-card';
-import './petal-scatter-plot';
+import '../shared/petal-model-picker';
+
+/**
+ * Below this width `.layout` puts the Prediction card under the form. The result bar is rendered only
+ * then: where the card is beside the form it would repeat it (and a hidden copy of the answer would still
+ * be text in the page).
+ */
+const NARROW = matchMedia('(max-width: 859.98px)');
 
 /** Fields shown at once; a model with more features lists the rest behind a disclosure. */
 const FIELDS_SHOWN = 24;
@@ -52,22 +59,13 @@ interface FormReading {
 export class PetalPredictPanel extends LitElement {
   static override styles = [
     controlStyles,
+    stickyResultStyles,
     css`
       :host {
         display: block;
       }
-      .model {
+      petal-model-picker {
         margin: 0 0 1rem;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 1rem;
-        align-items: baseline;
-      }
-      .model p {
-        margin: 0;
-      }
-      .model .name {
-        font-weight: 600;
       }
       .layout {
         display: grid;
@@ -99,6 +97,23 @@ export class PetalPredictPanel extends LitElement {
   /** The text of each field, keyed by feature name so a model swap carries values over by name. */
   @state() private values: Readonly<Record<string, string>> = {};
 
+  /** True while the Prediction card is below the form (a narrow screen): the result bar is shown then. */
+  @state() private narrow = NARROW.matches;
+  readonly #onWidth = () => {
+    this.narrow = NARROW.matches;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    NARROW.addEventListener('change', this.#onWidth);
+    this.#onWidth();
+  }
+
+  override disconnectedCallback(): void {
+    NARROW.removeEventListener('change', this.#onWidth);
+    super.disconnectedCallback();
+  }
+
   readonly #registry = new RegistryController(this, () => this.services);
   readonly #predictor = new PredictionController(this, () => this.services);
   #form: ModelForm | null = null;
@@ -109,10 +124,24 @@ export class PetalPredictPanel extends LitElement {
   #reading: FormReading | null = null;
   /** The plot's cut of the training sample, kept while the sample and the model are the same. */
   #plotted: { sample: ScatterSample; form: ModelForm; cut: ScatterSample } | null = null;
+  /**
+   * The scatter plot's code is loaded once the first prediction is shown: the first prediction does not
+   * need it, and the first-load JavaScript has a size budget (petal-app.ts). Until it is defined, the plot
+   * is an empty element below the card, so nothing above it moves when it appears.
+   */
+  #plotLoading: Promise<unknown> | null = null;
 
   protected override willUpdate(_changed: PropertyValues<this>) {
     const metadata = this.#registry.metadata;
     if (metadata && metadata !== this.#form?.metadata) this.#regenerate(metadata);
+  }
+
+  protected override updated() {
+    if (this.#plotLoading || !this.#form?.plot || !this.#prediction()) return;
+    this.#plotLoading = import('./petal-scatter-plot').catch(() => {
+      // Offline before the service worker cached it: the next update tries again.
+      this.#plotLoading = null;
+    });
   }
 
   /** A new model: new fields, values kept where the new schema has the same feature and can read its text. */
@@ -159,6 +188,22 @@ export class PetalPredictPanel extends LitElement {
     this.#predict();
   }
 
+  /**
+   * A field focused under the sticky result bar (stuck at the top of the viewport on a narrow screen) is
+   * scrolled clear of it. Checked a frame later, after the browser's own scroll into view, which only
+   * makes the field visible and does not know the bar covers it.
+   */
+  #onFocusIn(event: FocusEvent) {
+    // The field element (label, input and messages), as the focus event is retargeted to it here.
+    const field = event.target;
+    requestAnimationFrame(() => {
+      const bar = this.renderRoot.querySelector('.sticky')?.getBoundingClientRect();
+      if (!bar?.height || !(field instanceof Element)) return;
+      const box = field.getBoundingClientRect();
+      if (box.top < bar.bottom && box.bottom > bar.top) window.scrollBy(0, box.top - bar.bottom - 8);
+    });
+  }
+
   #fillExample(classIndex: number) {
     const form = this.#form;
     const example = form?.metadata.classExamples?.[classIndex];
@@ -189,15 +234,14 @@ export class PetalPredictPanel extends LitElement {
     const { schema } = form.metadata;
     const reading = this.#read(form);
     const fields = form.fields;
+    const card = this.#cardState(reading);
     return html`
-      <div class="model">
-        <p class="name">Model v${loaded.version.version} · ${loaded.version.name}</p>
-        <p class="muted">Test accuracy ${formatPercent(loaded.metadata.metrics.test.accuracy)}</p>
-      </div>
+      <petal-model-picker .services=${this.services}></petal-model-picker>
       ${error}
       <div class="layout" @petal-feature-input=${this.#onFieldInput}>
-        <section class="card" aria-labelledby="measurements-heading">
+        <section class="card" aria-labelledby="measurements-heading" @focusin=${this.#onFocusIn}>
           <h2 id="measurements-heading">Measurements</h2>
+          ${this.narrow ? stickyResult(card) : nothing}
           ${
             form.metadata.classExamples
               ? html`<petal-class-examples
@@ -223,7 +267,7 @@ export class PetalPredictPanel extends LitElement {
           }
         </section>
         <div class="side">
-          <petal-prediction-card .state=${this.#cardState(reading)}></petal-prediction-card>
+          <petal-prediction-card .state=${card}></petal-prediction-card>
           ${
             form.plot
               ? html`<section class="card" aria-labelledby="sample-heading">

@@ -83,6 +83,7 @@ export class PetalDataSource extends LitElement {
       <petal-file-drop
         .label=${this.fileLabel}
         .fileName=${this.choice === 'file' ? this.fileName : ''}
+        .empty=${this.choice === 'file' ? 'No file chosen yet.' : 'The bundled iris data is in use; a file you choose replaces it.'}
         ?disabled=${this.disabled}
       ></petal-file-drop>`;
   }

@@ -7,6 +7,11 @@ import { controlStyles } from './theme';
  * A CSV file chooser: a labelled file input (keyboard reachable) inside a zone that also takes a dropped
  * file. Fires `petal-csv-file` (CsvFileEvent) either way; ignores drops while disabled. The Train and
  * Compare tabs (inside petal-data-source) and the Batch tab use it.
+ *
+ * The native input is visually hidden and its label is drawn as the button: the browser's own "No file
+ * chosen" / file name text cannot be styled or replaced, and beside the zone's "Chosen: …" it said the
+ * opposite. The zone says once which file is chosen (the input describes itself with it), and the input
+ * still takes the keyboard focus, shown on the button.
  */
 @customElement('petal-file-drop')
 export class PetalFileDrop extends LitElement {
@@ -17,6 +22,7 @@ export class PetalFileDrop extends LitElement {
         display: block;
       }
       div {
+        position: relative;
         border: 2px dashed var(--petal-border);
         border-radius: var(--petal-radius);
         padding: 0.9rem 1rem;
@@ -32,10 +38,33 @@ export class PetalFileDrop extends LitElement {
       p {
         margin: 0;
       }
-      /* Chromium gives a file input a fixed width that is wider than a phone's card. */
-      input[type='file'] {
-        max-width: 100%;
-        min-width: 0;
+      .name {
+        font-weight: 600;
+      }
+      /* The label is the input's visible button. */
+      .pick {
+        display: inline-block;
+        margin-inline-start: 0.35rem;
+        cursor: pointer;
+        border: 1px solid var(--petal-control-border);
+        background: var(--petal-surface);
+        border-radius: 999px;
+        padding: 0.35rem 0.9rem;
+      }
+      .pick:hover {
+        border-color: var(--petal-accent);
+      }
+      input:focus-visible + label .pick {
+        outline: 3px solid var(--petal-focus);
+        outline-offset: 2px;
+      }
+      input:disabled + label .pick {
+        cursor: not-allowed;
+        opacity: 0.5;
+        border-color: var(--petal-control-border);
+      }
+      .chosen {
+        overflow-wrap: anywhere;
       }
     `,
   ];
@@ -45,6 +74,9 @@ export class PetalFileDrop extends LitElement {
 
   /** The chosen file's name, shown in the zone; empty for none. */
   @property({ attribute: 'file-name' }) fileName = '';
+
+  /** What the zone says while no file is chosen. */
+  @property() empty = 'No file chosen yet.';
 
   /** The file input's `accept`. */
   @property() accept = '.csv,text/csv';
@@ -65,9 +97,25 @@ export class PetalFileDrop extends LitElement {
       }}
       @drop=${this.#onDrop}
     >
-      <label for="file">${this.label}</label>
-      <input id="file" type="file" accept=${this.accept} ?disabled=${this.disabled} @change=${this.#onChange} />
-      <p class="muted">${this.fileName ? `Chosen: ${this.fileName}.` : ''} You can also drop a CSV file here.</p>
+      <input
+        id="file"
+        class="visually-hidden"
+        type="file"
+        accept=${this.accept}
+        aria-labelledby="name"
+        aria-describedby="chosen"
+        ?disabled=${this.disabled}
+        @change=${this.#onChange}
+      />
+      <label for="file"
+        ><span id="name" class="name">${this.label}</span> <span class="pick" aria-hidden="true"
+          >${this.fileName ? 'Choose another file…' : 'Choose a file…'}</span
+        ></label
+      >
+      <p id="chosen" class="chosen">
+        ${this.fileName ? html`Chosen: <strong>${this.fileName}</strong>.` : html`<span class="muted">${this.empty}</span>`}
+        <span class="muted">You can also drop a CSV file here.</span>
+      </p>
     </div>`;
   }
 
