@@ -6,6 +6,8 @@ import { controlStyles, themeTokens } from '../shared/theme';
 import type { AppServices } from './app-services';
 import { EngineController } from './engine-controller';
 import '../predict/petal-predict-panel';
+// Loaded with the page, not later: steps inserted above the tabs once loaded would push the whole page down.
+import './petal-first-steps';
 import '../pwa/petal-install-app';
 import '../pwa/petal-update-prompt';
 
@@ -155,14 +157,6 @@ export class PetalApp extends LitElement {
     window.addEventListener('hashchange', this.#onHashChange);
     // A tab opened from the URL loads its panel as a click would.
     if (this.selected !== 'predict') this.#select(this.selected);
-    // The first-visit steps load once the page has loaded and the main thread is idle: outside the
-    // first-load budget, and not in the way of the first prediction.
-    const loadSteps = () => {
-      const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
-      idle(() => void import('./petal-first-steps'));
-    };
-    if (document.readyState === 'complete') loadSteps();
-    else window.addEventListener('load', loadSteps, { once: true });
   }
 
   override disconnectedCallback(): void {

@@ -49,8 +49,8 @@ function wasDismissed(): boolean {
 
 /**
  * The first-visit path: four short numbered steps, each a button to its tab, shown until the person says
- * "Got it" (remembered in localStorage). Loaded once the page is idle (petal-app), outside the first-load
- * budget; on a phone only the step titles show, so the panels stay near the top.
+ * "Got it" (remembered in localStorage). On a phone only the step titles show, so the panels stay near the
+ * top.
  */
 @customElement('petal-first-steps')
 export class PetalFirstSteps extends LitElement {
