@@ -75,6 +75,9 @@ export const documentStyles = css`
   html {
     color-scheme: light dark;
     background: #f6f7f9;
+    /* Room for a scrollbar from the start: the page grows past the window as the model loads, and a
+       scrollbar appearing then would shift the whole centred page sideways (Lighthouse measured it). */
+    scrollbar-gutter: stable;
   }
   body {
     margin: 0;

@@ -114,6 +114,10 @@ export class PetalApp extends LitElement {
       .alert.error {
         margin: 0 0 1rem;
       }
+      /* The footer starts below the fold: moved down as the model loads, it would count as a layout shift. */
+      main {
+        min-height: 100vh;
+      }
       footer {
         margin-top: 2rem;
         border-top: 1px solid var(--petal-border);
