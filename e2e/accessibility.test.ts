@@ -14,6 +14,7 @@ import {
   trainButton,
 } from './app-page';
 import { appTest } from './app-test';
+import { chooseAction } from './models-page';
 
 appTest(
   'axe: Predict, Train preview, Train results, Models, delete dialog have no violations',
@@ -39,7 +40,7 @@ appTest(
     );
     report.push(...(await violations(page, 'Models tab')));
 
-    await page.getByRole('button', { name: 'Delete v1', exact: true }).click();
+    await chooseAction(page, 'v1', 'Delete');
     await page.getByRole('dialog').waitFor();
     report.push(...(await violations(page, 'delete dialog open')));
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel', exact: true }).click();

@@ -9,6 +9,7 @@ import { after } from 'node:test';
 import type { Page } from 'playwright-core';
 import { listedVersions, openApp, openTab, predict, predictedClass, SETOSA, VIRGINICA } from './app-page';
 import { appTest } from './app-test';
+import { actionsButton, deleteVersion, exportVersion, openMenu } from './models-page';
 
 // biome-ignore lint/suspicious/noExplicitAny: crafted files reach into arbitrary JSON.
 type Json = Record<string, any>;
@@ -198,19 +199,16 @@ appTest(
     await openTab(page, 'Models');
     const row = page.getByRole('row').filter({ hasText: 'From an older Petal' });
     await row.getByText(/Damaged: Its saved record is damaged/).waitFor();
+    await actionsButton(page, 'v2').click();
     assert.equal(
-      await row.getByRole('button', { name: /Activate/ }).count(),
+      await openMenu(page).getByRole('menuitem', { name: /Use/ }).count(),
       0,
-      'a damaged version cannot be activated',
+      'a damaged version cannot be made active',
     );
-    const download = page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.json'));
-    await row.getByRole('button', { name: 'Export v2 as it is', exact: true }).click();
-    assert.equal((await download).suggestedFilename(), 'petal-v2-model.json');
-    await row.getByRole('button', { name: 'Delete v2', exact: true }).click();
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /^Delete/ })
-      .click();
+    await page.keyboard.press('Escape');
+    const { download } = await exportVersion(page, 'v2');
+    assert.equal(download.suggestedFilename(), 'petal-v2-from-an-older-petal.zip');
+    await deleteVersion(page, 'v2');
     await row.waitFor({ state: 'detached' });
     await openTab(page, 'Predict');
     assert.equal(predictedClass(await predict(page, SETOSA)), 'setosa', 'the active model still predicts');

@@ -28,6 +28,7 @@ import {
 } from './app-page';
 import { appTest } from './app-test';
 import { launchChromium } from './chromium';
+import { exportVersion } from './models-page';
 import {
   recordCspViolations,
   serveSwitchable,
@@ -45,9 +46,7 @@ appTest(
     await predict(page, BORDERLINE);
     assert.equal(await trainAndKeep(page, { Epochs: '20' }), 'v2');
     await openTab(page, 'Models');
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export v2', exact: true }).click();
-    await download;
+    await exportVersion(page, 'v2');
     await openTab(page, 'Predict');
     await predict(page, SETOSA);
     await page.reload();

@@ -230,7 +230,14 @@ describe('CompareController: saving a row', () => {
     trainings[0].reply.resolve(trained);
     await vi.waitFor(() => expect(saves).toHaveLength(1));
     expect(saves[0].args).toBe(defaultModel);
-    expect(saveOptions).toEqual([{ source: 'Forest, from Compare on iris.csv', sample: SAMPLE }]);
+    expect(saveOptions).toEqual([
+      {
+        source: 'Forest, from Compare on iris.csv',
+        sample: SAMPLE,
+        history: trained.history,
+        testMetrics: trained.testMetrics,
+      },
+    ]);
     expect(isBusy()).toBe(true);
 
     saves[0].reply.resolve({ version: 7 });

@@ -24,7 +24,13 @@ export interface ComparePorts {
   readonly store: {
     save(
       bundle: ModelBundle,
-      options: { readonly source: string; readonly sample?: TrainingSample },
+      options: {
+        readonly source: string;
+        readonly sample?: TrainingSample;
+        /** The curves and the full test metrics, for the version's details in the Models tab. */
+        readonly history?: readonly EpochProgress[];
+        readonly testMetrics?: TrainResult['testMetrics'];
+      },
     ): Promise<{ readonly version: number }>;
   };
 }
@@ -157,6 +163,9 @@ export class CompareController implements ReactiveController {
       return ports.store.save(trained.bundle, {
         source: `${score.name}, from Compare on ${state.source.name}`,
         sample: trained.sample,
+        // Kept beside the version, so its details show its curves and confusion matrix as Train's do.
+        history: trained.history,
+        testMetrics: trained.testMetrics,
       });
     });
     this.#setSave(

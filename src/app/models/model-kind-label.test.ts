@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MetadataSettings } from '../../core/bundle/bundle-format';
 import { DEFAULT_SETTINGS } from '../../core/classifiers/classifier-spec';
 import { DEFAULT_RUN_SETTINGS, DEFAULT_TRAIN_SETTINGS } from '../../core/train-settings';
-import { modelKindLabel } from './model-kind-label';
+import { modelKindLabel, modelKindName } from './model-kind-label';
 
 describe('modelKindLabel', () => {
   it('names each kind with its key setting', () => {
@@ -23,5 +23,10 @@ describe('modelKindLabel', () => {
 
   it('treats a version saved before kinds existed as a dense network', () => {
     expect(modelKindLabel(undefined, DEFAULT_TRAIN_SETTINGS as MetadataSettings)).toBe('Dense network (8)');
+  });
+
+  it('names the kind alone for a short summary', () => {
+    expect(modelKindName('random-forest')).toBe('Random forest');
+    expect(modelKindName(undefined)).toBe('Dense network');
   });
 });

@@ -21,3 +21,15 @@ export function modelKindLabel(kind: ClassifierKind | undefined, settings: Metad
       return `Random forest (${String(values.trees)} trees)`;
   }
 }
+
+const KIND_NAMES: Readonly<Record<ClassifierKind, string>> = {
+  'dense-network': 'Dense network',
+  knn: 'k-NN',
+  'logistic-regression': 'Logistic regression',
+  'random-forest': 'Random forest',
+};
+
+/** Just the kind ("Random forest"), for a phone's one-line summary of a row. */
+export function modelKindName(kind: ClassifierKind | undefined): string {
+  return KIND_NAMES[kind ?? 'dense-network'];
+}

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { controlStyles } from '../shared/theme';
+import { UNDO_MS } from './model-actions';
 import type { VersionInfo } from './registry/model-registry';
 
 /** Fired when deletion is confirmed; `replacement` is the version that becomes active, if one was asked. */
@@ -82,7 +83,10 @@ export class PetalDeleteDialog extends LitElement {
       ${
         version
           ? html`<h2 id="delete-title">Delete ${name}?</h2>
-            <p>“${version.name}” will be removed from this browser. This cannot be undone.</p>
+            <p>
+              “${version.name}” will be removed from this browser. Right after, an Undo button brings it
+              back for ${UNDO_MS / 1000} seconds.
+            </p>
             ${
               this.active
                 ? html`<div class="field">

@@ -1,34 +1,48 @@
-import { BUNDLE_LIMITS, WEIGHTS_FILE_NAME } from '../../../core/bundle/bundle-format';
+import { BUNDLE_LIMITS } from '../../../core/bundle/bundle-format';
+import { shorten } from '../../../core/short-text';
+import { checkSize, type ImportFile, invalidFiles, parseModelJson, read } from './file-checks';
 import { RegistryError } from './registry-error';
+import type { NewVersion } from './save-version';
+import { readArchive } from './version-archive';
 
-/** A `File`, or anything shaped like one (tests, drag and drop wrappers). `size` is checked before reading. */
-export interface ImportFile {
-  readonly name: string;
-  readonly size?: number;
-  text(): Promise<string>;
-  arrayBuffer(): Promise<ArrayBuffer>;
+export type { ImportFile } from './file-checks';
+
+/** What the user chose, read: the bundle (unchecked), the file it is named after and Petal's record, if any. */
+export interface ImportedFiles {
+  readonly bundle: { modelJson: unknown; weights: ArrayBuffer };
+  /** The archive's name, or model.json's when the two files were chosen. */
+  readonly fileName: string;
+  /** The archive's `petal-version.json`, as read (the registry checks each field it uses). */
+  readonly extras?: Readonly<Record<string, unknown>>;
 }
 
 /**
- * Reads the two files of an exported model, in either order: the one ending in `.json` is model.json,
- * the other holds the weights. Sizes are checked before anything is read so a wrong, huge file cannot
- * hang the tab. Returns them unchecked: the registry checks every bundle it saves (validateBundle), once.
+ * Reads an exported model: one archive (.zip, what Petal exports), or the two files of a TF.js model
+ * in either order (the one ending in `.json` is model.json, the other holds the weights; what Petal
+ * exported before archives). Sizes are checked before anything is read so a wrong, huge file cannot hang
+ * the tab. Returns the bundle unchecked: the registry checks every bundle it saves (validateBundle), once.
  * Every problem reading them is a RegistryError naming the file.
  */
-export async function readImportFiles(files: Iterable<ImportFile>): Promise<{
-  readonly bundle: { modelJson: unknown; weights: ArrayBuffer };
-  readonly modelJsonName: string;
-}> {
+export async function readImportFiles(files: Iterable<ImportFile>): Promise<ImportedFiles> {
   const chosen = [...files];
+  if (chosen.length === 1) {
+    const [file] = chosen;
+    if (file.name.toLowerCase().endsWith('.json')) {
+      throw invalidFiles(
+        `"${shorten(file.name)}" needs its weights file: choose the two files together, or the model's .zip file.`,
+      );
+    }
+    return { ...(await readArchive(file)), fileName: file.name };
+  }
   if (chosen.length !== 2) {
-    throw invalid(
-      `Choose the two files of an exported model, its .json file and its weights file; you chose ${chosen.length}.`,
+    throw invalidFiles(
+      `Choose the model's .zip file, or its .json file and its weights file together; you chose ${chosen.length} files.`,
     );
   }
   const jsonFiles = chosen.filter((file) => file.name.toLowerCase().endsWith('.json'));
   if (jsonFiles.length !== 1) {
-    throw invalid(
-      `Choose one .json file (the model) and one weights file; you chose ${chosen.map((f) => `"${f.name}"`).join(' and ')}.`,
+    throw invalidFiles(
+      `Choose one .json file (the model) and one weights file; you chose ${chosen.map((f) => `"${shorten(f.name)}"`).join(' and ')}.`,
     );
   }
   const jsonFile = jsonFiles[0];
@@ -43,50 +57,33 @@ export async function readImportFiles(files: Iterable<ImportFile>): Promise<{
   // Objects without `size` are checked now, before parsing.
   checkSize(jsonFile, text.length, BUNDLE_LIMITS.modelJsonBytes);
   checkSize(weightsFile, weights.byteLength, BUNDLE_LIMITS.weightsBytes);
+  const modelJson = parseModelJson(text, `${shorten(jsonFile.name)} could not be imported`);
+  return { bundle: { modelJson, weights }, fileName: jsonFile.name };
+}
 
-  let modelJson: unknown;
-  try {
-    modelJson = JSON.parse(text);
-  } catch (error) {
-    throw invalid(
-      `${jsonFile.name} could not be imported: model.json is not valid JSON (${(error as Error).message}).`,
-      error,
-    );
+/**
+ * What an imported file becomes: the archive's name when it has a valid one (a bad one is refused, not
+ * replaced), its sample and figures for the save to check, and a source that keeps where it came from.
+ */
+export function importedVersion(imported: ImportedFiles, fileName: string): Omit<NewVersion, 'onlyIfEmpty'> {
+  const { bundle, extras } = imported;
+  const name = extras?.name;
+  const source = extras?.source;
+  if (extras && name !== undefined && typeof name !== 'string') {
+    throw new RegistryError('invalid-name', 'Its petal-version.json has a name that is not text.');
   }
-  return { bundle: { modelJson: withCanonicalPaths(modelJson), weights }, modelJsonName: jsonFile.name };
-}
-
-/** The manifest pointed back at the canonical weights name, as every stored bundle is. */
-function withCanonicalPaths(modelJson: unknown): unknown {
-  if (typeof modelJson !== 'object' || modelJson === null) return modelJson;
-  const { weightsManifest } = modelJson as { weightsManifest?: unknown };
-  if (!Array.isArray(weightsManifest) || weightsManifest.length !== 1) return modelJson;
-  const [group] = weightsManifest;
-  if (typeof group !== 'object' || group === null) return modelJson;
-  return { ...modelJson, weightsManifest: [{ ...group, paths: [WEIGHTS_FILE_NAME] }] };
-}
-
-function checkSize(file: ImportFile, size: number | undefined, limit: number): void {
-  if (size !== undefined && size > limit) {
-    throw invalid(
-      `"${file.name}" is ${megabytes(size, Math.ceil)}; the limit for this file is ${megabytes(limit, Math.floor)}.`,
-    );
-  }
-}
-
-async function read<T>(file: ImportFile, reader: () => Promise<T>): Promise<T> {
-  try {
-    return await reader();
-  } catch (error) {
-    throw invalid(`"${file.name}" could not be read: ${(error as Error).message}`, error);
-  }
-}
-
-/** To 0.1 MB: a size rounded up and a limit down, so a file just over the limit never reads as within it. */
-function megabytes(bytes: number, round: (x: number) => number): string {
-  return `${round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-}
-
-function invalid(message: string, cause?: unknown): RegistryError {
-  return new RegistryError('invalid-files', message, { cause });
+  const figures =
+    extras?.history === undefined && extras?.testMetrics === undefined
+      ? undefined
+      : { history: extras.history, testMetrics: extras.testMetrics };
+  return {
+    bundle,
+    ...(typeof name === 'string' ? { name } : {}),
+    source:
+      typeof source === 'string' && source.trim() !== ''
+        ? `${shorten(source.trim(), 120)}, imported from ${fileName}`
+        : `imported ${fileName}`,
+    ...(extras?.sample === undefined ? {} : { sample: extras.sample }),
+    ...(figures ? { figures } : {}),
+  };
 }

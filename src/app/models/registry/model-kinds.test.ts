@@ -26,12 +26,10 @@ describe('ModelRegistry with every model kind', () => {
       expect(info.kind).toBe(spec.kind);
       expect((await registry.load()).activeId).toBe(info.id);
 
-      const files = await registry.exportFiles(info.id);
-      const imported = await registry.importFiles([
-        new File([files.modelJson], files.modelJsonName),
-        new File([files.weights], files.weightsName),
-      ]);
+      const archive = await registry.exportArchive(info.id);
+      const imported = await registry.importFiles([new File([archive.bytes], archive.fileName)]);
       expect(imported.kind).toBe(spec.kind);
+      expect(imported.name).toBe(info.name);
       expect(imported.settings).toEqual(info.settings);
     }
     expect(

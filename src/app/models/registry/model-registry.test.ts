@@ -278,7 +278,7 @@ describe('save', () => {
   });
 });
 
-describe('activate, rename, remove', () => {
+describe('activate, rename', () => {
   async function threeVersions() {
     const { registry, store } = await withDefault();
     const [v1] = (await registry.load()).versions;
@@ -303,43 +303,6 @@ describe('activate, rename, remove', () => {
     );
     expect(await registry.rename(v2.id, 'y'.repeat(80))).toMatchObject({ name: 'y'.repeat(80) });
     await expect(registry.rename('nope', 'Fine')).rejects.toMatchObject({ code: 'not-found' });
-  });
-
-  it('deletes an inactive version and its data', async () => {
-    const { registry, store, v1, v2, v3 } = await threeVersions();
-    const state = await registry.remove(v2.id);
-    expect(state.versions.map((v) => v.id)).toEqual([v1.id, v3.id]);
-    expect(state.activeId).toBe(v3.id);
-    expect(await storedKeys(store)).not.toContain(`bundle:${v2.id}`);
-    await expect(registry.getBundle(v2.id)).rejects.toMatchObject({ code: 'not-found' });
-  });
-
-  it('deletes the active version only with a replacement, activated in the same write', async () => {
-    const { registry, store, v1, v2, v3 } = await threeVersions();
-    const before = await snapshot(store);
-    await expect(registry.remove(v3.id)).rejects.toThrow(
-      'v3 is the active model. Choose another version to use instead before deleting it.',
-    );
-    await expect(registry.remove(v3.id, { replacementId: 'nope' })).rejects.toMatchObject({
-      code: 'not-found',
-    });
-    expect(await snapshot(store)).toEqual(before);
-    const state = await registry.remove(v3.id, { replacementId: v1.id });
-    expect(state).toEqual({ versions: [v1, v2], activeId: v1.id });
-    expect(await storedKeys(store)).toEqual(
-      [`bundle:${v1.id}`, `bundle:${v2.id}`, 'index', `sample:${v1.id}`].sort(),
-    );
-  });
-
-  it('never deletes the last version', async () => {
-    const { registry, store } = await withDefault();
-    const [v1] = (await registry.load()).versions;
-    const before = await snapshot(store);
-    await expect(registry.remove(v1.id, { replacementId: v1.id })).rejects.toMatchObject({
-      code: 'last-version',
-      message: 'v1 is the only saved model, so it cannot be deleted. Save or import another model first.',
-    });
-    expect(await snapshot(store)).toEqual(before);
   });
 
   it('refuses to touch a damaged index', async () => {

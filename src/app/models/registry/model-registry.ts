@@ -1,20 +1,25 @@
-import { delMany, get, setMany, type UseStore } from 'idb-keyval';
+import { get, type UseStore } from 'idb-keyval';
 import type { ModelBundle, ValidBundle } from '../../../core/bundle/bundle-format';
 import { validateBundle } from '../../../core/bundle/validate-bundle';
-import { type ExportedFiles, exportedFiles } from './export-files';
-import { type ImportFile, readImportFiles } from './import-files';
+import { shorten } from '../../../core/short-text';
+import type { DeletedVersion } from './deletions';
+import type { ImportFile } from './file-checks';
+import { usable, versionOf } from './index-changes';
+import type { VersionFigures } from './kept-figures';
+import type { ModelRegistryOptions, SaveOptions, VersionDetails } from './registry-api';
 import { REGISTRY_CHANNEL, RegistryChanges, type RegistryListener } from './registry-changes';
 import { RegistryError, toRegistryError } from './registry-error';
 import {
   bundleKey,
-  type Committed,
   commitIndex,
   defaultStore,
+  figuresKey,
   INDEX_KEY,
   leaseKey,
   sampleKey,
   sweepOrphans,
 } from './registry-store';
+import { addVersion, type NewVersion } from './save-version';
 import {
   browserStorage,
   requestPersistence,
@@ -22,52 +27,42 @@ import {
   type StorageStatus,
   storageStatus,
 } from './storage-status';
-import { checkReadBack, snapshotOf } from './stored-bundle';
+import type { VersionArchive } from './version-archive';
 import {
   checkedName,
-  defaultName,
   parseIndex,
   type RegistryIndex,
   type RegistryState,
   type SavedVersion,
   type TrainingSample,
   type VersionInfo,
-  versionInfoFor,
 } from './version-info';
 
+export type { DeletedVersion } from './deletions';
+export type { VersionFigures } from './kept-figures';
 export type { ChangeOrigin, RegistryListener } from './registry-changes';
 export { RegistryError, type RegistryErrorCode } from './registry-error';
 export type { StorageStatus } from './storage-status';
+export type { VersionArchive } from './version-archive';
 export type { DamagedVersion, SavedVersion } from './version-info';
-export type { ExportedFiles, ImportFile, RegistryState, TrainingSample, VersionInfo };
+export type {
+  ImportFile,
+  ModelRegistryOptions,
+  RegistryState,
+  SaveOptions,
+  TrainingSample,
+  VersionDetails,
+  VersionInfo,
+};
 
 export const DEFAULT_MODEL_NAME = 'Default iris model';
 export const DEFAULT_MODEL_SOURCE = 'bundled default model';
-
-export interface ModelRegistryOptions {
-  /** The idb-keyval store; tests pass a fresh database (or one that fails on purpose). */
-  readonly store?: UseStore;
-  /** BroadcastChannel name for cross-tab notices; `null` turns them off. */
-  readonly channelName?: string | null;
-  /** Stands in for `navigator.storage`; `null` means "not supported". */
-  readonly storage?: StorageLike | null;
-  /** Milliseconds since the epoch, for save leases (see leaseKey); tests move it on. */
-  readonly now?: () => number;
-}
-
-export interface SaveOptions {
-  /** Defaults to the source as a sentence ("Trained on iris.csv"). Trimmed, 1–80 characters. */
-  readonly name?: string;
-  /** Where the model came from, lower case: "trained on iris.csv", "imported x.json". */
-  readonly source: string;
-  readonly sample?: TrainingSample;
-}
 
 /**
  * The models saved in this browser, kept in IndexedDB so they survive reloads, with one of them active.
  *
  * Layout: `index` ({@link RegistryIndex}) is the only record that says which versions exist and which is
- * active; `bundle:<id>` and `sample:<id>` hold each version's data. Every change to what exists or is
+ * active; `bundle:<id>`, `sample:<id>` and `figures:<id>` hold each version's data. Every change to what exists or is
  * active is a single write of `index`, made after the data it points to is written and verified, so a
  * failure or a closed tab at any moment leaves the previous active model usable.
  */
@@ -119,7 +114,8 @@ export class ModelRegistry {
         { cause: error },
       );
     }
-    const added = await this.#add(loaded.bundle, {
+    const added = await this.#add({
+      bundle: loaded.bundle,
       name: DEFAULT_MODEL_NAME,
       source: DEFAULT_MODEL_SOURCE,
       sample: loaded.sample,
@@ -129,12 +125,18 @@ export class ModelRegistry {
   }
 
   /**
-   * Stores a new version and makes it active. The bundle is copied at once, so the caller may transfer
+   * Stores a new version and makes it active; the result's `version` and `name` say which ("v3 …").
+   * The bundle and what is kept beside it are copied at once, so the caller may transfer
    * `bundle.weights` to the worker right after calling this. Throws a RegistryError (and changes nothing)
    * when the bundle is invalid, storage is full, or it does not read back intact.
    */
   async save(bundle: unknown, options: SaveOptions): Promise<SavedVersion> {
-    const added = await this.#add(bundle, { ...options, onlyIfEmpty: false });
+    const { history, testMetrics, ...rest } = options;
+    const figures =
+      history === undefined && testMetrics === undefined
+        ? undefined
+        : { ...(history ? { history } : {}), ...(testMetrics ? { testMetrics } : {}) };
+    const added = await this.#add({ ...rest, bundle, figures, onlyIfEmpty: false });
     return added.info!;
   }
 
@@ -158,37 +160,67 @@ export class ModelRegistry {
 
   /**
    * Deletes a version. The last one cannot be deleted; the active one only when `replacementId` names the
-   * version to activate instead (ignored when deleting an inactive version). The index is written first,
-   * with the replacement already active, and the data deleted after, so a failure in between leaves an
-   * orphan that `load` removes, never an index pointing at nothing.
+   * version to activate instead (ignored when deleting an inactive version). One write takes it out of the
+   * index (with the replacement already active) and leases its data, which stays for an undo: `restore`
+   * lists it again, `discard` deletes the data, and a sweep deletes it once the lease is old.
    */
-  async remove(id: string, options: { readonly replacementId?: string } = {}): Promise<RegistryState> {
+  async remove(
+    id: string,
+    options: { readonly replacementId?: string } = {},
+  ): Promise<{ readonly state: RegistryState; readonly deleted: DeletedVersion }> {
     const { replacementId } = options;
-    const required = replacementId === undefined ? [] : [bundleKey(replacementId)];
-    const committed = await this.#commit('The model could not be deleted', required, (index) => {
-      const removed = versionOf(index, id);
-      if (index.versions.length === 1) {
-        throw new RegistryError(
-          'last-version',
-          `v${removed.version} is the only saved model, so it cannot be deleted. Save or import another model first.`,
-        );
-      }
-      let activeId = index.activeId;
-      if (activeId === id) {
-        if (replacementId === undefined || replacementId === id) {
-          throw new RegistryError(
-            'active-version',
-            `v${removed.version} is the active model. Choose another version to use instead before deleting it.`,
-          );
-        }
-        activeId = usable(versionOf(index, replacementId)).id;
-      }
-      const versions = index.versions.filter((v) => v.id !== id);
-      return { index: { ...index, versions, activeId }, result: undefined };
-    });
-    // Already gone from the index: if this fails, the next load sweeps the data.
-    await delMany([bundleKey(id), sampleKey(id)], this.#store).catch(() => undefined);
-    return stateOf(committed.index);
+    const { withoutVersion } = await import('./registry-extras');
+    const lease = leaseKey(id, this.#now());
+    const committed = await this.#commit(
+      'The model could not be deleted',
+      replacementId === undefined ? [] : [bundleKey(replacementId)],
+      (index) => {
+        const { index: next, removed, wasActive } = withoutVersion(index, id, replacementId);
+        const deleted: DeletedVersion = {
+          version: removed,
+          wasActive,
+          replacementId: wasActive ? next.activeId : null,
+          lease,
+        };
+        return { index: next, result: deleted };
+      },
+      { putKeys: [[lease, true]] },
+    );
+    return { state: stateOf(committed.index), deleted: committed.result };
+  }
+
+  /**
+   * Undoes a delete: the version is listed again with its id, number and name, and made active again if
+   * it was (unless another version was activated since). Its data never left storage; the commit checks
+   * that it is still there, so an undo after the lease expired says so and changes nothing.
+   */
+  async restore(
+    deleted: DeletedVersion,
+  ): Promise<{ readonly state: RegistryState; readonly activated: boolean }> {
+    const { withRestored } = await import('./registry-extras');
+    const committed = await this.#commit(
+      'The model could not be restored',
+      [bundleKey(deleted.version.id)],
+      (index) => {
+        const { index: next, activated } = withRestored(index, deleted);
+        return { index: next, result: activated };
+      },
+      {
+        deleteKeys: [deleted.lease],
+        missingKey: () =>
+          new RegistryError(
+            'not-found',
+            `v${deleted.version.version} can no longer be restored: its data has been removed from this browser.`,
+          ),
+      },
+    );
+    return { state: stateOf(committed.index), activated: committed.result };
+  }
+
+  /** Deletes a deleted version's data now that it will not be restored (kept if it was restored meanwhile). */
+  async discard(deleted: DeletedVersion): Promise<void> {
+    const { discardDeleted } = await import('./registry-extras');
+    await discardDeleted(this.#store, deleted.version.id, deleted.lease).catch(() => undefined);
   }
 
   /**
@@ -214,15 +246,45 @@ export class ModelRegistry {
   }
 
   /**
-   * The two files to download for a version: `petal-v<N>-model.json` and `petal-v<N>.weights.bin`, as
-   * stored: a damaged version is exported as it is, unchecked.
+   * What the details view shows beyond the list: the bundle's metadata (checked as it leaves storage) and
+   * the figures kept beside it.
    */
-  async exportFiles(id: string): Promise<ExportedFiles> {
+  async getDetails(id: string): Promise<VersionDetails> {
+    const [bundle, stored] = await Promise.all([
+      this.getBundle(id),
+      get<unknown>(figuresKey(id), this.#store).catch((error: unknown) => {
+        throw toRegistryError(error, 'The model details could not be read');
+      }),
+    ]);
+    const { metadata } = bundle;
+    if (stored === undefined) return { metadata, figures: {} };
+    const { checkFigures } = await import('./registry-extras');
+    try {
+      return { metadata, figures: checkFigures(stored, metadata) };
+    } catch (error) {
+      return { metadata, figures: {}, figuresProblem: (error as Error).message };
+    }
+  }
+
+  /**
+   * A version as one .zip file to download (version-archive.ts): model.json, weights.bin and Petal's
+   * record of it (name, source, curves, test metrics, sample). A damaged version is exported as stored.
+   */
+  async exportArchive(id: string): Promise<VersionArchive> {
     const index = await this.#readIndex().catch((error: unknown) => {
       throw toRegistryError(error, 'The model could not be exported');
     });
-    const { version } = versionOf(index, id);
-    return exportedFiles(await this.#readStored(id), version);
+    const { version, name, source } = versionOf(index, id);
+    const [stored, figures, sample] = await Promise.all([
+      this.#readStored(id),
+      get<VersionFigures>(figuresKey(id), this.#store),
+      get<TrainingSample>(sampleKey(id), this.#store),
+    ]).catch((error: unknown) => {
+      throw toRegistryError(error, 'The model could not be exported');
+    });
+    // fflate comes with the first export or import, not with the page's first load.
+    const { writeArchive } = await import('./registry-extras');
+    return writeArchive(stored, version, { name, source, figures, sample });
   }
 
   /** What storage holds for a version's bundle, unchecked. */
@@ -236,18 +298,27 @@ export class ModelRegistry {
   }
 
   /**
-   * Imports an exported model (its .json file and weights file, in any order) as a new active version
-   * with source "imported <json file name>". Every problem is a RegistryError; nothing changes then.
+   * Imports an exported model as a new active version: the .zip Petal exports, keeping its name, curves,
+   * test metrics and sample, or a model's .json file and weights file (in any order). Its source says
+   * where it came from ("trained on iris.csv, imported from petal-v2.zip"). Every problem is a
+   * RegistryError naming the file; nothing changes then.
    */
   async importFiles(files: Iterable<ImportFile>): Promise<SavedVersion> {
-    const { bundle, modelJsonName } = await readImportFiles(files);
+    // Reading imports (and fflate, for archives) comes with the first import, not with the page's first load.
+    const { importedVersion, readImportFiles } = await import('./registry-extras');
+    const imported = await readImportFiles(files);
+    const fileName = shorten(imported.fileName, 100);
     try {
-      return await this.save(bundle, { source: `imported ${modelJsonName}` });
+      const added = await this.#add({ ...importedVersion(imported, fileName), onlyIfEmpty: false });
+      return added.info!;
     } catch (error) {
-      if (error instanceof RegistryError && error.code === 'invalid-model') {
+      if (
+        error instanceof RegistryError &&
+        (error.code === 'invalid-model' || error.code === 'invalid-name')
+      ) {
         const reason = error.cause instanceof Error ? error.cause.message : error.message;
-        throw new RegistryError('invalid-files', `${modelJsonName} could not be imported: ${reason}`, {
-          cause: error.cause,
+        throw new RegistryError('invalid-files', `${fileName} could not be imported: ${reason}`, {
+          cause: error.cause ?? error,
         });
       }
       throw error;
@@ -279,68 +350,9 @@ export class ModelRegistry {
     return parseIndex(await get(INDEX_KEY, this.#store));
   }
 
-  /** Writes the data, reads it back and checks it, then registers it in the one committing write. */
-  async #add(
-    bundle: unknown,
-    options: SaveOptions & { readonly onlyIfEmpty: boolean },
-  ): Promise<{ readonly info?: SavedVersion; readonly state: RegistryState }> {
-    const name = options.name === undefined ? undefined : checkedName(options.name);
-    const { snapshot, metadata } = snapshotOf(bundle);
-    const sample = options.sample === undefined ? undefined : structuredClone(options.sample);
-    const id = newId();
-    const keys = sample === undefined ? [bundleKey(id)] : [bundleKey(id), sampleKey(id)];
-    // The lease keeps every tab's start-up sweep off these keys until the commit registers them.
-    const lease = leaseKey(id, this.#now());
-    let committed: Committed<SavedVersion | undefined>;
-    try {
-      await setMany(
-        [
-          [lease, true],
-          [bundleKey(id), snapshot],
-          ...(sample === undefined ? [] : [[sampleKey(id), sample] as [string, unknown]]),
-        ],
-        this.#store,
-      );
-      checkReadBack(await get(bundleKey(id), this.#store), snapshot);
-      committed = await commitIndex(
-        this.#store,
-        (index) => {
-          if (options.onlyIfEmpty && index.versions.length > 0) return { result: undefined };
-          const version = index.nextVersion;
-          const info = versionInfoFor({
-            id,
-            version,
-            name: name ?? defaultName(version, options.source),
-            source: options.source,
-            bundle: snapshot,
-            metadata,
-          });
-          return {
-            index: { versions: [...index.versions, info], activeId: id, nextVersion: version + 1 },
-            result: info,
-          };
-        },
-        {
-          requireKeys: keys,
-          deleteKeys: [lease],
-          missingKey: () =>
-            new RegistryError(
-              'storage',
-              'The model could not be saved because another tab tidied the storage at the same moment. Try again; nothing was changed.',
-            ),
-        },
-      );
-    } catch (error) {
-      // Best effort: whatever is left is an orphan the next load() sweeps once the lease is old.
-      await delMany([...keys, lease], this.#store).catch(() => undefined);
-      throw toRegistryError(error, 'The model could not be saved');
-    }
-    if (!committed.written) {
-      // Another tab registered the default first; ours is surplus.
-      await delMany([...keys, lease], this.#store).catch(() => undefined);
-      return { state: stateOf(committed.index) };
-    }
-    this.#changes.announce(stateOf(committed.index));
+  async #add(added: NewVersion): Promise<{ readonly info?: SavedVersion; readonly state: RegistryState }> {
+    const committed = await addVersion(this.#store, this.#now(), added);
+    if (committed.written) this.#changes.announce(stateOf(committed.index));
     return { info: committed.result, state: stateOf(committed.index) };
   }
 
@@ -348,6 +360,11 @@ export class ModelRegistry {
     doing: string,
     requireKeys: readonly string[],
     change: (index: RegistryIndex) => { readonly index: RegistryIndex; readonly result: T },
+    options: {
+      readonly putKeys?: readonly (readonly [string, unknown])[];
+      readonly deleteKeys?: readonly string[];
+      readonly missingKey?: () => Error;
+    } = {},
   ): Promise<{ readonly index: RegistryIndex; readonly result: T }> {
     let committed: { readonly index: RegistryIndex; readonly result: T };
     try {
@@ -355,6 +372,7 @@ export class ModelRegistry {
         requireKeys,
         missingKey: () =>
           new RegistryError('not-found', 'This model version is no longer saved in this browser.'),
+        ...options,
       });
     } catch (error) {
       throw toRegistryError(error, doing);
@@ -366,31 +384,4 @@ export class ModelRegistry {
 
 function stateOf(index: RegistryIndex): RegistryState {
   return { versions: index.versions, activeId: index.activeId };
-}
-
-/** The version, if its record is intact: a damaged one cannot become the active model. */
-function usable(version: VersionInfo): VersionInfo {
-  if (version.damaged !== undefined) {
-    throw new RegistryError(
-      'invalid-model',
-      `v${version.version} cannot be used: ${version.damaged} Export it as it is, or delete it.`,
-    );
-  }
-  return version;
-}
-
-function versionOf(index: RegistryIndex, id: string): VersionInfo {
-  const found = index.versions.find((v) => v.id === id);
-  if (!found) throw new RegistryError('not-found', 'This model version is no longer saved in this browser.');
-  return found;
-}
-
-/**
- * 128 random bits as hex. Not `crypto.randomUUID`, which exists only in secure contexts, while IndexedDB
- * also works on plain-http intranet hosts.
- */
-function newId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
-    '',
-  );
 }

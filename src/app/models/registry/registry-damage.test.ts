@@ -1,6 +1,7 @@
 // Stored data that no longer checks out must never brick the app: a damaged record is listed with what is
 // wrong, can be exported as it is and deleted, and cannot become the active model.
 import 'fake-indexeddb/auto';
+import { strFromU8, unzipSync } from 'fflate';
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelBundle } from '../../../core/bundle/bundle-format';
@@ -87,10 +88,11 @@ describe('damaged saved models', () => {
       ),
     });
     expect((await registry.load()).activeId).toBe(v2.id);
-    const files = await registry.exportFiles(v1.id);
-    expect(files.modelJsonName).toBe('petal-v1-model.json');
-    expect(new Uint8Array(files.weights)).toEqual(new Uint8Array(bundle.weights));
-    expect(JSON.parse(files.modelJson).userDefinedMetadata).toEqual(
+    const archive = await registry.exportArchive(v1.id);
+    expect(archive.fileName).toMatch(/^petal-v1-.*\.zip$/);
+    const files = unzipSync(archive.bytes);
+    expect(files['weights.bin']).toEqual(new Uint8Array(bundle.weights));
+    expect(JSON.parse(strFromU8(files['model.json'])).userDefinedMetadata).toEqual(
       JSON.parse(JSON.stringify(bundle.modelJson.userDefinedMetadata)),
     );
     await registry.remove(v1.id);
@@ -110,9 +112,9 @@ describe('damaged saved models', () => {
     expect((error as Error).message).toMatch(
       /^This saved model is damaged: model.json has format "graph-model"/,
     );
-    const files = await registry.exportFiles(v1.id);
-    expect(JSON.parse(files.modelJson).format).toBe('graph-model');
-    expect(files.weights.byteLength).toBe(12);
+    const files = unzipSync((await registry.exportArchive(v1.id)).bytes);
+    expect(JSON.parse(strFromU8(files['model.json'])).format).toBe('graph-model');
+    expect(files['weights.bin'].byteLength).toBe(12);
   });
 
   it('still refuses an index that is not one at all, leaving it untouched', async () => {

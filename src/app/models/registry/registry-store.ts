@@ -5,9 +5,16 @@ import { parseIndex, type RegistryIndex } from './version-info';
 export const INDEX_KEY = 'index';
 export const bundleKey = (id: string): string => `bundle:${id}`;
 export const sampleKey = (id: string): string => `sample:${id}`;
+/** The training curves and full test metrics (kept-figures.ts). */
+export const figuresKey = (id: string): string => `figures:${id}`;
+/** Every data key of a version (all but the bundle optional). */
+export const dataKeys = (id: string): string[] => [bundleKey(id), sampleKey(id), figuresKey(id)];
+/** Prefixes of the data keys, for the sweep. */
+const DATA_PREFIXES = ['bundle:', 'sample:', 'figures:'];
 /**
  * Written with a save's data, deleted by the commit that registers it: while it is fresh, no tab's sweep
- * touches that save's keys. The time is in the key, so a sweep needs no values.
+ * touches that save's keys. A delete writes one too, in the commit that unlists the version, so its data
+ * stays for an undo (ModelRegistry.restore). The time is in the key, so a sweep needs no values.
  */
 export const leaseKey = (id: string, since: number): string => `lease:${id}:${since}`;
 /** Longer than any save takes (writing and reading back a 32 MB bundle takes seconds). */
@@ -47,6 +54,8 @@ export function commitIndex<T>(
     readonly missingKey?: () => Error;
     /** Deleted in the same transaction when the new index is written (a save's lease). */
     readonly deleteKeys?: readonly string[];
+    /** Written in the same transaction when the new index is written (a delete's lease). */
+    readonly putKeys?: readonly (readonly [string, unknown])[];
   } = {},
 ): Promise<Committed<T>> {
   const requireKeys = options.requireKeys ?? [];
@@ -68,6 +77,7 @@ export function commitIndex<T>(
           if (index) {
             objects.put(index, INDEX_KEY);
             for (const key of options.deleteKeys ?? []) objects.delete(key);
+            for (const [key, value] of options.putKeys ?? []) objects.put(value, key);
           }
           promisifyRequest(objects.transaction).then(
             () => resolve({ index: index ?? current, written: index !== undefined, result }),
@@ -83,7 +93,7 @@ export function commitIndex<T>(
 }
 
 /**
- * Deletes `bundle:*` / `sample:*` keys that the index does not list: what a save leaves behind when the
+ * Deletes `bundle:*` / `sample:*` / `figures:*` keys that the index does not list: what a save leaves behind when the
  * tab closes or crashes between writing the bundle and committing the index. Runs in one transaction, so
  * it sees an index and key list that belong together. The keys of a save still running — in this tab or
  * another — are kept while its lease (`lease:<id>:<time>`, see leaseKey) is younger than LEASE_MS; an older
@@ -99,21 +109,20 @@ export function sweepOrphans(store: UseStore, now: number = Date.now()): Promise
       keysRequest.onsuccess = () => {
         try {
           const index = parseIndex(indexRequest.result);
-          const kept = new Set(index.versions.flatMap((v) => [bundleKey(v.id), sampleKey(v.id)]));
+          const kept = new Set(index.versions.flatMap((v) => dataKeys(v.id)));
           const keys = keysRequest.result.filter((key): key is string => typeof key === 'string');
           const staleLeases: string[] = [];
           for (const key of keys) {
             if (!key.startsWith('lease:')) continue;
             const [, id, since] = key.split(':');
             if (now - Number(since) < LEASE_MS) {
-              kept.add(bundleKey(id));
-              kept.add(sampleKey(id));
+              for (const key of dataKeys(id)) kept.add(key);
             } else {
               staleLeases.push(key);
             }
           }
           const orphans = keys.filter(
-            (key) => (key.startsWith('bundle:') || key.startsWith('sample:')) && !kept.has(key),
+            (key) => DATA_PREFIXES.some((prefix) => key.startsWith(prefix)) && !kept.has(key),
           );
           for (const key of [...orphans, ...staleLeases]) objects.delete(key);
           promisifyRequest(objects.transaction).then(() => resolve(orphans), reject);

@@ -1,0 +1,161 @@
+import { css } from 'lit';
+
+/**
+ * The Models tab's layout. The list is a container: below 40rem (a phone) the kind, accuracy and time
+ * leave their columns and become one line under the name, so each row stays one or two lines high and
+ * the table never needs to scroll sideways.
+ */
+export const modelsPanelStyles = css`
+  :host {
+    display: grid;
+    /* A wide table scrolls inside its card instead of widening the page. */
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--petal-gap);
+  }
+  .list {
+    container-type: inline-size;
+  }
+  .intro {
+    margin: -0.35rem 0 0.5rem;
+    font-size: 0.9rem;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.4rem 0.5rem;
+    border-bottom: 1px solid var(--petal-border);
+    vertical-align: middle;
+  }
+  thead th {
+    font-size: 0.875rem;
+    color: var(--petal-muted);
+    font-weight: 600;
+  }
+  th.version {
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  td.name {
+    overflow-wrap: anywhere;
+  }
+  .name-text {
+    font-weight: 600;
+  }
+  .meta {
+    display: block;
+    font-size: 0.76rem;
+    color: var(--petal-muted);
+  }
+  .meta.error {
+    color: var(--petal-error-text);
+  }
+  .number {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  th.actions,
+  td.actions {
+    text-align: right;
+    width: 1%;
+    white-space: nowrap;
+  }
+  tr.active {
+    background: var(--petal-accent-soft);
+  }
+  .badge {
+    display: inline-block;
+    margin-inline-start: 0.4rem;
+    border: 1px solid var(--petal-accent);
+    border-radius: 999px;
+    padding: 0 0.5rem;
+    font-size: 0.8rem;
+    line-height: 1.5;
+  }
+  @container (max-width: 40rem) {
+    .wide-only {
+      display: none;
+    }
+    /* The row itself says what each part is; the header row stays for screen readers only. */
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    th,
+    td {
+      padding: 0.45rem 0.2rem;
+    }
+    th.version {
+      padding-inline-start: 0.1rem;
+    }
+    td.actions {
+      padding-inline-end: 0;
+    }
+  }
+  @container (min-width: 40.01rem) {
+    .narrow-only {
+      display: none;
+    }
+  }
+  .rename {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+    align-items: center;
+  }
+  .rename input {
+    min-width: 0;
+    flex: 1 1 8rem;
+  }
+  .messages {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 0.75rem;
+  }
+  .messages p {
+    margin: 0 0 0.5rem;
+  }
+  .messages p:empty {
+    margin: 0;
+  }
+  .messages [role='status'] {
+    flex: 1 1 14rem;
+  }
+  .messages [role='alert'] {
+    flex: 1 1 100%;
+  }
+  button.undo {
+    margin-bottom: 0.5rem;
+    font-weight: 600;
+  }
+  .import {
+    display: flex;
+    flex-direction: column;
+    gap: 0.35rem;
+    align-items: flex-start;
+  }
+  .import label {
+    font-weight: 600;
+  }
+  .import p {
+    margin: 0;
+  }
+  /* Chromium gives a file input a fixed width that is wider than a 320 px phone's card. */
+  input[type='file'] {
+    max-width: 100%;
+    min-width: 0;
+  }
+  @media (max-width: 30rem) {
+    .card {
+      padding: 0.85rem 0.75rem;
+    }
+  }
+`;
