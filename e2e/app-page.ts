@@ -133,10 +133,21 @@ export function keepButton(page: Page): Locator {
   return page.getByRole('button', { name: 'Keep as new version', exact: true });
 }
 
-/** Fills training settings by their labels ("Epochs", "Seed", ...). */
+/**
+ * Fills training settings by their labels ("Epochs", "Seed", ...), opening "Advanced settings" first for
+ * those inside it (it starts closed).
+ */
 export async function fillSettings(page: Page, settings: Readonly<Record<string, string>>): Promise<void> {
-  for (const [label, value] of Object.entries(settings))
-    await page.getByLabel(label, { exact: true }).fill(value);
+  for (const [label, value] of Object.entries(settings)) {
+    const input = page.getByLabel(label, { exact: true });
+    if (!(await input.isVisible())) await page.locator('summary', { hasText: 'Advanced settings' }).click();
+    await input.fill(value);
+  }
+}
+
+/** Turns early stopping off (it is on by default), for a run that must go on until it is stopped. */
+export async function turnOffEarlyStopping(page: Page): Promise<void> {
+  await page.getByRole('checkbox', { name: 'Stop early', exact: true }).uncheck();
 }
 
 /** Trains on the bundled iris data (default settings unless given) and waits for the results. */

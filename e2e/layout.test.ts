@@ -98,6 +98,8 @@ appTest(
     );
 
     await page.getByLabel('Epochs', { exact: true }).fill('300');
+    // Early stopping would end 300 epochs of iris within a second: this run must still be going at Stop.
+    await page.getByRole('checkbox', { name: 'Stop early', exact: true }).uncheck();
     await poll(() => trainButton(page).isEnabled(), Boolean, 'Train to be enabled');
     await trainButton(page).focus();
     await page.keyboard.press('Enter');

@@ -18,6 +18,8 @@ appTest('Stop during training keeps v1 active and adds no version', async ({ pag
   const predictionBefore = await predict(page, SETOSA);
   await openBundledData(page);
   await fillSettings(page, { Epochs: '10000' });
+  // A run that goes on until stopped: early stopping (on by default) would end it by itself.
+  await page.getByRole('checkbox', { name: 'Stop early', exact: true }).uncheck();
   await trainButton(page).click();
 
   const progress = page.getByRole('progressbar', { name: 'Training progress', exact: true });

@@ -9,7 +9,16 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { fillSettings, openApp, openBundledData, poll, predict, SETOSA, trainButton } from './app-page';
+import {
+  fillSettings,
+  openApp,
+  openBundledData,
+  poll,
+  predict,
+  SETOSA,
+  trainButton,
+  turnOffEarlyStopping,
+} from './app-page';
 import { launchChromium } from './chromium';
 import {
   checkForUpdate,
@@ -64,6 +73,7 @@ test('a deploy shows "Update ready", held back during training; Reload switches 
     // installs (10,000 epochs of the default batches took as little as 35 s, and the check came later).
     await openBundledData(page);
     await fillSettings(page, { Epochs: '10000', 'Batch size': '1' });
+    await turnOffEarlyStopping(page);
     await trainButton(page).click();
     const progress = page.getByRole('progressbar', { name: 'Training progress', exact: true });
     await progress.waitFor();

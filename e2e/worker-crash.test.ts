@@ -12,6 +12,7 @@ import {
   predictedClass,
   SETOSA,
   trainButton,
+  turnOffEarlyStopping,
   VIRGINICA,
 } from './app-page';
 import { appTest } from './app-test';
@@ -34,6 +35,7 @@ appTest(
     await openApp(page, server.url);
     await openBundledData(page);
     await fillSettings(page, { Epochs: '10000' });
+    await turnOffEarlyStopping(page);
     await trainButton(page).click();
     const progress = page.getByRole('progressbar', { name: 'Training progress', exact: true });
     await progress.waitFor();

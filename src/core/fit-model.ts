@@ -27,9 +27,11 @@ export async function fitModel(options: {
   /** Weigh the classes equally, by their counts among `rows` (class-weights.ts). */
   readonly balanceClasses?: boolean;
   readonly signal?: AbortSignal;
+  /** Aborting ends a network's training now, keeping what it learnt (FitOptions.finish). */
+  readonly finish?: AbortSignal;
   readonly onProgress?: (progress: FitProgress) => void;
 }): Promise<FittedModel> {
-  const { table, rows, validation, spec, seed, signal, onProgress } = options;
+  const { table, rows, validation, spec, seed, signal, finish, onProgress } = options;
   const pipeline = fitPipeline(table, rows);
   const classifier = await fitClassifier({
     spec,
@@ -42,6 +44,7 @@ export async function fitModel(options: {
       : {}),
     seed,
     signal,
+    finish,
     onProgress,
   });
   return { pipeline, classifier };

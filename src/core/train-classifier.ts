@@ -34,8 +34,9 @@ export interface TrainedClassifier {
  * rest when `run.validationFraction` asks for one (for its curves and early stopping); the preprocessing
  * fitted on the remaining rows alone, then the classifier on their inputs; metrics on the untouched test
  * rows, predicted by the model as it is saved (read back from its own bundle, so a network's folded scaling
- * is what is measured); and a bundle whose metadata describes it all. Aborting rejects with the signal's
- * reason.
+ * is what is measured); and a bundle whose metadata describes it all. Aborting `signal` rejects with its
+ * reason; aborting `finish` ends a network's training now and goes on with the model as it is (metrics,
+ * bundle), which records that the user stopped it.
  */
 export async function trainClassifier(options: {
   readonly table: TrainingTable;
@@ -47,9 +48,11 @@ export async function trainClassifier(options: {
   /** Rows the reader left out because their label was blank, to record in the bundle. */
   readonly unlabelledRows?: number;
   readonly signal?: AbortSignal;
+  /** "Stop and keep": ends a network's training now, keeping what it learnt (train-network.ts). */
+  readonly finish?: AbortSignal;
   readonly onProgress?: (progress: FitProgress) => void;
 }): Promise<TrainedClassifier> {
-  const { table, spec, signal, onProgress } = options;
+  const { table, spec, signal, finish, onProgress } = options;
   const run: RunSettings = {
     ...DEFAULT_RUN_SETTINGS,
     ...options.run,
@@ -71,6 +74,7 @@ export async function trainClassifier(options: {
     seed: run.seed,
     balanceClasses: run.balanceClasses,
     signal,
+    finish,
     onProgress: (progress) => {
       if (progress.epoch) history.push(progress.epoch);
       onProgress?.(progress);

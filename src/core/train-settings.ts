@@ -61,6 +61,17 @@ export type RunSettings = DeepReadonly<v.InferOutput<typeof RUN_SETTINGS>>;
 /** The defaults (which a bundle from before these settings were stored is read with). */
 export const DEFAULT_RUN_SETTINGS: RunSettings = v.parse(RUN_SETTINGS, {});
 
+/**
+ * Early stopping as the Train tab starts it (on; the user can turn it off): a fifth of the training rows —
+ * never the test rows — held out as validation rows, and the run stops once their loss has not fallen for
+ * 10 epochs, keeping its best epoch. Why these: on iris (5 seeds, up to 2,000 epochs) runs stopped after
+ * 57–174 epochs with the test accuracy of running every epoch (0.90–1.00 either way), while at the default
+ * 60 epochs it seldom fires; a patience of 10 rides out the small ups and downs of a loss measured on a
+ * few dozen rows. The CLI and Compare keep the network's defaults (patience 0): `npm run train` rebuilds the
+ * default model byte for byte.
+ */
+export const EARLY_STOPPING = { patience: 10, validationFraction: 0.2 } as const;
+
 /** The Train tab's settings, and what a dense network's bundle stores: the network's and the run's. */
 export type TrainSettings = DenseNetworkSettings & RunSettings;
 
@@ -68,6 +79,9 @@ export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
   ...DEFAULT_DENSE_NETWORK_SETTINGS,
   ...DEFAULT_RUN_SETTINGS,
 };
+
+/** The settings the Train tab opens with: the defaults, with early stopping on (EARLY_STOPPING). */
+export const TRAIN_TAB_SETTINGS: TrainSettings = { ...DEFAULT_TRAIN_SETTINGS, ...EARLY_STOPPING };
 
 /** The Train tab's settings as what the one training recipe takes: a dense network spec and a run. */
 export function networkRun(settings: TrainSettings): { spec: ClassifierSpec; run: RunSettings } {

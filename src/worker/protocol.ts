@@ -37,7 +37,16 @@ export interface HoldLockRequest {
   readonly lock: string;
 }
 
-export type WorkerRequest = CallRequest | CancelRequest | HoldLockRequest;
+/**
+ * Main thread → worker: end call `id` now and answer with what it has (a training run returns the model as
+ * learnt so far: "Stop and keep"). Unlike a cancel, the call still resolves; its `finish` signal fires.
+ */
+export interface FinishRequest {
+  readonly type: 'finish';
+  readonly id: number;
+}
+
+export type WorkerRequest = CallRequest | CancelRequest | FinishRequest | HoldLockRequest;
 
 export interface ProgressReply {
   readonly id: number;

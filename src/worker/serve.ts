@@ -3,6 +3,12 @@ import type { SerializedError, WorkerReply, WorkerRequest } from './protocol';
 /** What a worker method receives besides its arguments: cancellation and a way to report progress. */
 export interface CallContext<P> {
   readonly signal: AbortSignal;
+  /**
+   * Aborted when the caller asks the call to end now and answer with what it has (a `finish` message:
+   * training keeps the model as learnt so far). Methods that cannot end early ignore it. serveApi always
+   * gives one; tests may leave it out.
+   */
+  readonly finish?: AbortSignal;
   progress(value: P): void;
 }
 
@@ -39,6 +45,8 @@ export function serveApi(
   const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
   const locks = options.locks === undefined ? hostLocks() : options.locks;
   const running = new Map<number, AbortController>();
+  /** Each running call's `finish` controller (CallContext.finish). */
+  const finishing = new Map<number, AbortController>();
   let heartbeat: ReturnType<typeof setInterval> | undefined;
 
   const post = (reply: WorkerReply, transfer: Transferable[] = []) => {
@@ -54,9 +62,11 @@ export function serveApi(
 
   const run = (id: number, method: string, args: unknown) => {
     const controller = new AbortController();
+    const finish = new AbortController();
     let settled = false;
     const context: CallContext<unknown> = {
       signal: controller.signal,
+      finish: finish.signal,
       progress: (value) => {
         if (!settled && !controller.signal.aborted) post({ id, type: 'progress', value });
       },
@@ -78,6 +88,7 @@ export function serveApi(
       post({ id, type: 'result', value }, transferablesIn(value));
       return;
     }
+    finishing.set(id, finish);
     void settle(id, value, controller, () => {
       settled = true;
     });
@@ -103,6 +114,7 @@ export function serveApi(
       post({ id, type: 'error', error: serializeError(error) });
     } finally {
       running.delete(id);
+      finishing.delete(id);
       if (running.size === 0 && heartbeat !== undefined) {
         clearInterval(heartbeat);
         heartbeat = undefined;
@@ -116,6 +128,8 @@ export function serveApi(
     if ('type' in request) {
       if (request.type === 'cancel') {
         running.get(request.id)?.abort(new DOMException('The call was cancelled.', 'AbortError'));
+      } else if (request.type === 'finish') {
+        finishing.get(request.id)?.abort();
       } else if (request.type === 'hold-lock' && locks) {
         // Held until this worker is gone: the callback's promise never settles.
         void locks.request(request.lock, () => {

@@ -34,7 +34,10 @@ export interface TrainResult {
   readonly sample: TrainingSample;
 }
 
-/** Trains `args.spec` on the CSV, reporting each epoch of a network. Cancelled through the call's signal. */
+/**
+ * Trains `args.spec` on the CSV, reporting each epoch of a network. Cancelled through the call's signal;
+ * the call's `finish` ends a network's training early and returns the model as it is ("Stop and keep").
+ */
 export async function train(args: TrainArgs, context: CallContext<EpochProgress>): Promise<TrainResult> {
   const { table, unlabelled } = await readTrainingTable(args.source, args, context.signal);
   const trained = await trainClassifier({
@@ -44,6 +47,7 @@ export async function train(args: TrainArgs, context: CallContext<EpochProgress>
     run: args.run,
     createdAt: args.createdAt,
     signal: context.signal,
+    finish: context.finish,
     onProgress: (progress) => {
       if (progress.epoch) context.progress(progress.epoch);
     },

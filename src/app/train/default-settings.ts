@@ -1,13 +1,18 @@
-import { DEFAULT_TRAIN_SETTINGS } from '../../core/train-settings';
+import { EARLY_STOPPING, TRAIN_TAB_SETTINGS } from '../../core/train-settings';
 
 /**
- * Core's `DEFAULT_TRAIN_SETTINGS`, from the TF-free `train-settings.ts` (`train-model.ts` imports
- * TensorFlow.js, which must never reach the main-thread bundle).
+ * The settings the Train tab opens with: core's `TRAIN_TAB_SETTINGS` (the network's defaults with early
+ * stopping on), from the TF-free `train-settings.ts` (the trainer imports TensorFlow.js, which must never
+ * reach the main-thread bundle).
  */
-export const DEFAULT_SETTINGS = DEFAULT_TRAIN_SETTINGS;
+export const DEFAULT_SETTINGS = TRAIN_TAB_SETTINGS;
 
 /**
- * Training from the UI holds out a fifth of the training rows so the validation curves have something to
- * show; the saved model is still scored on the untouched test rows.
+ * Training from the UI always holds out a fifth of the training rows (never the test rows), so the
+ * validation curves have something to show and early stopping something to watch; the saved model is
+ * still scored on the untouched test rows.
  */
-export const UI_VALIDATION_FRACTION = 0.2;
+export const UI_VALIDATION_FRACTION = EARLY_STOPPING.validationFraction;
+
+/** The patience the form shows for settings with early stopping off, ready for when it is turned on. */
+export const UI_PATIENCE = EARLY_STOPPING.patience;

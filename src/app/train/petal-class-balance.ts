@@ -6,6 +6,7 @@ import { formatPercent } from '../shared/format-number';
 import { styleProperties } from '../shared/style-properties';
 import { classColour, controlStyles } from '../shared/theme';
 import { classBalance, IMBALANCE_RATIO, imbalanced } from './class-balance';
+import '../shared/petal-help';
 
 /** "Balance classes" was ticked or cleared. */
 export class BalanceClassesEvent extends Event {
@@ -123,21 +124,27 @@ export class PetalClassBalance extends LitElement {
           : nothing
       }
       ${imbalanced(counts) ? html`<p class="warning">${this.#imbalance()}</p>` : nothing}
-      <label class="balance">
-        <input
-          type="checkbox"
-          .checked=${this.balance}
-          ?disabled=${this.disabled}
-          aria-describedby="balance-hint"
-          @change=${(event: Event) =>
-            this.dispatchEvent(new BalanceClassesEvent((event.target as HTMLInputElement).checked))}
-        />
-        Balance classes
-      </label>
+      <div>
+        <label class="balance">
+          <input
+            type="checkbox"
+            .checked=${this.balance}
+            ?disabled=${this.disabled}
+            aria-describedby="balance-hint"
+            @change=${(event: Event) =>
+              this.dispatchEvent(new BalanceClassesEvent((event.target as HTMLInputElement).checked))}
+          />
+          Balance classes
+        </label>
+        <petal-help topic="Balance classes"
+          >Every class weighs the same in training, however many rows it has: a row of a small class counts
+          for more (class weights for the network and logistic regression, balanced samples for the
+          forest). It helps a model that would otherwise ignore a rare class; accuracy may drop a little
+          while the small classes' recall rises.</petal-help
+        >
+      </div>
       <p class="muted hint" id="balance-hint">
-        Every class weighs the same in training, however many rows it has (class weights for the network
-        and logistic regression, balanced samples for the forest). On by default when the largest class has
-        more than ${IMBALANCE_RATIO}× the rows of the smallest.
+        On by default when the largest class has more than ${IMBALANCE_RATIO}× the rows of the smallest.
       </p>`;
   }
 

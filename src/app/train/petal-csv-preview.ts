@@ -4,8 +4,8 @@ import { listed, shorten } from '../../core/short-text';
 import { formatCount } from '../batch/score-progress-text';
 import { dataTableStyles } from '../shared/data-table-styles';
 import { controlStyles } from '../shared/theme';
+import type { Problem } from '../shell/job';
 import type { CsvInspection } from '../worker-bridge/protocol';
-import type { Problem } from './training-controller';
 import './petal-class-balance';
 import './petal-columns-table';
 

@@ -6,17 +6,13 @@ import { controlStyles } from '../shared/theme';
 import { progressText } from '../shared/time-left';
 import type { AppServices } from '../shell/app-services';
 import { engineFailureReporter } from '../shell/engine-error-event';
+import type { FinishedRun } from './last-run';
 import type { BalanceClassesEvent } from './petal-class-balance';
 import type { ColumnUseEvent } from './petal-columns-table';
-import type { SettingInputEvent } from './petal-train-settings';
+import type { SettingsChangeEvent } from './petal-train-settings';
 import { checkSettings, draftFromSettings, type SettingsDraft, type SettingsErrors } from './settings-form';
-import {
-  STOPPED_MESSAGE,
-  shownInspection,
-  TrainingController,
-  type TrainState,
-  trainableData,
-} from './training-controller';
+import { shownInspection, type TrainState, trainableData } from './train-state';
+import { STOPPED_MESSAGE, TrainingController } from './training-controller';
 import { trainingPorts } from './training-ports';
 import './petal-csv-preview';
 import '../shared/petal-data-source';
@@ -57,6 +53,10 @@ export class PetalTrainPanel extends LitElement {
       .run > * + * {
         margin-top: 1rem;
       }
+      .hint {
+        font-size: 0.85rem;
+        margin: 0.5rem 0 0;
+      }
     `,
   ];
 
@@ -94,14 +94,18 @@ export class PetalTrainPanel extends LitElement {
       run?.scrollIntoView({ block: 'start', behavior: 'smooth' });
     } else if (was === 'training' && run) {
       run.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
-      run.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      // A frame later, once the results' own elements have drawn: scrolled in this same task, Chromium
+      // left the results below the fold (seen at 390 px, after both a finished and a stopped-and-kept run).
+      requestAnimationFrame(() => run.scrollIntoView({ block: 'start', behavior: 'smooth' }));
     }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // The bundled data is read as soon as the services exist, so the tab opens ready to train.
+    // The bundled data is read as soon as the services exist, so the tab opens ready to train; the last
+    // run is read back too, so a reload shows its results as they were.
     if (changed.has('services') && this.services && this.#training.state.phase === 'idle') {
       this.#useChoice(this.choice);
+      void this.#training.restore();
     }
   }
 
@@ -110,6 +114,8 @@ export class PetalTrainPanel extends LitElement {
     const training = state.phase === 'training';
     const check = checkSettings(this.draft);
     const canTrain = check.ok && trainableData(state) !== undefined && !training;
+    // Something was learnt once an epoch has been reported; a second press would change nothing.
+    const canFinish = training && !state.finishing && state.history.length > 0;
     return html`<section class="card" aria-labelledby="data-heading">
         <h2 id="data-heading">Data</h2>
         <petal-data-source
@@ -141,8 +147,8 @@ export class PetalTrainPanel extends LitElement {
           .draft=${this.draft}
           .errors=${check.ok ? NO_ERRORS : check.errors}
           ?disabled=${training}
-          @petal-setting-input=${(event: SettingInputEvent) => {
-            this.draft = { ...this.draft, [event.field]: event.value };
+          @petal-settings-change=${(event: SettingsChangeEvent) => {
+            this.draft = event.draft;
           }}
         ></petal-train-settings>
         <div class="actions">
@@ -157,7 +163,21 @@ export class PetalTrainPanel extends LitElement {
           <button type="button" class="stop" ?disabled=${!training} @click=${() => this.#training.stop()}>
             Stop
           </button>
+          <button
+            type="button"
+            class="finish"
+            ?disabled=${!canFinish}
+            aria-describedby="finish-hint"
+            @click=${() => this.#finishNow()}
+          >
+            Stop and keep
+          </button>
         </div>
+        <p class="muted hint" id="finish-hint">
+          Stop throws the run away; Stop and keep ends it now and keeps what it learnt${
+            this.draft.earlyStopping ? ' (its best epoch so far)' : ''
+          }, tested like a finished run.
+        </p>
       </section>
       ${this.#run(state)}`;
   }
@@ -174,6 +194,9 @@ export class PetalTrainPanel extends LitElement {
             .max=${state.epochs}
             .text=${progressText(last?.epoch ?? 0, state.epochs, state.timeLeftMs)}
           ></petal-progress-bar>
+          <p role="status">
+            ${state.finishing ? 'Stopping and keeping what was learnt: testing the model as it is now…' : ''}
+          </p>
           <petal-training-curves
             .history=${state.history}
             .epochs=${state.epochs}
@@ -199,24 +222,36 @@ export class PetalTrainPanel extends LitElement {
           <h2 id="run-heading" tabindex="-1">Training</h2>
           <p role="alert" class="error">Training failed: ${state.problem.message}</p>
         </section>`;
-      case 'trained': {
-        const { result } = state;
-        return html`<section class="card run" aria-labelledby="run-heading">
-          <h2 id="run-heading" tabindex="-1">Results</h2>
-          <petal-training-curves
-            .history=${result.history}
-            .epochs=${result.metadata.kind === 'dense-network' ? result.metadata.settings.epochs : 0}
-          ></petal-training-curves>
-          <petal-training-results
-            .result=${result}
-            .save=${state.save}
-            @petal-keep=${() => this.#training.keep()}
-          ></petal-training-results>
-        </section>`;
+      case 'trained':
+        return this.#results(state.run);
+      default: {
+        // The data is on show: the last finished run stays below it (another file, or after a reload).
+        const run = this.#training.lastRun;
+        return run ? this.#results(run) : nothing;
       }
-      default:
-        return nothing;
     }
+  }
+
+  /** A finished run's curves (their axis ends where the run did, stopped or not) and results. */
+  #results(run: FinishedRun) {
+    const { metadata, history } = run.result;
+    return html`<section class="card run" aria-labelledby="run-heading">
+      <h2 id="run-heading" tabindex="-1">Results</h2>
+      <petal-training-curves
+        .history=${history}
+        .epochs=${metadata.kind === 'dense-network' ? metadata.epochsRun : 0}
+      ></petal-training-curves>
+      <petal-training-results .run=${run} @petal-keep=${() => this.#training.keep()}></petal-training-results>
+    </section>`;
+  }
+
+  /**
+   * "Stop and keep": the button disables itself, so focus moves to the run's heading, where the status
+   * saying the model is being tested follows (focus on a disabled button falls to the page).
+   */
+  #finishNow(): void {
+    this.#training.finishNow();
+    this.renderRoot.querySelector<HTMLElement>('#run-heading')?.focus({ preventScroll: true });
   }
 
   #useChoice(choice: DataChoice): void {

@@ -1,20 +1,26 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatPercent } from '../shared/format-number';
+import { shorten } from '../../core/short-text';
+import { formatNumber, formatPercent } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
 import { formatDuration } from '../shared/time-left';
-import type { TrainResult } from '../worker-bridge/protocol';
-import type { SaveState } from './training-controller';
+import type { FinishedRun } from './last-run';
+import { epochsText, savedMessage } from './run-text';
 import '../shared/petal-class-metrics';
 import '../shared/petal-confusion-matrix';
+import '../shared/petal-help';
 
-/** The message shown once a trained model was kept. */
-export function savedMessage(version: number): string {
-  return `Saved as v${version} and made active.`;
-}
+/** "12 Dec, 10:40", in the user's language. */
+const WHEN = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /**
- * A finished run: test accuracy, confusion matrix, per-class metrics, time and epochs, and the button that
+ * A finished run: where and when it was trained, test accuracy, macro F1 and log loss, how the epochs
+ * went, the confusion matrix and per-class metrics (each figure with short help), and the button that
  * keeps the model. Fires `petal-keep` when that button is pressed.
  */
 @customElement('petal-training-results')
@@ -25,10 +31,13 @@ export class PetalTrainingResults extends LitElement {
       :host {
         display: block;
       }
+      .source {
+        margin: 0 0 0.75rem;
+      }
       dl {
         display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.2rem 1rem;
+        grid-template-columns: max-content minmax(0, 1fr);
+        gap: 0.3rem 1rem;
         margin: 0 0 1rem;
       }
       dt {
@@ -38,11 +47,28 @@ export class PetalTrainingResults extends LitElement {
         margin: 0;
         font-variant-numeric: tabular-nums;
       }
+      @media (max-width: 30rem) {
+        dl {
+          grid-template-columns: minmax(0, 1fr);
+          gap: 0 1rem;
+        }
+        dd {
+          margin-bottom: 0.4rem;
+        }
+      }
       .tables {
         display: flex;
         flex-wrap: wrap;
         gap: 1.5rem;
         margin-bottom: 1rem;
+      }
+      .tables > * {
+        min-width: 0;
+        max-width: 100%;
+      }
+      .about {
+        margin: 0 0 0.35rem;
+        font-size: 0.9rem;
       }
       .keep {
         display: flex;
@@ -50,40 +76,74 @@ export class PetalTrainingResults extends LitElement {
         align-items: center;
         gap: 0.75rem;
       }
+      .keep p {
+        margin: 0;
+      }
     `,
   ];
 
-  /** The finished run. */
-  @property({ attribute: false }) result?: TrainResult;
-
-  /** Whether the model was kept yet. */
-  @property({ attribute: false }) save: SaveState = { status: 'unsaved' };
+  /** The finished run, with whether it was kept. */
+  @property({ attribute: false }) run?: FinishedRun;
 
   override render() {
-    const result = this.result;
-    if (!result) return html``;
-    const { metadata } = result;
-    const test = result.testMetrics;
-    const save = this.save;
+    const run = this.run;
+    if (!run) return nothing;
+    const { metadata, testMetrics: test } = run.result;
+    const { save } = run;
     const status = save.status;
-    return html`<dl>
-        <dt>Test accuracy</dt>
+    const [first, second] = metadata.schema.classes.map((name) => shorten(name, 40));
+    return html`<p class="source muted">
+        Trained on ${run.sourceName}, ${WHEN.format(new Date(metadata.createdAt))}
+      </p>
+      <dl>
+        <dt>
+          Test accuracy<petal-help topic="Test accuracy"
+            >The share of the test rows — held out of training, never seen by the model — whose class it
+            predicted right.</petal-help
+          >
+        </dt>
         <dd>${formatPercent(test.accuracy)} (${test.rows} test rows)</dd>
-        <dt>Macro F1</dt>
+        <dt>
+          Macro F1<petal-help topic="Macro F1"
+            >The F1 score of each class (below), averaged with every class counting the same: unlike
+            accuracy, it drops when a small class is often missed.</petal-help
+          >
+        </dt>
         <dd>${formatPercent(test.macroF1)}</dd>
-        <dt>Training time</dt>
-        <dd>${formatDuration(result.trainingMs)}</dd>
+        <dt>
+          Log loss<petal-help topic="Log loss"
+            >How confident the model was in the true class of each test row, on average (lower is better;
+            0 is certain and right). It punishes confident mistakes, which accuracy does not see.</petal-help
+          >
+        </dt>
+        <dd>${formatNumber(test.logLoss, 3)} (lower is better)</dd>
         ${
           metadata.kind === 'dense-network'
             ? html`<dt>Epochs run</dt>
-                <dd>${metadata.epochsRun} of ${metadata.settings.epochs}</dd>`
+                <dd>${epochsText(metadata)}</dd>`
             : nothing
         }
+        <dt>Training time</dt>
+        <dd>${formatDuration(run.result.trainingMs)}</dd>
         <dt>Rows</dt>
-        <dd>${metadata.rows.train} training, ${metadata.rows.validation} validation, ${metadata.rows.test} test</dd>
+        <dd>
+          ${metadata.rows.train} training, ${metadata.rows.validation} validation, ${metadata.rows.test} test
+        </dd>
       </dl>
       <div class="tables">
-        <petal-confusion-matrix .classes=${metadata.schema.classes} .confusion=${test.confusion}></petal-confusion-matrix>
+        <div>
+          <p class="about">
+            Reading the confusion matrix<petal-help topic="Confusion matrix"
+              >Each row is a true class and each column the class the model predicted, counting the test
+              rows. The diagonal holds the right answers; every other cell is a mistake: the row
+              “${first}”, column “${second}” counts ${first} rows taken for ${second}.</petal-help
+            >
+          </p>
+          <petal-confusion-matrix
+            .classes=${metadata.schema.classes}
+            .confusion=${test.confusion}
+          ></petal-confusion-matrix>
+        </div>
         <petal-class-metrics .perClass=${test.perClass}></petal-class-metrics>
       </div>
       <div class="keep">
@@ -91,18 +151,27 @@ export class PetalTrainingResults extends LitElement {
           type="button"
           class="primary"
           ?disabled=${status === 'saving' || status === 'saved'}
-          @click=${() => this.dispatchEvent(new Event('petal-keep', { bubbles: true, composed: true }))}
+          @click=${this.#keep}
         >
           Keep as new version
         </button>
-        <p role="status">
-          ${save.status === 'saved' ? savedMessage(save.version) : save.status === 'saving' ? 'Saving…' : ''}
+        <p role="status" tabindex="-1">
+          ${status === 'saved' ? savedMessage(save.version) : status === 'saving' ? 'Saving…' : ''}
         </p>
       </div>
-      <p role="alert" class=${save.status === 'failed' ? 'error' : ''}>
-        ${save.status === 'failed' ? save.message : ''}
+      <p role="alert" class=${status === 'failed' ? 'error' : ''}>
+        ${status === 'failed' ? save.message : ''}
       </p>`;
   }
+
+  /**
+   * Asks for the model to be kept. The button disables itself while saving and after, so focus moves to
+   * the status beside it, which says "Saving…" and then which version became active.
+   */
+  #keep = () => {
+    this.dispatchEvent(new Event('petal-keep', { bubbles: true, composed: true }));
+    this.renderRoot.querySelector<HTMLElement>('.keep [role="status"]')?.focus();
+  };
 }
 
 declare global {

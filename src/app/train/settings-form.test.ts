@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, UI_VALIDATION_FRACTION } from './default-settings';
+import { DEFAULT_SETTINGS, UI_PATIENCE, UI_VALIDATION_FRACTION } from './default-settings';
 import { checkSettings, draftFromSettings, type SettingsDraft } from './settings-form';
 
 const defaults = draftFromSettings();
@@ -19,16 +19,39 @@ describe('draftFromSettings', () => {
       batchSize: '32',
       testPercent: '20',
       seed: '42',
+      patience: '10',
+      earlyStopping: true,
+    });
+  });
+
+  it('shows early stopping off for a patience of 0, with a patience ready for when it is turned on', () => {
+    expect(draftFromSettings({ ...DEFAULT_SETTINGS, patience: 0 })).toMatchObject({
+      patience: String(UI_PATIENCE),
+      earlyStopping: false,
     });
   });
 });
 
 describe('checkSettings', () => {
-  it('accepts the defaults and adds the validation share used by the UI', () => {
+  it('accepts the defaults: early stopping on, watching the validation share used by the UI', () => {
     expect(checkSettings(defaults)).toEqual({
       ok: true,
-      settings: { ...DEFAULT_SETTINGS, validationFraction: UI_VALIDATION_FRACTION },
+      settings: { ...DEFAULT_SETTINGS, patience: UI_PATIENCE, validationFraction: UI_VALIDATION_FRACTION },
     });
+  });
+
+  it('reads early stopping off as a patience of 0, whatever its field holds', () => {
+    const off = checkSettings({ ...defaults, earlyStopping: false, patience: 'not checked' });
+    expect(off.ok && off.settings).toMatchObject({ patience: 0, validationFraction: UI_VALIDATION_FRACTION });
+    const on = checkSettings({ ...defaults, patience: '25' });
+    expect(on.ok && on.settings.patience).toBe(25);
+  });
+
+  it('gives a message for a bad patience while early stopping is on', () => {
+    const message = 'Patience must be a whole number of epochs from 1 to 1000.';
+    for (const patience of ['', '0', '2.5', '1001', 'ten']) {
+      expect(errorsFor({ patience })).toEqual({ patience: message });
+    }
   });
 
   it('reads hidden layers as a comma or space separated list; empty means none', () => {
@@ -69,7 +92,7 @@ describe('checkSettings', () => {
   });
 
   it('gives a message for a bad batch size', () => {
-    const message = 'Batch size must be a whole number from 1 to 65536.';
+    const message = 'Batch size must be a whole number of rows from 1 to 65536.';
     for (const batchSize of ['', '0', '3.5', '100000']) {
       expect(errorsFor({ batchSize })).toEqual({ batchSize: message });
     }

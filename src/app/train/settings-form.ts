@@ -1,19 +1,33 @@
 import type { TrainSettings } from '../../core/train-settings';
-import { DEFAULT_SETTINGS, UI_VALIDATION_FRACTION } from './default-settings';
+import { DEFAULT_SETTINGS, UI_PATIENCE, UI_VALIDATION_FRACTION } from './default-settings';
 
-/** The settings form's fields, in the order they are shown. */
+/** The settings form's text fields, in the order they are shown. */
 export const SETTING_FIELDS = [
-  'hidden',
   'epochs',
+  'hidden',
   'learningRate',
   'batchSize',
   'testPercent',
   'seed',
+  'patience',
 ] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
 
-/** What the user typed, one string per field, kept as typed so a half-written value is never rewritten. */
-export type SettingsDraft = Readonly<Record<SettingField, string>>;
+/** The fields inside the closed "Advanced settings" disclosure: a newcomer can train without them. */
+export const ADVANCED_FIELDS: readonly SettingField[] = [
+  'hidden',
+  'learningRate',
+  'batchSize',
+  'testPercent',
+  'seed',
+  'patience',
+];
+
+/**
+ * What the user typed, one string per text field, kept as typed so a half-written value is never
+ * rewritten; and whether early stopping is on (its patience field is kept, and not checked, while off).
+ */
+export type SettingsDraft = Readonly<Record<SettingField, string>> & { readonly earlyStopping: boolean };
 
 /** A message per field that is wrong; a field that is fine has no entry. */
 export type SettingsErrors = Partial<Record<SettingField, string>>;
@@ -28,12 +42,21 @@ export const SETTING_LABELS: Readonly<Record<SettingField, string>> = {
   epochs: 'Epochs',
   learningRate: 'Learning rate',
   batchSize: 'Batch size',
-  testPercent: 'Test split (%)',
+  testPercent: 'Test split',
   seed: 'Seed',
+  patience: 'Patience',
 };
 
-// Limits mirror the core's checks (network.ts, train-network.ts) so the worker never has to refuse what the
-// form accepted; the test split is kept where both the test and validation sets stay meaningful.
+/** The unit written after a field's box, where the value has one. */
+export const SETTING_UNITS: Readonly<Partial<Record<SettingField, string>>> = {
+  epochs: 'epochs',
+  batchSize: 'rows',
+  testPercent: '%',
+  patience: 'epochs',
+};
+
+// Limits mirror the core's checks (classifier-spec.ts) so the worker never has to refuse what the form
+// accepted; the test split is kept where both the test and validation sets stay meaningful.
 const MAX_HIDDEN_LAYERS = 8;
 const MAX_UNITS = 1024;
 const MAX_EPOCHS = 10_000;
@@ -41,6 +64,7 @@ const MAX_BATCH_SIZE = 65_536;
 const MAX_LEARNING_RATE = 10;
 const MIN_TEST_PERCENT = 5;
 const MAX_TEST_PERCENT = 50;
+const MAX_PATIENCE = 1000;
 
 export function draftFromSettings(settings: TrainSettings = DEFAULT_SETTINGS): SettingsDraft {
   return {
@@ -50,6 +74,8 @@ export function draftFromSettings(settings: TrainSettings = DEFAULT_SETTINGS): S
     batchSize: String(settings.batchSize),
     testPercent: String(Math.round(settings.testFraction * 1000) / 10),
     seed: String(settings.seed),
+    patience: String(settings.patience > 0 ? settings.patience : UI_PATIENCE),
+    earlyStopping: settings.patience > 0,
   };
 }
 
@@ -81,7 +107,8 @@ function parseHidden(text: string): readonly number[] | string {
 
 /**
  * Checks every field and returns either complete settings (with the UI's validation share) or one
- * message per wrong field, each naming the field and saying what is allowed.
+ * message per wrong field, each naming the field and saying what is allowed. Early stopping off is a
+ * patience of 0, whatever its field holds.
  */
 export function checkSettings(draft: SettingsDraft): SettingsCheck {
   const errors: SettingsErrors = {};
@@ -99,7 +126,7 @@ export function checkSettings(draft: SettingsDraft): SettingsCheck {
 
   const batchSize = parseWhole(draft.batchSize, 1, MAX_BATCH_SIZE);
   if (batchSize === undefined)
-    errors.batchSize = `Batch size must be a whole number from 1 to ${MAX_BATCH_SIZE}.`;
+    errors.batchSize = `Batch size must be a whole number of rows from 1 to ${MAX_BATCH_SIZE}.`;
 
   const testPercent = parseDecimal(draft.testPercent);
   const testOk =
@@ -112,6 +139,10 @@ export function checkSettings(draft: SettingsDraft): SettingsCheck {
   const seedOk = seed !== undefined && Number.isSafeInteger(seed) && seed >= 0;
   if (!seedOk) errors.seed = 'Seed must be a whole number of 0 or more, e.g. 42.';
 
+  const patience = draft.earlyStopping ? parseWhole(draft.patience, 1, MAX_PATIENCE) : 0;
+  if (patience === undefined)
+    errors.patience = `Patience must be a whole number of epochs from 1 to ${MAX_PATIENCE}.`;
+
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -123,6 +154,7 @@ export function checkSettings(draft: SettingsDraft): SettingsCheck {
       batchSize: batchSize!,
       testFraction: testPercent! / 100,
       seed: seed!,
+      patience: patience!,
       validationFraction: UI_VALIDATION_FRACTION,
     },
   };

@@ -1,9 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ModelBundle, PetalMetadata } from '../../core/bundle/bundle-format';
+import { defaultSpec } from '../../core/classifiers/classifier-spec';
 import type { EpochProgress } from '../../core/classifiers/fit-options';
+import { numberTable } from '../../core/pipeline/training-table';
+import { trainClassifier } from '../../core/train-classifier';
+import { sampleRows } from '../../core/training-sample';
 import { defaultPlan, planProblem } from '../../csv/column-plan';
 import { ColumnProfiler } from '../../csv/column-profile';
 import type { TrainingPlan } from '../../csv/training-table-builder';
+import { blobs } from '../../test/blobs';
 import { type Deferred, deferred } from '../../test/deferred';
 import { FakeHost } from '../../test/fake-host';
 import type {
@@ -14,13 +19,26 @@ import type {
   TrainResult,
 } from '../worker-bridge/protocol';
 import { DEFAULT_SETTINGS } from './default-settings';
+import { type LastRunStorage, type StoredRun, storedRun } from './last-run';
+import { shownInspection } from './train-state';
 import {
-  shownInspection,
   TrainingController,
   type TrainingJobs,
   type TrainingPorts,
   type VersionStore,
 } from './training-controller';
+
+/** A real result (a network on 60 blob rows), for the runs that go through storage and its checks. */
+async function realResult(): Promise<TrainResult> {
+  const table = numberTable(blobs());
+  const trained = await trainClassifier({
+    table,
+    spec: defaultSpec('dense-network', { epochs: 3 }),
+    run: { validationFraction: 0.2 },
+    createdAt: '2026-01-02T03:04:05.000Z',
+  });
+  return { ...trained, sample: sampleRows(table, 42) };
+}
 
 const iris: DataSource = { kind: 'url', url: 'http://localhost/data/iris.csv', name: 'iris.csv' };
 
@@ -98,7 +116,25 @@ const result: TrainResult = {
   sample: { x: [[1, 2]], y: [0] },
 };
 
-function setup(options: { inspection?: CsvInspection } = {}) {
+/** A LastRunStorage in memory, holding `stored` to begin with; `written` lists every write. */
+function memoryStorage(stored?: unknown) {
+  let value = stored;
+  const written: (StoredRun | undefined)[] = [];
+  const storage: LastRunStorage & { written: typeof written; readonly value: unknown } = {
+    written,
+    get value() {
+      return value;
+    },
+    read: vi.fn(async () => value),
+    write: vi.fn(async (record: StoredRun | undefined) => {
+      written.push(record);
+      value = record;
+    }),
+  };
+  return storage;
+}
+
+function setup(options: { inspection?: CsvInspection; stored?: unknown } = {}) {
   const host = new FakeHost();
   const trainCalls: { args: TrainArgs; options: CallOptions<EpochProgress>; done: Deferred<TrainResult> }[] =
     [];
@@ -120,7 +156,8 @@ function setup(options: { inspection?: CsvInspection } = {}) {
     requestPersistence: vi.fn(async () => true),
   };
   const frames: (() => void)[] = [];
-  const ports: TrainingPorts = { jobs, store };
+  const lastRun = memoryStorage(options.stored);
+  const ports: TrainingPorts = { jobs, store, lastRun };
   const controller = new TrainingController(host, {
     ports: () => ports,
     scheduleFrame: (callback) => {
@@ -133,7 +170,7 @@ function setup(options: { inspection?: CsvInspection } = {}) {
   const runFrames = () => {
     for (const frame of frames.splice(0)) frame();
   };
-  return { host, controller, jobs, store, trainCalls, runFrames, frames };
+  return { host, controller, jobs, store, lastRun, trainCalls, runFrames, frames };
 }
 
 describe('TrainingController', () => {
@@ -343,10 +380,10 @@ describe('TrainingController', () => {
       // The Train tab trains a dense network with the run's held-out shares.
       spec: {
         kind: 'dense-network',
-        settings: { hidden: [8], epochs: 4, batchSize: 32, learningRate: 0.02, patience: 0, l2: 0.003 },
+        settings: { hidden: [8], epochs: 4, batchSize: 32, learningRate: 0.02, patience: 10, l2: 0.003 },
       },
       // objectContaining: run options are added elsewhere (class balancing) without changing these.
-      run: expect.objectContaining({ seed: 42, testFraction: 0.2, validationFraction: 0 }),
+      run: expect.objectContaining({ seed: 42, testFraction: 0.2, validationFraction: 0.2 }),
       createdAt: '2026-01-02T03:04:05.000Z',
     });
 
@@ -368,8 +405,7 @@ describe('TrainingController', () => {
     expect(controller.state).toEqual({
       phase: 'trained',
       data: { source: iris, inspection: goodInspection },
-      result,
-      save: { status: 'unsaved' },
+      run: { result, sourceName: 'iris.csv', save: { status: 'unsaved' } },
     });
   });
 
@@ -419,13 +455,18 @@ describe('TrainingController', () => {
       trainCalls[run].done.resolve(result);
       await training;
       const keeping = controller.keep();
-      expect(controller.state).toMatchObject({ phase: 'trained', save: { status: 'saving' } });
+      expect(controller.state).toMatchObject({ phase: 'trained', run: { save: { status: 'saving' } } });
       await keeping;
-      expect(controller.state).toMatchObject({ phase: 'trained', save: { status: 'saved', version: 2 } });
+      expect(controller.state).toMatchObject({
+        phase: 'trained',
+        run: { save: { status: 'saved', version: 2 } },
+      });
     }
     expect(store.save).toHaveBeenCalledWith(result.bundle, {
       source: 'trained on iris.csv',
       sample: result.sample,
+      history: result.history,
+      testMetrics: result.testMetrics,
     });
     expect(store.save).toHaveBeenCalledTimes(2);
     expect(store.requestPersistence).toHaveBeenCalledTimes(1);
@@ -440,11 +481,115 @@ describe('TrainingController', () => {
     vi.mocked(store.save).mockRejectedValueOnce(new Error('Not enough storage space to save this model.'));
     await controller.keep();
     expect(controller.state).toMatchObject({
-      save: { status: 'failed', message: 'Not enough storage space to save this model.' },
+      run: { save: { status: 'failed', message: 'Not enough storage space to save this model.' } },
     });
     expect(store.requestPersistence).not.toHaveBeenCalled();
     await controller.keep();
-    expect(controller.state).toMatchObject({ save: { status: 'saved', version: 2 } });
+    expect(controller.state).toMatchObject({ run: { save: { status: 'saved', version: 2 } } });
+  });
+
+  it('Stop and keep: tells the worker to finish now, once, and ends trained like any run', async () => {
+    const { controller, trainCalls, runFrames } = setup();
+    await controller.inspect(iris);
+    const training = controller.train(DEFAULT_SETTINGS);
+    const [call] = trainCalls;
+    expect(call.options.finish?.aborted).toBe(false);
+    call.options.onProgress?.(epoch(1));
+    runFrames();
+    controller.finishNow();
+    expect(call.options.finish?.aborted).toBe(true);
+    expect(call.options.signal?.aborted).toBe(false);
+    expect(controller.state).toMatchObject({ phase: 'training', finishing: true, history: [epoch(1)] });
+    controller.finishNow();
+    call.done.resolve(result);
+    await training;
+    expect(controller.state).toMatchObject({
+      phase: 'trained',
+      run: { result, save: { status: 'unsaved' } },
+    });
+  });
+
+  it('Stop still throws the run away while it is finishing', async () => {
+    const { controller, trainCalls } = setup();
+    await controller.inspect(iris);
+    const training = controller.train(DEFAULT_SETTINGS);
+    controller.finishNow();
+    controller.stop();
+    await training;
+    expect(trainCalls[0].options.signal?.aborted).toBe(true);
+    expect(controller.state.phase).toBe('stopped');
+    expect(controller.lastRun).toBeNull();
+  });
+
+  it('stores each finished run, and again once it is kept', async () => {
+    const { controller, trainCalls, lastRun } = setup();
+    await controller.inspect(iris);
+    const training = controller.train(DEFAULT_SETTINGS);
+    trainCalls[0].done.resolve(result);
+    await training;
+    await vi.waitFor(() => expect(lastRun.written).toHaveLength(1));
+    expect(lastRun.written[0]).toMatchObject({ sourceName: 'iris.csv', savedVersion: null });
+    await controller.keep();
+    await vi.waitFor(() => expect(lastRun.written).toHaveLength(2));
+    expect(lastRun.written[1]).toMatchObject({ sourceName: 'iris.csv', savedVersion: 2 });
+  });
+
+  it('keeps the last run on show while other data is chosen, with its Keep', async () => {
+    const { controller, trainCalls, store } = setup();
+    await controller.inspect(iris);
+    const training = controller.train(DEFAULT_SETTINGS);
+    trainCalls[0].done.resolve(result);
+    await training;
+    const file: DataSource = { kind: 'file', file: new Blob(['x']), name: 'mine.csv' };
+    await controller.inspect(file);
+    expect(controller.state.phase).toBe('ready');
+    expect(controller.lastRun).toMatchObject({ result, sourceName: 'iris.csv' });
+    await controller.keep();
+    expect(store.save).toHaveBeenCalledWith(
+      result.bundle,
+      expect.objectContaining({ source: 'trained on iris.csv' }),
+    );
+    expect(controller.lastRun?.save).toEqual({ status: 'saved', version: 2 });
+    // A new run replaces it on screen.
+    void controller.train(DEFAULT_SETTINGS);
+    expect(controller.lastRun).toBeNull();
+  });
+
+  it('after a reload, shows the stored run as it was and can still keep it', async () => {
+    const real = await realResult();
+    const record = storedRun({ result: real, sourceName: 'iris.csv', save: { status: 'unsaved' } });
+    const { controller, store, lastRun } = setup({ stored: structuredClone(record) });
+    await controller.inspect(iris);
+    await controller.restore();
+    const run = controller.lastRun;
+    expect(run?.sourceName).toBe('iris.csv');
+    expect(run?.result.testMetrics).toEqual(real.testMetrics);
+    expect(run?.result.history).toEqual(real.history);
+    await controller.keep();
+    expect(store.save).toHaveBeenCalledTimes(1);
+    expect(controller.lastRun?.save).toEqual({ status: 'saved', version: 2 });
+    await vi.waitFor(() => expect(lastRun.written.at(-1)).toMatchObject({ savedVersion: 2 }));
+    // Read once: a second restore changes nothing.
+    await controller.restore();
+    expect(lastRun.read).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores a damaged stored run without a word, and a run begun meanwhile wins', async () => {
+    for (const stored of ['garbage', { format: 1, sourceName: 'x.csv', bundle: {} }]) {
+      const { controller } = setup({ stored });
+      await controller.inspect(iris);
+      await expect(controller.restore()).resolves.toBeUndefined();
+      expect(controller.lastRun).toBeNull();
+      expect(controller.state.phase).toBe('ready');
+    }
+    const real = await realResult();
+    const record = storedRun({ result: real, sourceName: 'iris.csv', save: { status: 'unsaved' } });
+    const { controller } = setup({ stored: structuredClone(record) });
+    await controller.inspect(iris);
+    const restoring = controller.restore();
+    void controller.train(DEFAULT_SETTINGS);
+    await restoring;
+    expect(controller.lastRun).toBeNull();
   });
 
   it('aborts running work when the host is disconnected', async () => {

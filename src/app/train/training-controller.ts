@@ -1,12 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelBundle } from '../../core/bundle/bundle-format';
 import type { EpochProgress } from '../../core/classifiers/fit-options';
-import type { Schema } from '../../core/schema';
 import { networkRun, type RunSettings, type TrainSettings } from '../../core/train-settings';
 import { type UseName, withUse } from '../../csv/column-plan';
 import type { TrainingPlan } from '../../csv/training-table-builder';
 import { estimateTimeLeftMs } from '../shared/time-left';
-import { Job, type Problem, problemOf } from '../shell/job';
+import { Job, problemOf } from '../shell/job';
 import type {
   CallOptions,
   CsvInspection,
@@ -16,6 +15,16 @@ import type {
   TrainResult,
 } from '../worker-bridge/protocol';
 import { imbalanced } from './class-balance';
+import { type FinishedRun, type LastRunStorage, readLastRun, rememberRun, type SaveState } from './last-run';
+import {
+  isTrainable,
+  type Revision,
+  revisable,
+  shownInspection,
+  showsData,
+  type TrainState,
+  trainableData,
+} from './train-state';
 
 /** The worker jobs the Train tab runs (see `training-ports.ts` for the adapter over the real bridge). */
 export interface TrainingJobs {
@@ -31,7 +40,13 @@ export interface TrainingJobs {
 export interface VersionStore {
   save(
     bundle: ModelBundle,
-    options: { readonly source: string; readonly sample?: TrainingSample },
+    options: {
+      readonly source: string;
+      readonly sample?: TrainingSample;
+      /** The curves and the full test metrics, for the version's details in the Models tab. */
+      readonly history?: readonly EpochProgress[];
+      readonly testMetrics?: TrainResult['testMetrics'];
+    },
   ): Promise<{ readonly version: number }>;
   requestPersistence(): Promise<boolean> | boolean;
 }
@@ -39,85 +54,9 @@ export interface VersionStore {
 export interface TrainingPorts {
   readonly jobs: TrainingJobs;
   readonly store: VersionStore;
+  /** Where the last finished run is kept across a reload. */
+  readonly lastRun: LastRunStorage;
 }
-
-/** An inspection training can start from: no problem, a plan (with its label) and the label's classes. */
-export type TrainableInspection = CsvInspection & {
-  readonly plan: TrainingPlan;
-  readonly schema: Schema;
-  readonly classCounts: number[];
-  readonly error: null;
-};
-
-function isTrainable(inspection: CsvInspection): inspection is TrainableInspection {
-  return (
-    inspection.error === null &&
-    inspection.plan !== null &&
-    inspection.schema !== null &&
-    inspection.classCounts !== null
-  );
-}
-
-/** A data source that was read, with the plan it was read with (the one Train sends). */
-export interface InspectedData {
-  readonly source: DataSource;
-  readonly inspection: TrainableInspection;
-}
-
-/**
- * A change of the columns' uses being checked by the worker: the inspection on screen (the Columns table
- * stays up, so the menu the user just used keeps its focus) and the plan asked for (a further change
- * builds on it, not on the plan of the inspection on screen).
- */
-export interface Revision {
-  readonly inspection: CsvInspection;
-  readonly plan: TrainingPlan;
-}
-
-export type { Problem } from '../shell/job';
-
-export type SaveState =
-  | { readonly status: 'unsaved' }
-  | { readonly status: 'saving' }
-  | { readonly status: 'saved'; readonly version: number }
-  | { readonly status: 'failed'; readonly message: string };
-
-/**
- * idle → inspecting → ready | invalid → training → trained | failed | stopped. From any state but
- * `training`, choosing data goes back to `inspecting`, and so does changing a column's use once the data
- * has been read (then with a `revision`); from ready, trained, failed and stopped, Train starts again with
- * the same data.
- */
-export type TrainState =
-  | { readonly phase: 'idle' }
-  | { readonly phase: 'inspecting'; readonly source: DataSource; readonly revision?: Revision }
-  | { readonly phase: 'ready'; readonly data: InspectedData }
-  | {
-      readonly phase: 'invalid';
-      readonly source: DataSource;
-      readonly inspection: CsvInspection | null;
-      readonly problem: Problem;
-    }
-  | {
-      readonly phase: 'training';
-      readonly data: InspectedData;
-      readonly epochs: number;
-      /** One entry per finished epoch, oldest first. */
-      readonly history: readonly EpochProgress[];
-      /** `performance.now()` when Train was pressed. */
-      readonly startedAt: number;
-      readonly timeLeftMs: number | null;
-    }
-  | {
-      readonly phase: 'trained';
-      readonly data: InspectedData;
-      readonly result: TrainResult;
-      readonly save: SaveState;
-    }
-  | { readonly phase: 'failed'; readonly data: InspectedData; readonly problem: Problem }
-  | { readonly phase: 'stopped'; readonly data: InspectedData; readonly history: readonly EpochProgress[] };
-
-export type TrainPhase = TrainState['phase'];
 
 export interface TrainingControllerOptions {
   /** The ports, read at call time because the host's `services` property may be set after construction. */
@@ -140,52 +79,10 @@ function animationFrame(callback: () => void): () => void {
   return () => cancelAnimationFrame(id);
 }
 
-/** The data a state was built on, when there is one that can be trained on. */
-export function trainableData(state: TrainState): InspectedData | undefined {
-  switch (state.phase) {
-    case 'ready':
-    case 'trained':
-    case 'failed':
-    case 'stopped':
-      return state.data;
-    default:
-      return undefined;
-  }
-}
-
-/** The latest inspection to show (preview, columns, classes), whatever the phase. */
-export function shownInspection(state: TrainState): CsvInspection | null {
-  if (state.phase === 'invalid') return state.inspection;
-  if (state.phase === 'inspecting') return state.revision?.inspection ?? null;
-  if (state.phase === 'idle') return null;
-  return state.data.inspection;
-}
-
-/** What a change of a column's use starts from: the data, its profiles and the latest plan; none while training. */
-function revisable(state: TrainState): (Revision & { readonly source: DataSource }) | undefined {
-  switch (state.phase) {
-    case 'inspecting':
-      return state.revision && { source: state.source, ...state.revision };
-    case 'invalid': {
-      const { inspection } = state;
-      return inspection?.plan ? { source: state.source, inspection, plan: inspection.plan } : undefined;
-    }
-    case 'idle':
-    case 'training':
-      return undefined;
-    default:
-      return {
-        source: state.data.source,
-        inspection: state.data.inspection,
-        plan: state.data.inspection.plan,
-      };
-  }
-}
-
 /**
  * The Train tab's state machine. Reads CSVs and trains through the worker, throttles progress to one
  * render per animation frame (a fast run reports hundreds of epochs a second), and keeps a trained model
- * until the user saves it.
+ * until the user saves it — across a reload too (last-run.ts).
  */
 export class TrainingController implements ReactiveController {
   #state: TrainState = { phase: 'idle' };
@@ -196,6 +93,14 @@ export class TrainingController implements ReactiveController {
   #pending: EpochProgress[] = [];
   #cancelFrame: (() => void) | undefined;
   #persistenceRequested = false;
+  /** "Stop and keep" of the run in progress: aborting it tells the worker to finish now. */
+  #finish: AbortController | undefined;
+  /**
+   * The last finished run while the phase shows data (other data was chosen after it, or it was read back
+   * after a reload); cleared when a new run starts.
+   */
+  #previous: FinishedRun | null = null;
+  #restoreAsked = false;
 
   constructor(host: ReactiveControllerHost, options: TrainingControllerOptions) {
     this.#host = host;
@@ -207,6 +112,27 @@ export class TrainingController implements ReactiveController {
 
   get state(): TrainState {
     return this.#state;
+  }
+
+  /** The finished run to show with its results and Keep: the one just trained, or the last one before. */
+  get lastRun(): FinishedRun | null {
+    const state = this.#state;
+    if (state.phase === 'trained') return state.run;
+    return showsData(state.phase) ? this.#previous : null;
+  }
+
+  /**
+   * Reads the last run back from storage (once; after a reload it shows as it was, Keep included). A run
+   * started or finished meanwhile wins; a record that cannot be read is ignored.
+   */
+  async restore(): Promise<void> {
+    const ports = this.#options.ports();
+    if (!ports || this.#restoreAsked) return;
+    this.#restoreAsked = true;
+    const run = await readLastRun(ports.lastRun);
+    if (!run || this.#previous || !showsData(this.#state.phase)) return;
+    this.#previous = run;
+    this.#host.requestUpdate();
   }
 
   hostConnected(): void {}
@@ -298,6 +224,11 @@ export class TrainingController implements ReactiveController {
     if (!ports || !data || this.#training.running) return;
     const now = this.#options.now ?? (() => performance.now());
     this.#pending = [];
+    // A new run replaces the last one on screen (the stored one stays until a new result replaces it).
+    this.#previous = null;
+    this.#restoreAsked = true;
+    const finish = new AbortController();
+    this.#finish = finish;
     this.#set({
       phase: 'training',
       data,
@@ -305,6 +236,7 @@ export class TrainingController implements ReactiveController {
       history: [],
       startedAt: now(),
       timeLeftMs: null,
+      finishing: false,
     });
     const outcome = await this.#training.run((signal) =>
       ports.jobs.train(
@@ -315,15 +247,23 @@ export class TrainingController implements ReactiveController {
           ...withBalance(networkRun(settings), this.balanceClasses),
           createdAt: (this.#options.isoNow ?? (() => new Date().toISOString()))(),
         },
-        { signal, onProgress: (progress) => this.#onProgress(progress) },
+        { signal, finish: finish.signal, onProgress: (progress) => this.#onProgress(progress) },
       ),
     );
+    if (this.#finish === finish) this.#finish = undefined;
     const history = this.#state.phase === 'training' ? [...this.#state.history, ...this.#pending] : [];
     this.#dropPending();
     switch (outcome.status) {
-      case 'done':
-        this.#set({ phase: 'trained', data, result: outcome.value, save: { status: 'unsaved' } });
+      case 'done': {
+        const run: FinishedRun = {
+          result: outcome.value,
+          sourceName: data.source.name,
+          save: { status: 'unsaved' },
+        };
+        this.#set({ phase: 'trained', data, run });
+        void rememberRun(ports.lastRun, run);
         return;
+      }
       case 'cancelled':
         if (this.#state.phase === 'training') this.#set({ phase: 'stopped', data, history });
         return;
@@ -337,38 +277,59 @@ export class TrainingController implements ReactiveController {
     this.#training.cancel();
   }
 
-  /** Saves the trained model as a new version, which the registry makes active. */
+  /**
+   * "Stop and keep": ends the running training now and keeps what it learnt. The worker stops before its
+   * next batch and returns the model as it is (with early stopping on, its best epoch so far), evaluated on
+   * the test rows like any run; the results then offer Keep. Stop still cancels while it finishes.
+   */
+  finishNow(): void {
+    const state = this.#state;
+    if (state.phase !== 'training' || state.finishing || !this.#finish) return;
+    this.#finish.abort();
+    this.#set({ ...state, finishing: true });
+  }
+
+  /** Saves the run on show (lastRun) as a new version, which the registry makes active. */
   async keep(): Promise<void> {
     const ports = this.#options.ports();
-    const state = this.#state;
-    if (
-      !ports ||
-      state.phase !== 'trained' ||
-      state.save.status === 'saving' ||
-      state.save.status === 'saved'
-    ) {
-      return;
-    }
-    this.#set({ ...state, save: { status: 'saving' } });
+    const run = this.lastRun;
+    if (!ports || !run || run.save.status === 'saving' || run.save.status === 'saved') return;
+    this.#setSave(run.result, { status: 'saving' });
+    const { result } = run;
     try {
-      const saved = await ports.store.save(state.result.bundle, {
-        source: `trained on ${state.data.source.name}`,
-        sample: state.result.sample,
+      const saved = await ports.store.save(result.bundle, {
+        source: `trained on ${run.sourceName}`,
+        sample: result.sample,
+        history: result.history,
+        testMetrics: result.testMetrics,
       });
-      this.#setIfCurrent(state.result, { status: 'saved', version: saved.version });
+      const kept = this.#setSave(result, { status: 'saved', version: saved.version });
+      // Stored again, so a reload says it was kept (and offers Keep no more).
+      void rememberRun(ports.lastRun, kept ?? { ...run, save: { status: 'saved', version: saved.version } });
       if (!this.#persistenceRequested) {
         this.#persistenceRequested = true;
         // Best effort: the browser may say no, and the storage status in the header shows the outcome.
         Promise.resolve(ports.store.requestPersistence()).catch(() => undefined);
       }
     } catch (error) {
-      this.#setIfCurrent(state.result, { status: 'failed', message: problemOf(error).message });
+      this.#setSave(result, { status: 'failed', message: problemOf(error).message });
     }
   }
 
-  #setIfCurrent(result: TrainResult, save: SaveState): void {
+  /** The save state of the run `result` belongs to, if that run is still the one on show or the previous. */
+  #setSave(result: TrainResult, save: SaveState): FinishedRun | undefined {
     const state = this.#state;
-    if (state.phase === 'trained' && state.result === result) this.#set({ ...state, save });
+    if (state.phase === 'trained' && state.run.result === result) {
+      const run = { ...state.run, save };
+      this.#set({ ...state, run });
+      return run;
+    }
+    if (this.#previous?.result === result) {
+      this.#previous = { ...this.#previous, save };
+      this.#host.requestUpdate();
+      return this.#previous;
+    }
+    return undefined;
   }
 
   #onProgress(progress: EpochProgress): void {
@@ -396,6 +357,8 @@ export class TrainingController implements ReactiveController {
   }
 
   #set(state: TrainState): void {
+    // Leaving a trained run for other data: the run stays on show, with its Keep.
+    if (this.#state.phase === 'trained' && showsData(state.phase)) this.#previous = this.#state.run;
     this.#state = state;
     this.#host.requestUpdate();
   }

@@ -1,4 +1,5 @@
 import type { AppServices } from '../shell/app-services';
+import { lastRunStorage } from './last-run-storage';
 import type { TrainingPorts } from './training-controller';
 
 /** The training controller's ports over the app's real bridge and registry. */
@@ -9,5 +10,6 @@ export function trainingPorts(services: AppServices): TrainingPorts {
       train: (args, options) => services.bridge.call('train', args, options),
     },
     store: services.registry,
+    lastRun: lastRunStorage(),
   };
 }

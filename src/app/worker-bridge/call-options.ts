@@ -14,6 +14,12 @@ export interface CallOptions<P> {
   /** Aborting rejects the call at once with an AbortError and tells the worker to stop it. */
   readonly signal?: AbortSignal;
   /**
+   * Aborting asks the call to end now and resolve with what it has (a training run: the model as learnt
+   * so far, "Stop and keep"); unlike `signal`, the call still resolves or fails as usual. A call not yet
+   * running is told as soon as it starts. Methods that cannot end early ignore it.
+   */
+  readonly finish?: AbortSignal;
+  /**
    * Buffers in `args` to transfer rather than copy. Only pass buffers you will not touch again: they are
    * unusable on this side afterwards. (`useModel` bundles are copied whatever this says: the bridge keeps
    * the last one to reload the model after a crash.)

@@ -11,9 +11,12 @@ export interface PendingCall {
   readonly reject: (error: unknown) => void;
   readonly onProgress?: (value: unknown) => void;
   readonly signal?: AbortSignal;
+  /** CallOptions.finish: when it aborts, the worker is told to end the call with what it has. */
+  readonly finish?: AbortSignal;
   /** The bridge's own reload of the last model after a restart: nobody waits for it. */
   readonly internal: boolean;
   onAbort?: () => void;
+  onFinish?: () => void;
   /** The caller aborted while the worker was running it: the reply is dropped when it comes. */
   abandoned: boolean;
   /** A job's (or the start's) silence timer. */

@@ -18,6 +18,7 @@ export type {
   CallRequest,
   CancelRequest,
   ErrorReply,
+  FinishRequest,
   HeartbeatReply,
   ProgressReply,
   ResultReply,

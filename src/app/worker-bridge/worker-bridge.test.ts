@@ -224,6 +224,28 @@ describe('WorkerBridge', () => {
     ).rejects.toMatchObject({ name: 'AbortError' });
   });
 
+  it('finishes a running training early with the model as learnt, and tells a queued one when it starts', async () => {
+    const { bridge, workers } = setup();
+    const finish = new AbortController();
+    const long = { source: iris, spec: defaultSpec('dense-network', { epochs: 1000 }), run: {}, createdAt };
+    const running = bridge.call('train', long, {
+      finish: finish.signal,
+      onProgress: (progress) => progress.epoch === 2 && finish.abort(),
+    });
+    // Asked to finish before it was even sent: the worker is told right behind the call.
+    const queued = bridge.call('train', long, { finish: AbortSignal.abort() });
+    const [first, second] = await Promise.all([running, queued]);
+    for (const result of [first, second]) {
+      const { metadata } = validateBundle(result.bundle);
+      if (metadata.kind !== 'dense-network') throw new Error('a network');
+      expect(metadata.stopped?.by).toBe('user');
+      expect(metadata.epochsRun).toBeLessThan(1000);
+      expect(result.history).toHaveLength(metadata.epochsRun);
+      expect(result.testMetrics.rows).toBe(30);
+    }
+    expect(methods(workers[0]).filter((method) => method === 'finish')).toHaveLength(2);
+  });
+
   it('keeps the model lane strictly in order: a prediction queued after useModel sees the new model', async () => {
     const { bridge } = setup();
     await bridge.call('useModel', { bundle: threeClasses });

@@ -138,12 +138,17 @@ export class WorkerBridge extends EventTarget {
         reject,
         onProgress: options.onProgress as ((value: unknown) => void) | undefined,
         signal,
+        finish: options.finish,
         internal: false,
         abandoned: false,
       };
       if (signal) {
         call.onAbort = () => this.#abandon(call);
         signal.addEventListener('abort', call.onAbort, { once: true });
+      }
+      if (options.finish) {
+        call.onFinish = () => this.#askToFinish(call);
+        options.finish.addEventListener('abort', call.onFinish, { once: true });
       }
       this.#queues[LANE_OF[method]].push(call);
       this.#ensureWorker();
@@ -265,6 +270,8 @@ export class WorkerBridge extends EventTarget {
       if (call.lane !== 'start') this.#pump(call.lane);
       return;
     }
+    // Asked to finish while it waited in its lane: told now, right behind the call itself.
+    if (call.finish?.aborted) this.#askToFinish(call);
     this.#armTimer(call);
   }
 
@@ -333,6 +340,12 @@ export class WorkerBridge extends EventTarget {
     call.reject(abortError());
   }
 
+  /** The caller asked a running call to end now with what it has (CallOptions.finish); a queued one is told when sent. */
+  #askToFinish(call: PendingCall): void {
+    if (call.abandoned || !this.#inFlight.has(call.id)) return;
+    this.#worker?.postMessage({ type: 'finish', id: call.id }, []);
+  }
+
   /** Stops watching the current worker's life and terminates it (on purpose: no crash is reported). */
   #discardWorker(): void {
     const worker = this.#worker;
@@ -373,6 +386,7 @@ export class WorkerBridge extends EventTarget {
   #finish(call: PendingCall): void {
     clearTimeout(call.timer);
     if (call.onAbort) call.signal?.removeEventListener('abort', call.onAbort);
+    if (call.onFinish) call.finish?.removeEventListener('abort', call.onFinish);
     this.#inFlight.delete(call.id);
     if (call.lane !== 'start' && this.#busy[call.lane] === call) this.#busy[call.lane] = null;
   }

@@ -217,8 +217,16 @@ function kinds<T extends v.ObjectEntries>(fields: T) {
         ...fields,
         kind: v.literal('dense-network'),
         settings: STORED_SETTINGS['dense-network'],
-        /** Epochs the network trained for (fewer than `settings.epochs` when early stopping fired). */
+        /** Epochs the network trained for (fewer than `settings.epochs` when the run was stopped). */
         epochsRun: count,
+        /**
+         * How a run that stopped before its last epoch ended (at epoch `epochsRun`; the last one perhaps in
+         * part when the user stopped it): `by` early stopping (the validation loss stopped falling for
+         * `settings.patience` epochs) or the user ("Stop and keep"); `keptEpoch` is the epoch whose weights
+         * the model holds (the best validation loss so far with early stopping on, else the last run).
+         * Absent when the run went through every epoch, and in bundles from before it was recorded.
+         */
+        stopped: v.optional(v.object({ by: v.picklist(['early-stopping', 'user']), keptEpoch: count })),
       }),
       v.object({ ...fields, kind: v.literal('knn'), settings: STORED_SETTINGS.knn }),
       v.object({

@@ -168,6 +168,43 @@ describe('validateBundle', () => {
     );
   });
 
+  it('reads how a network run stopped when it is recorded, and bundles from before without it', () => {
+    const without = validateBundle(broken('dense-network', () => {}));
+    expect(without.metadata).not.toHaveProperty('stopped');
+    for (const stopped of [
+      { by: 'user', keptEpoch: 7 },
+      { by: 'early-stopping', keptEpoch: 4 },
+    ]) {
+      const files = broken('dense-network', (f) => {
+        petal(f).settings.patience = 3;
+        petal(f).epochsRun = 7;
+        petal(f).stopped = stopped;
+      });
+      const read = validateBundle(files).metadata;
+      expect(read.kind === 'dense-network' && read.stopped).toEqual(stopped);
+    }
+    expectRejected(
+      broken('dense-network', (f) => {
+        petal(f).stopped = { by: 'boredom', keptEpoch: 1 };
+      }),
+      /"stopped.by" is invalid/,
+    );
+    expectRejected(
+      broken('dense-network', (f) => {
+        petal(f).epochsRun = 5;
+        petal(f).stopped = { by: 'user', keptEpoch: 6 };
+      }),
+      /stopped at epoch 5 of 10, keeping epoch 6/,
+    );
+    expectRejected(
+      broken('dense-network', (f) => {
+        petal(f).settings.patience = 0;
+        petal(f).stopped = { by: 'early-stopping', keptEpoch: 2 };
+      }),
+      /early stopping ended its run, but its patience is 0/,
+    );
+  });
+
   it('rejects dense networks whose layers Petal cannot run', () => {
     expectRejected(
       { modelJson: dense.modelJson, weights: dense.weights.slice(0, 40) },

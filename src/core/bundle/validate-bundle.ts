@@ -170,6 +170,21 @@ function checkConsistency(metadata: PetalMetadata): void {
   if (perClass.length !== classes) {
     throw new BundleError(`The test metrics must have one entry per class (${classes}).`);
   }
+  if (metadata.kind === 'dense-network') checkStop(metadata);
+}
+
+/** A network's record of how its run ended agrees with its settings and the epochs it ran. */
+function checkStop(metadata: Extract<PetalMetadata, { kind: 'dense-network' }>): void {
+  const { stopped, epochsRun, settings } = metadata;
+  if (!stopped) return;
+  if (epochsRun > settings.epochs || stopped.keptEpoch > epochsRun) {
+    throw new BundleError(
+      `The model says it stopped at epoch ${epochsRun} of ${settings.epochs}, keeping epoch ${stopped.keptEpoch}: the kept epoch must be one that was run.`,
+    );
+  }
+  if (stopped.by === 'early-stopping' && settings.patience === 0) {
+    throw new BundleError('The model says early stopping ended its run, but its patience is 0 (off).');
+  }
 }
 
 function readArrays(

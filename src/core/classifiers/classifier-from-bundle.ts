@@ -34,6 +34,7 @@ export function classifierFromBundle(valid: ValidBundle): Classifier {
         seed,
         layers: (arrays as Extract<typeof arrays, { layers: unknown }>).layers,
         epochsRun: metadata.epochsRun,
+        ...(metadata.stopped ? { stopped: metadata.stopped } : {}),
       });
     }
     case 'logistic-regression': {

@@ -7,6 +7,7 @@ import { numberSteps } from '../pipeline/input-steps';
 import type { Schema } from '../schema';
 import { DEFAULT_RUN_SETTINGS, type RunSettings } from '../train-settings';
 import type { ClassifierKind, SettingsOf } from './classifier-spec';
+import type { NetworkStop } from './dense-network';
 
 export interface Classifier {
   readonly kind: ClassifierKind;
@@ -37,7 +38,10 @@ export interface Classifier {
  * schema and preprocessing, profiles, metrics, row counts, fingerprint, creation time, backend, and the
  * run's settings (seed, held-out shares). The classifier adds its kind and own settings.
  */
-export type BundleDescription = Omit<PetalMetadata, 'formatVersion' | 'kind' | 'settings' | 'epochsRun'> & {
+export type BundleDescription = Omit<
+  PetalMetadata,
+  'formatVersion' | 'kind' | 'settings' | 'epochsRun' | 'stopped'
+> & {
   readonly run: RunSettings;
 };
 
@@ -45,7 +49,9 @@ export type BundleDescription = Omit<PetalMetadata, 'formatVersion' | 'kind' | '
 type ModelFacts<K extends ClassifierKind> = {
   readonly kind: K;
   readonly settings: SettingsOf<K>;
-} & (K extends 'dense-network' ? { readonly epochsRun: number; readonly seed: number } : unknown);
+} & (K extends 'dense-network'
+  ? { readonly epochsRun: number; readonly seed: number; readonly stopped?: NetworkStop }
+  : unknown);
 
 /** The metadata of a model: the caller's description, then the model's own facts (which win). */
 export function describedModel<K extends ClassifierKind>(
@@ -54,7 +60,7 @@ export function describedModel<K extends ClassifierKind>(
 ): PetalMetadata {
   const { run, ...rest } = description;
   const { kind, settings } = facts;
-  const own = facts as { epochsRun?: number; seed?: number };
+  const own = facts as { epochsRun?: number; seed?: number; stopped?: NetworkStop };
   return {
     formatVersion: BUNDLE_FORMAT_VERSION,
     kind,
@@ -62,6 +68,7 @@ export function describedModel<K extends ClassifierKind>(
     // The network's seed is the one its weights came from (a fold's seed in cross-validation).
     settings: { ...settings, ...run, ...(own.seed === undefined ? {} : { seed: own.seed }) },
     ...(own.epochsRun === undefined ? {} : { epochsRun: own.epochsRun }),
+    ...(own.stopped === undefined ? {} : { stopped: own.stopped }),
   } as PetalMetadata;
 }
 

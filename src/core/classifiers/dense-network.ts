@@ -1,6 +1,7 @@
 // A trained dense network as Petal keeps it: plain arrays that predict through the one forward pass
 // (dense-forward.ts) and save as a standard TF.js layers model. Free of TensorFlow.js: only training needs
 // it (fit-dense-network.ts).
+import type { PetalMetadata } from '../bundle/bundle-format';
 import { layersModel } from '../bundle/layers-topology';
 import type { Schema } from '../schema';
 import type { Standardisation } from '../standardise';
@@ -18,9 +19,14 @@ export interface DenseNetworkModel {
   readonly standardisation: Standardisation;
   /** Input side first: ReLU hidden layers, then a softmax over the classes. */
   readonly layers: readonly DenseLayer[];
-  /** Fewer than `settings.epochs` when early stopping ended the run. */
+  /** Fewer than `settings.epochs` when the run was stopped. */
   readonly epochsRun: number;
+  /** How a run stopped before its last epoch ended, and the epoch it kept (metadata-schema.ts). */
+  readonly stopped?: NetworkStop;
 }
+
+/** A network's record of an early end to its run (early stopping or "Stop and keep"). */
+export type NetworkStop = NonNullable<Extract<PetalMetadata, { kind: 'dense-network' }>['stopped']>;
 
 /** The seed of layer `index`'s kernel: different per layer, or every layer would start correlated. */
 export function kernelSeed(seed: number, index: number): number {

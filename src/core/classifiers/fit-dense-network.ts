@@ -13,7 +13,7 @@ import { type TrainingRows, trainNetwork } from './train-network';
 export async function fitDenseNetwork(
   options: FitOptions<{ kind: 'dense-network'; settings: DenseNetworkSettings }>,
 ): Promise<Classifier> {
-  const { spec, train, validation, seed, signal, onProgress, classWeights } = options;
+  const { spec, train, validation, seed, signal, finish, onProgress, classWeights } = options;
   const standardisation = options.scaling;
   const trained = await trainNetwork({
     train: trainingRows(train, standardisation),
@@ -22,6 +22,7 @@ export async function fitDenseNetwork(
     classWeights,
     seed,
     signal,
+    finish,
     onEpoch: onProgress && ((epoch) => onProgress({ fraction: epoch.epoch / epoch.epochs, epoch })),
   });
   return denseNetworkClassifier({
@@ -31,6 +32,7 @@ export async function fitDenseNetwork(
     standardisation,
     layers: trained.layers,
     epochsRun: trained.epochsRun,
+    ...(trained.stoppedBy ? { stopped: { by: trained.stoppedBy, keptEpoch: trained.bestEpoch } } : {}),
   });
 }
 

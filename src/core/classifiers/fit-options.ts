@@ -43,6 +43,11 @@ export interface FitOptions<S extends ClassifierSpec = ClassifierSpec> {
   /** Drives every random choice (weight init, shuffles, bootstrap samples); same seed → same model. */
   readonly seed: number;
   readonly signal?: AbortSignal;
+  /**
+   * Aborting ends the fit now, keeping what was learnt (train-network.ts): only the network, which trains
+   * epoch after epoch, honours it; the other kinds fit to the end.
+   */
+  readonly finish?: AbortSignal;
   readonly onProgress?: (progress: FitProgress) => void;
 }
 

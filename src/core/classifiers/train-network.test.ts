@@ -163,7 +163,7 @@ describe('trainNetwork', () => {
       train: rows,
       validation: rows,
     });
-    expect(result.stoppedEarly).toBe(true);
+    expect(result.stoppedBy).toBe('early-stopping');
     expect(result.epochsRun).toBeLessThan(400);
     expect(result.epochsRun - result.bestEpoch).toBe(3);
     // The weights kept are the best epoch's: their validation loss is that epoch's.
@@ -175,6 +175,92 @@ describe('trainNetwork', () => {
     let loss = 0;
     for (let row = 0; row < rows.y.length; row++) loss -= Math.log(probabilities[row * 3 + rows.y[row]]);
     expect(loss / rows.y.length).toBeCloseTo(best.valLoss!, 4);
+  });
+
+  it('stops when the validation loss rises for `patience` epochs and takes back the best weights', async () => {
+    // Validation rows whose labels are rotated: learning the training rows makes their loss rise.
+    const rows = rowsOf();
+    const misleading = { ...rows, y: rows.y.map((y) => (y + 1) % rows.classes) };
+    const result = await trainNetwork({
+      settings: { ...settings, epochs: 200, patience: 5 },
+      seed: 2,
+      train: rows,
+      validation: misleading,
+    });
+    expect(result.stoppedBy).toBe('early-stopping');
+    expect(result.epochsRun).toBe(result.bestEpoch + 5);
+    expect(result.history).toHaveLength(result.epochsRun);
+    const best = Math.min(...result.history.map((e) => e.valLoss!));
+    expect(result.history[result.bestEpoch - 1].valLoss).toBe(best);
+    expect(validationLoss(result.layers, misleading)).toBeCloseTo(best, 4);
+  });
+
+  it('needs validation rows for early stopping', async () => {
+    await expect(
+      trainNetwork({ settings: { ...settings, patience: 3 }, seed: 1, train: rowsOf() }),
+    ).rejects.toThrow(/Early stopping watches the loss on validation rows/);
+  });
+
+  it('ends at once on `finish` with the weights learnt so far, as a shorter run would have them', async () => {
+    const before = tf.memory().numTensors;
+    const finish = new AbortController();
+    const stopped = await trainNetwork({
+      settings: { ...settings, epochs: 1000 },
+      seed: 4,
+      train: rowsOf(),
+      finish: finish.signal,
+      onEpoch: ({ epoch }) => {
+        if (epoch === 4) finish.abort();
+      },
+    });
+    expect(stopped.stoppedBy).toBe('user');
+    expect(stopped.epochsRun).toBe(4);
+    expect(stopped.bestEpoch).toBe(4);
+    expect(stopped.history).toHaveLength(4);
+    const short = await trainNetwork({ settings: { ...settings, epochs: 4 }, seed: 4, train: rowsOf() });
+    expect(short.stoppedBy).toBeNull();
+    expect(stopped.layers).toEqual(short.layers);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('on `finish` mid-epoch, counts that epoch in part and measures it', async () => {
+    // 60 rows in batches of 16: 4 batches an epoch. The signal reads as aborted from its 8th look on,
+    // that is before the 4th batch of epoch 2.
+    let looks = 0;
+    const finish = {
+      get aborted() {
+        looks++;
+        return looks >= 8;
+      },
+    } as AbortSignal;
+    const result = await trainNetwork({ settings, seed: 4, train: rowsOf(), finish, onEpoch: () => {} });
+    expect(result.stoppedBy).toBe('user');
+    expect(result.epochsRun).toBe(2);
+    expect(result.history.map((e) => e.epoch)).toEqual([1, 2]);
+    const twoEpochs = await trainNetwork({ settings: { ...settings, epochs: 2 }, seed: 4, train: rowsOf() });
+    expect(result.layers).not.toEqual(twoEpochs.layers);
+  });
+
+  it('on `finish` with early stopping on, keeps the best epoch so far', async () => {
+    const rows = rowsOf();
+    const misleading = { ...rows, y: rows.y.map((y) => (y + 1) % rows.classes) };
+    const finish = new AbortController();
+    const result = await trainNetwork({
+      settings: { ...settings, epochs: 1000, patience: 500 },
+      seed: 2,
+      train: rows,
+      validation: misleading,
+      finish: finish.signal,
+      onEpoch: ({ epoch }) => {
+        if (epoch === 30) finish.abort();
+      },
+    });
+    expect(result.stoppedBy).toBe('user');
+    expect(result.epochsRun).toBe(30);
+    expect(result.bestEpoch).toBeLessThan(30);
+    const best = Math.min(...result.history.map((e) => e.valLoss!));
+    expect(result.history[result.bestEpoch - 1].valLoss).toBe(best);
+    expect(validationLoss(result.layers, misleading)).toBeCloseTo(best, 4);
   });
 
   it('stops with a clear error when the loss is not finite, freeing its tensors', async () => {
@@ -217,3 +303,16 @@ describe('trainNetwork', () => {
     ).rejects.toThrow(/values for 60 rows/);
   });
 });
+
+/** Mean cross-entropy of a network (its inputs already scaled) on `rows`. */
+function validationLoss(layers: Parameters<typeof denseForward>[0]['layers'], rows: TrainingRows): number {
+  const probabilities = denseForward({
+    layers,
+    standardisation: { mean: new Array(rows.features).fill(0), sd: new Array(rows.features).fill(1) },
+  })(rows.x);
+  let loss = 0;
+  for (let row = 0; row < rows.y.length; row++) {
+    loss -= Math.log(probabilities[row * rows.classes + rows.y[row]]);
+  }
+  return loss / rows.y.length;
+}

@@ -27,19 +27,39 @@ export interface TrainNetworkOptions {
   /** Drives the initial weights and each epoch's batch order: same rows, settings and seed → same weights. */
   readonly seed: number;
   readonly onEpoch?: (progress: EpochProgress) => void;
+  /** Aborting throws the run away: the trainer rejects with the signal's reason. */
   readonly signal?: AbortSignal;
+  /**
+   * Aborting ends the run now and keeps what was learnt ("Stop and keep"): the trainer stops before its
+   * next batch and returns the network — with early stopping on, the best epoch's weights so far.
+   */
+  readonly finish?: AbortSignal;
 }
+
+/** What ended a run before its last epoch: early stopping, or the caller's `finish` signal. */
+export type StoppedBy = 'early-stopping' | 'user';
 
 export interface TrainedNetwork {
   /** Input side first; ReLU on hidden layers, softmax on the last. */
   readonly layers: readonly DenseLayer[];
   /** One entry per epoch run, when someone watched (onEpoch, validation rows or early stopping); else empty. */
   readonly history: readonly EpochProgress[];
+  /**
+   * Epochs trained, the last one perhaps in part (a `finish` mid-epoch): fewer than `settings.epochs`
+   * when the run was stopped.
+   */
   readonly epochsRun: number;
-  /** The epoch whose weights the network holds (the best one when early stopping fired). */
+  /**
+   * The epoch whose weights the network holds: with early stopping on, the best one when the run was
+   * stopped (by early stopping or the caller); else the last one run.
+   */
   readonly bestEpoch: number;
-  readonly stoppedEarly: boolean;
+  /** What ended the run before its last epoch; null when it ran them all. */
+  readonly stoppedBy: StoppedBy | null;
 }
+
+/** The least fall of the validation loss that counts as an improvement for early stopping. */
+const MIN_IMPROVEMENT = 1e-4;
 
 /** TF.js's Adam defaults (tf.train.adam). */
 const BETA1 = 0.9;
@@ -57,15 +77,25 @@ const EPSILON = 1e-7;
  * same one the tape derives) and back-propagated with a handful of matMuls, and all weights live in one
  * flat tensor so Adam is one set of ops: measured 3–4× faster per fold on both the CPU and WASM backends.
  *
- * Yields to the event loop every few tens of milliseconds so a worker can receive a cancel; `signal` is
- * checked between batches, and aborting rejects with its reason.
+ * Early stopping (`settings.patience` > 0) watches the loss on the `validation` rows, which it needs: when
+ * that loss has not fallen for `patience` epochs the run stops and the network takes back the weights of
+ * its best epoch (as Keras's EarlyStopping with restore_best_weights).
+ *
+ * Yields to the event loop every few tens of milliseconds so a worker can receive a cancel or a finish;
+ * `signal` and `finish` are checked between batches: aborting `signal` rejects with its reason, aborting
+ * `finish` returns the network as it is (see TrainNetworkOptions.finish).
  */
 export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainedNetwork> {
-  const { train, validation, settings, seed, onEpoch, signal, classWeights } = options;
+  const { train, validation, settings, seed, onEpoch, signal, finish, classWeights } = options;
   // The settings were checked against their schema by fitClassifier (classifier-spec.ts).
   checkRows(train);
   signal?.throwIfAborted();
   const { epochs, batchSize, learningRate, patience } = settings;
+  if (patience > 0 && !validation?.y.length) {
+    throw new RangeError(
+      'Early stopping watches the loss on validation rows: hold some training rows out, or set patience to 0.',
+    );
+  }
   const l2 = settings.l2;
   const shapes = layerShapes(train.features, settings.hidden, train.classes);
   const rows = train.y.length;
@@ -103,15 +133,21 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<Traine
     epoch: 0,
     theta: null,
   };
-  let stoppedEarly = false;
+  let stoppedBy: StoppedBy | null = null;
   let epochsRun = 0;
   let step = 0;
 
   try {
     for (let epoch = 1; epoch <= epochs; epoch++) {
       shuffleInPlace(order, random);
+      let batches = 0;
       for (let start = 0; start < rows; start += batchSize) {
         await checkpoint();
+        if (finish?.aborted) {
+          stoppedBy = 'user';
+          break;
+        }
+        batches++;
         step++;
         const batch = order.subarray(start, Math.min(rows, start + batchSize));
         const next = tf.tidy(() => {
@@ -127,12 +163,16 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<Traine
         tf.dispose([theta, m, v]);
         ({ theta, m, v } = next);
       }
+      // Finished between epochs: the last epoch run is the previous one. Finished mid-epoch: this epoch
+      // counts, in part, and is measured like any other so the curves end where the weights are.
+      if (stoppedBy === 'user' && batches === 0) break;
       epochsRun = epoch;
       if (!watched) {
         const sum = tf.tidy(() => tf.sum(theta));
         const total = sum.dataSync()[0];
         sum.dispose();
         if (!Number.isFinite(total)) throw divergence(Number.NaN, epoch, learningRate);
+        if (stoppedBy) break;
         continue;
       }
       const fit = measure(theta, shapes, xAll, yAll);
@@ -148,24 +188,25 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<Traine
       };
       history.push(progress);
       onEpoch?.(progress);
-      if (patience > 0) {
-        const monitored = held?.loss ?? fit.loss;
-        if (monitored < best.loss - 1e-4) {
+      if (held && patience > 0) {
+        if (held.loss < best.loss - MIN_IMPROVEMENT) {
           best.theta?.dispose();
-          best = { loss: monitored, epoch, theta: tf.clone(theta) };
-        } else if (epoch - best.epoch >= patience) {
-          stoppedEarly = true;
-          break;
+          best = { loss: held.loss, epoch, theta: tf.clone(theta) };
+        } else if (stoppedBy === null && epoch - best.epoch >= patience) {
+          stoppedBy = 'early-stopping';
         }
       }
+      if (stoppedBy) break;
     }
-    const kept = stoppedEarly && best.theta ? best.theta : theta;
+    // A stopped run with early stopping on keeps its best epoch; otherwise the weights are the last ones.
+    const restore = stoppedBy !== null && best.theta !== null;
+    const kept = restore && best.theta ? best.theta : theta;
     return {
       layers: toLayers(kept.dataSync() as Float32Array, shapes),
       history,
       epochsRun,
-      bestEpoch: stoppedEarly ? best.epoch : epochsRun,
-      stoppedEarly,
+      bestEpoch: restore ? best.epoch : epochsRun,
+      stoppedBy,
     };
   } finally {
     tf.dispose([theta, m, v, xAll, yAll]);
