@@ -11,7 +11,7 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { keepButton, openApp, openTab, trainButton } from '../e2e/app-page';
+import { keepButton, openApp, openTab, trainButton, waitForModelInUse } from '../e2e/app-page';
 import { TIME_BATCH_IN_PAGE } from './batch-bench';
 import { profileBenchCsv } from './profile-bench';
 
@@ -117,13 +117,8 @@ export async function messyBrowserBench(browser: Browser, url: string): Promise<
     await keepButton(page).waitFor({ timeout: 180_000 });
     const trainingTask = await longestTask(page);
     await keepButton(page).click();
-    await keepButton(page)
-      .waitFor({ state: 'detached', timeout: 15_000 })
-      .catch(() => undefined);
-    await page
-      .getByText(/version \d+|v\d+/i)
-      .first()
-      .waitFor({ timeout: 15_000 });
+    await openTab(page, 'Predict');
+    await waitForModelInUse(page, 2);
 
     // Scoring the whole file: file chosen → "Download scored CSV", Score clicked as soon as it is enabled.
     await openTab(page, 'Batch');

@@ -93,7 +93,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await writeFile(csv, `${rows.join('\n')}\n`);
           await openTab(page, 'Batch');
           const input = page.getByLabel('CSV file to score', { exact: true });
-          await input.waitFor();
+          await input.waitFor({ state: 'attached' });
+          // A person taps the zone's "Choose a file…" where it is: bring the (visually hidden) input's zone
+          // into view first.
+          await input.evaluate((element) => element.scrollIntoView({ block: 'center' }));
           await answers(page, 'choosing a file to score', () => input.setInputFiles(csv));
           const score = page.getByRole('button', { name: 'Score', exact: true });
           await poll(() => score.isEnabled(), Boolean, 'Score to be enabled');

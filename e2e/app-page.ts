@@ -200,13 +200,19 @@ export async function listedVersions(page: Page, options: { open?: boolean } = {
   if (options.open) await openTab(page, 'Models');
   const table = versionsTable(page);
   await table.waitFor();
+  // Read in one go: a row that leaves between counting the rows and reading one (a delete) would
+  // otherwise be waited for until the timeout.
+  const read = await table.evaluate((element) =>
+    [...element.querySelectorAll('tr')].map(
+      // biome-ignore lint/performance/useDomNodeTextContent: innerText separates the cells; textContent runs them together.
+      (row) => [row.innerText, row.getAttribute('aria-current')] as const,
+    ),
+  );
   const rows: ListedVersion[] = [];
-  for (const row of await table.getByRole('row').all()) {
-    // biome-ignore lint/performance/useDomNodeTextContent: innerText separates the cells; textContent runs them together.
-    const text = normalise(await row.innerText());
+  for (const [rowText, current] of read) {
+    const text = normalise(rowText);
     const version = /\bv(\d+)\b/.exec(text);
     if (!version) continue; // the header row
-    const current = await row.getAttribute('aria-current');
     rows.push({
       version: version[0],
       active: /\bActive\b/.test(text) || (current !== null && current !== 'false'),

@@ -169,7 +169,7 @@ appTest(
       // The axis says where it starts.
       assert.match(facts.caption, /Axis from (\d+% to 100%, not from 0|0 to 100%)\./);
       const overflow = await page.evaluate(
-        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+        'Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)',
       );
       assert.equal(overflow, 0, `at ${size.width} px the page scrolls sideways`);
     }

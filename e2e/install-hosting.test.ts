@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { openApp, predict, predictedClass, SETOSA } from './app-page';
+import { openApp, poll, predict, predictedClass, SETOSA } from './app-page';
 import { CHROMIUM_ARGS, chromiumPath, launchChromium } from './chromium';
 import { pngSize, serveSwitchable, waitForServiceWorkerControl } from './pwa-harness';
 
@@ -122,6 +122,8 @@ test('the Install button follows the browser’s offer; otherwise help text says
   try {
     const page = await context.newPage();
     await openApp(page, server.url);
+    // The hint lives under "About this device"; the header shows only an Install button, when offered.
+    await page.getByText('About this device', { exact: true }).click();
     await page.getByText(/use your browser's menu → Install app/).waitFor();
     // What Chromium dispatches when the app is installable (headless never shows a real install prompt).
     // (A string: the bundler's helpers do not exist in the page.)
@@ -131,8 +133,14 @@ test('the Install button follows the browser’s offer; otherwise help text says
         userChoice: Promise.resolve({ outcome: 'accepted' }),
       }));
     `);
+    // Offered in the header (and in the open "About this device"): the header's is the first.
     const install = page.getByRole('button', { name: 'Install', exact: true });
-    await install.click();
+    await poll(
+      () => install.count(),
+      (n) => n === 2,
+      'the Install offer in the header and in About',
+    );
+    await install.first().click();
     assert.equal(await page.evaluate(() => (window as { __petalPrompted?: boolean }).__petalPrompted), true);
     await page.getByText(/Installed; works offline/).waitFor();
     assert.equal(await install.count(), 0, 'no Install button once installed');

@@ -16,7 +16,8 @@ const SIZES = [
 async function overflow(page: Page): Promise<{ by: number; widest: string }> {
   return page.evaluate(`(() => {
     const root = document.documentElement;
-    const by = root.scrollWidth - root.clientWidth;
+    // With a stable scrollbar gutter clientWidth includes the gutter: a page narrower than it is fine.
+    const by = Math.max(0, root.scrollWidth - root.clientWidth);
     let widest = '';
     let right = root.clientWidth;
     const walk = (node) => {

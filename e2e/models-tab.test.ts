@@ -21,7 +21,9 @@ import {
 
 /** How far the page scrolls sideways. */
 function sideways(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return page.evaluate(() =>
+    Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  );
 }
 
 async function violations(page: Page, state: string): Promise<string[]> {

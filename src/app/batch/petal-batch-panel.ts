@@ -109,7 +109,7 @@ export class PetalBatchPanel extends LitElement {
               </p>`
             : nothing
         }
-        <div role="alert" class=${problem ? 'error' : ''}>
+        <div role="alert" tabindex="-1" class=${problem ? 'error' : ''}>
           ${state.phase === 'failed' ? `Scoring failed: ${problem}` : problem}
         </div>
         <petal-batch-inspection
@@ -120,11 +120,13 @@ export class PetalBatchPanel extends LitElement {
             type="button"
             class="primary"
             ?disabled=${!canScore(state) || !loaded}
-            @click=${() => this.#batch.score()}
+            @click=${() => void this.#score()}
           >
             Score
           </button>
-          <button type="button" ?disabled=${!scoring} @click=${() => this.#batch.cancel()}>Cancel</button>
+          <button type="button" class="cancel" ?disabled=${!scoring} @click=${() => this.#batch.cancel()}>
+            Cancel
+          </button>
           ${
             // A file in which no row could be scored has nothing worth downloading.
             state.phase === 'scored' && state.result.summary.scoredRows > 0
@@ -187,12 +189,41 @@ export class PetalBatchPanel extends LitElement {
       </div>`;
   }
 
+  /**
+   * Score, with the focus where the run is: on Cancel while it runs (Score turns disabled, which would
+   * drop the focus to the page), then on the results' heading, the failure, or Score again after a cancel.
+   * The outcome takes the focus only from Cancel or the page, never from where the user moved it.
+   */
+  async #score(): Promise<void> {
+    const run = this.#batch.score();
+    await this.updateComplete;
+    this.#button('button.cancel')?.focus();
+    await run;
+    await this.updateComplete;
+    const here = this.renderRoot as ShadowRoot;
+    const left = document.activeElement === document.body || here.activeElement?.matches('button.cancel');
+    if (!left) return;
+    const phase = this.#batch.state.phase;
+    const target =
+      phase === 'scored'
+        ? here.querySelector<HTMLElement>('#batch-results-heading')
+        : phase === 'failed' || phase === 'invalid'
+          ? here.querySelector<HTMLElement>('[role="alert"]')
+          : this.#button('button.primary');
+    target?.focus();
+    if (phase === 'scored') target?.scrollIntoView({ block: 'start' });
+  }
+
+  #button(selector: string): HTMLButtonElement | null {
+    return this.renderRoot.querySelector<HTMLButtonElement>(selector);
+  }
+
   #results(state: BatchState) {
     if (state.phase !== 'scored') return nothing;
     const { summary, preview } = state.result;
     const active = this.#batch.model();
     return html`<section class="card" aria-labelledby="batch-results-heading">
-        <h2 id="batch-results-heading">Results for ${state.chosen.name}</h2>
+        <h2 id="batch-results-heading" tabindex="-1">Results for ${state.chosen.name}</h2>
         <p>
           Scored by model ${modelName(state.model)}.${
             active && active.id !== state.model.id

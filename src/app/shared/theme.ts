@@ -75,9 +75,14 @@ export const documentStyles = css`
   html {
     color-scheme: light dark;
     background: #f6f7f9;
-    /* Room for a scrollbar from the start: the page grows past the window as the model loads, and a
-       scrollbar appearing then would shift the whole centred page sideways (Lighthouse measured it). */
-    scrollbar-gutter: stable;
+  }
+  /* Room for a scrollbar from the start on a wide screen: the page grows past the window as the model
+     loads, and a scrollbar appearing then would shift the whole centred page sideways (Lighthouse measured
+     it). A phone's scrollbars overlay the page, and a narrow window needs every pixel. */
+  @media (min-width: 64rem) {
+    html {
+      scrollbar-gutter: stable;
+    }
   }
   body {
     margin: 0;
