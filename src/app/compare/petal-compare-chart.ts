@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { AlgorithmScore } from '../../core/compare-classifiers';
 import { styleProperties } from '../shared/style-properties';
 import { controlStyles } from '../shared/theme';
+import { bestBadge, bestBadgeStyles } from './best-badge';
 import { axisStart, axisTicks, percent, percentMeanSd } from './compare-figures';
 
 /** Where the axis starts, in words: "from 90% to 100%, not from 0", or "from 0 to 100%". */
@@ -32,6 +33,7 @@ export function chartLabel(
 export class PetalCompareChart extends LitElement {
   static override styles = [
     controlStyles,
+    bestBadgeStyles,
     css`
       :host {
         display: block;
@@ -57,17 +59,6 @@ export class PetalCompareChart extends LitElement {
         text-align: end;
         overflow-wrap: anywhere;
         padding: 0.3rem 0;
-      }
-      .badge {
-        display: inline-block;
-        margin-inline-start: 0.35rem;
-        padding: 0 0.4rem;
-        border-radius: 999px;
-        font-size: 0.8rem;
-        font-weight: 700;
-        color: var(--petal-accent-text);
-        background: var(--petal-accent);
-        white-space: nowrap;
       }
       .plot {
         position: relative;
@@ -180,7 +171,7 @@ export class PetalCompareChart extends LitElement {
           const { mean, sd } = score.accuracy;
           const best = this.best.includes(i);
           return html`<div class=${best ? 'name best' : 'name'}>
-              ${score.name}${best ? html`<span class="badge">Best</span>` : nothing}
+              ${score.name}${best ? bestBadge : nothing}
             </div>
             <div class=${best ? 'plot best' : 'plot'}>
               ${ticks.slice(1).map((tick) => html`<span class="grid" style=${styleProperties({ left: at(tick) })}></span>`)}

@@ -4,6 +4,7 @@ import { formatBytes } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
 import type { CompareResult } from '../worker-bridge/protocol';
 import { ALGORITHM_LABELS } from './algorithm-draft';
+import { bestBadge, bestBadgeStyles } from './best-badge';
 import { bestSummary, pickBest } from './best-model';
 import type { RowSave } from './compare-controller';
 import { lossMeanSd, milliseconds, percentMeanSd } from './compare-figures';
@@ -31,6 +32,7 @@ export function savedMessage(name: string, version: number): string {
 export class PetalCompareResults extends LitElement {
   static override styles = [
     controlStyles,
+    bestBadgeStyles,
     css`
       :host {
         display: grid;
@@ -84,17 +86,6 @@ export class PetalCompareResults extends LitElement {
       }
       tr.best > * {
         background: var(--petal-accent-soft);
-      }
-      .badge {
-        display: inline-block;
-        margin-inline-start: 0.35rem;
-        padding: 0 0.45rem;
-        border-radius: 999px;
-        font-size: 0.8rem;
-        font-weight: 700;
-        color: var(--petal-accent-text);
-        background: var(--petal-accent);
-        white-space: nowrap;
       }
       td.number {
         text-align: right;
@@ -185,7 +176,7 @@ export class PetalCompareResults extends LitElement {
           const isBest = best.includes(index);
           return html`<tr class=${isBest ? 'best' : ''}>
             <th scope="row">
-              ${score.name}${isBest ? html`<span class="badge">Best</span>` : nothing}
+              ${score.name}${isBest ? bestBadge : nothing}
             </th>
             <td class="number">${percentMeanSd(score.accuracy)}</td>
             <td class="number">${percentMeanSd(score.macroF1)}</td>
