@@ -11,6 +11,14 @@ describe('featureLabel', () => {
     ['age', 'Age'],
     ['x1', 'X1'],
     ['__', '__'],
+    // A unit as the last word is shown as one; alone, or a word that is no unit, it stays a word.
+    ['flipper_length_mm', 'Flipper length (mm)'],
+    ['body_mass_g', 'Body mass (g)'],
+    ['energy_kwh', 'Energy (kWh)'],
+    ['price_usd', 'Price (USD)'],
+    ['growth_pct', 'Growth (%)'],
+    ['g', 'G'],
+    ['gross_margin', 'Gross margin'],
   ])('%s → %s', (name, label) => expect(featureLabel(name)).toBe(label));
 
   test('labels that read the same keep the column name', () => {

@@ -1,7 +1,8 @@
 /**
  * A column name made readable for a form label: words split at `_`, `-`, `.`, spaces and camelCase
  * boundaries, lower-cased except acronyms, first letter capitalised.
- * "sepal_length" → "Sepal length", "petalWidth" → "Petal width", "BMI_at_entry" → "BMI at entry".
+ * "sepal_length" → "Sepal length", "petalWidth" → "Petal width", "BMI_at_entry" → "BMI at entry", and a
+ * unit as the last word shown as one: "body_mass_g" → "Body mass (g)".
  * A name with no letters or digits is returned unchanged.
  *
  * One pass over the characters, so any name costs time in proportion to its length: names come from
@@ -36,9 +37,55 @@ export function featureLabel(name: string): string {
   }
   cut(name.length);
   if (words.length === 0) return name;
+  // A unit written as the last word ("flipper_length_mm", "body_mass_g") is shown as one: "(mm)".
+  const unit = words.length > 1 ? UNITS.get(words[words.length - 1].toLowerCase()) : undefined;
+  if (unit !== undefined) words.splice(-1, 1);
   const text = words.join(' ');
-  return text[0].toUpperCase() + text.slice(1);
+  return text[0].toUpperCase() + text.slice(1) + (unit === undefined ? '' : ` (${unit})`);
 }
+
+/**
+ * Units a column name may end with, as they are written in a label. Only unambiguous abbreviations:
+ * "m", "s" or "c" alone could be a word or an initial.
+ */
+const UNITS = new Map(
+  [
+    'mm',
+    'cm',
+    'km',
+    'mg',
+    'g',
+    'kg',
+    'lb',
+    'lbs',
+    'oz',
+    'ml',
+    'kwh',
+    'mph',
+    'kmh',
+    'ms',
+    'sec',
+    'min',
+    'hrs',
+    'usd',
+    'eur',
+    'gbp',
+    'pct',
+    'bpm',
+    'mmhg',
+  ].map((unit) => [
+    unit,
+    unit === 'pct'
+      ? '%'
+      : unit === 'mmhg'
+        ? 'mmHg'
+        : unit === 'kwh'
+          ? 'kWh'
+          : unit === 'usd' || unit === 'eur' || unit === 'gbp'
+            ? unit.toUpperCase()
+            : unit,
+  ]),
+);
 
 /** `_`, `.`, `-` and white space (what trim removes) separate words. */
 const isSeparator = (c: string) => c === '_' || c === '.' || c === '-' || c.trim() === '';
