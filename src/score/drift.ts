@@ -32,7 +32,7 @@ export interface DriftBin {
   readonly lower: number;
   /** Inclusive upper edge (Infinity for the last bin). */
   readonly upper: number;
-  /** Share of the training rows in the bin: 0.1 by construction (0.2, 0.3… where tied deciles merged bins). */
+  /** Share of the training rows in the bin (the bundle's binShares; 0.1 a bin for older bundles). */
   readonly expected: number;
   /** Rows of this batch in the bin. */
   readonly count: number;
@@ -156,8 +156,10 @@ export class DriftAccumulator {
 
   constructor(private readonly profiles: readonly InputProfile[]) {
     this.features = profiles.length;
+    // Edges in float32 like the values they are compared with (see below): 0.2 read from a file is the
+    // float32 0.20000000298…, above the double 0.2, and would land in the bin above its training rows'.
     this.edges = profiles.map((profile) =>
-      Float64Array.from(profile.kind === 'numeric' ? profile.deciles : []),
+      Float64Array.from(profile.kind === 'numeric' ? profile.deciles : [], Math.fround),
     );
     // The values come as the model's float32 inputs (RowEncoder.values): the range is rounded alike, so the
     // largest training value is not "outside" it.
@@ -341,7 +343,7 @@ export class DriftAccumulator {
       max: profile.max,
       missing: profile.missing,
     };
-    const bins = mergeTiedBins(profile.deciles, this.counts[f], rows);
+    const bins = mergeTiedBins(profile.deciles, profile.binShares, this.counts[f], rows);
     const mean = rows > 0 ? this.mean[f] : Number.NaN;
     const sd = rows > 0 ? Math.sqrt(this.m2[f] / rows) : Number.NaN;
     // A feature constant in training (sd 0) has no scale to shift by: any move is the range check's.
@@ -380,19 +382,27 @@ export class DriftAccumulator {
  * The 10 decile bins, with the bins between equal edges merged into the bin below them. A value shared by
  * more than 10% of the training rows makes deciles coincide (iris's petal_width has 0.2 twice): the bin
  * (0.2, 0.2] is empty for any data, so alone it would add a large PSI term to the training data itself.
- * The merged bin's expected share is 0.1 per bin it absorbed.
+ * Each bin expects the training rows' share of it (`binShares`, kept since they were found to differ from
+ * 0.1 by far where many values are equal: scoring iris's own training file showed "Drift"); a bundle
+ * without them is taken to hold 0.1 a bin.
  */
-function mergeTiedBins(deciles: readonly number[], counts: Float64Array, rows: number): DriftBin[] {
+function mergeTiedBins(
+  deciles: readonly number[],
+  binShares: readonly number[] | undefined,
+  counts: Float64Array,
+  rows: number,
+): DriftBin[] {
   const merged: { lower: number; upper: number; expected: number; count: number }[] = [];
   for (let k = 0; k < BINS; k++) {
     const lower = k === 0 ? -Infinity : deciles[k - 1];
     const upper = k === BINS - 1 ? Infinity : deciles[k];
+    const expected = binShares?.[k] ?? 1 / BINS;
     const last = merged[merged.length - 1];
     if (last !== undefined && lower === upper) {
-      last.expected += 1 / BINS;
+      last.expected += expected;
       last.count += counts[k];
     } else {
-      merged.push({ lower, upper, expected: 1 / BINS, count: counts[k] });
+      merged.push({ lower, upper, expected, count: counts[k] });
     }
   }
   return merged.map((bin) => ({ ...bin, actual: rows > 0 ? bin.count / rows : 0 }));

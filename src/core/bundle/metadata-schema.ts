@@ -118,6 +118,7 @@ const inputProfile = v.variant('kind', [
     min: finite,
     max: finite,
     deciles: v.pipe(v.array(finite), v.length(9)),
+    binShares: v.optional(v.pipe(v.array(share), v.length(10))),
     mean: finite,
     sd: v.pipe(finite, v.minValue(0)),
     missing: share,

@@ -13,6 +13,12 @@ export interface NumericProfile {
   readonly max: number;
   /** The 9 inner decile edges (10%, 20%, … 90%) of the training values, ascending. */
   readonly deciles: readonly number[];
+  /**
+   * The share of the training values in each of the 10 bins the deciles make, bin k holding
+   * (edge k−1, edge k] as drift counts them: 0.1 each for spread-out values, far from it where many values
+   * are equal (iris's one-decimal widths). Absent in bundles from before it was kept (0.1 each assumed).
+   */
+  readonly binShares?: readonly number[];
   readonly mean: number;
   /** Population standard deviation. */
   readonly sd: number;
@@ -82,11 +88,19 @@ function numericProfile(values: Float64Array, rows: ArrayLike<number>): NumericP
   for (let i = 0; i < count; i++) squares += (sorted[i] - mean) ** 2;
   const deciles: number[] = [];
   for (let q = 1; q <= 9; q++) deciles.push(quantileOfSorted(sorted, q / 10));
+  // Bin k holds the values in (deciles[k − 1], deciles[k]]: the values sorted, one pass. Compared in
+  // float32, as drift compares a scored file's values (the model's inputs) with the edges.
+  const binCounts = new Array<number>(deciles.length + 1).fill(0);
+  for (let i = 0, bin = 0; i < count; i++) {
+    while (bin < deciles.length && Math.fround(sorted[i]) > Math.fround(deciles[bin])) bin++;
+    binCounts[bin]++;
+  }
   return {
     kind: 'numeric',
     min: sorted[0],
     max: sorted[count - 1],
     deciles,
+    binShares: binCounts.map((n) => n / count),
     mean,
     sd: Math.sqrt(squares / count),
     missing,
