@@ -1,13 +1,12 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { RegistryController } from '../models/registry-controller';
 import { formatBytes } from '../shared/format-number';
 import { controlStyles, themeTokens } from '../shared/theme';
 import type { AppServices } from './app-services';
 import { EngineController } from './engine-controller';
+import { firstStepsDismissed } from './first-steps-flag';
 import '../predict/petal-predict-panel';
-// Loaded with the page, not later: steps inserted above the tabs once loaded would push the whole page down.
-import './petal-first-steps';
 import '../pwa/petal-install-app';
 import '../pwa/petal-update-prompt';
 
@@ -114,6 +113,17 @@ export class PetalApp extends LitElement {
       .alert.error {
         margin: 0 0 1rem;
       }
+      /* The steps' box as it will be (measured at 390 and 1366 px), kept free while its code loads. */
+      petal-first-steps:not(:defined) {
+        display: block;
+        margin-top: 0.75rem;
+        min-height: 11.02rem;
+      }
+      @media (max-width: 40rem) {
+        petal-first-steps:not(:defined) {
+          min-height: 11.62rem;
+        }
+      }
       /* The footer starts below the fold: moved down as the model loads, it would count as a layout shift. */
       main {
         min-height: 100vh;
@@ -161,12 +171,19 @@ export class PetalApp extends LitElement {
     window.addEventListener('hashchange', this.#onHashChange);
     // A tab opened from the URL loads its panel as a click would.
     if (this.selected !== 'predict') this.#select(this.selected);
+    if (this.#showSteps) void import('./petal-first-steps');
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.#onHashChange);
     super.disconnectedCallback();
   }
+
+  /**
+   * The first-visit steps, until dismissed. Their code is a chunk of its own, asked for at once; its box's
+   * height is kept free until it arrives (`petal-first-steps:not(:defined)`), so nothing below moves.
+   */
+  readonly #showSteps = !firstStepsDismissed();
 
   readonly #engine = new EngineController(this, () => this.services);
   readonly #registry = new RegistryController(this, () => this.services);
@@ -184,10 +201,14 @@ export class PetalApp extends LitElement {
         </p>
         <petal-install-app offer-only></petal-install-app>
         <petal-update-prompt></petal-update-prompt>
-        <petal-first-steps
-          @petal-open-tab=${(event: Event & { tab: TabId }) => this.#select(event.tab, true)}
-          @petal-first-steps-dismissed=${() => this.#focusSelectedTab()}
-        ></petal-first-steps>
+        ${
+          this.#showSteps
+            ? html`<petal-first-steps
+                @petal-open-tab=${(event: Event & { tab: TabId }) => this.#select(event.tab, true)}
+                @petal-first-steps-dismissed=${() => this.#focusSelectedTab()}
+              ></petal-first-steps>`
+            : nothing
+        }
       </header>
       <main>
         <div class=${engineError ? 'alert error' : 'alert'} role="alert">${engineError}</div>

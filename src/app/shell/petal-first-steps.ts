@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controlStyles } from '../shared/theme';
+import { dismissFirstSteps, firstStepsDismissed } from './first-steps-flag';
 
 /** The tabs a step opens (petal-app's ids). */
 export type StepTab = 'train' | 'predict' | 'batch';
@@ -35,22 +36,10 @@ const STEPS: readonly { readonly tab: StepTab; readonly title: string; readonly 
   },
 ];
 
-/** Where the "dismissed" flag lives; per browser profile, like the models. */
-const DISMISSED_KEY = 'petal:first-steps-dismissed';
-
-function wasDismissed(): boolean {
-  try {
-    return localStorage.getItem(DISMISSED_KEY) === '1';
-  } catch {
-    // Storage blocked (some private modes): show the steps; "Got it" then hides them for this visit.
-    return false;
-  }
-}
-
 /**
  * The first-visit path: four short numbered steps, each a button to its tab, shown until the person says
- * "Got it" (remembered in localStorage). On a phone only the step titles show, so the panels stay near the
- * top.
+ * "Got it" (remembered in localStorage, first-steps-flag.ts). On a phone only the step titles show, so the
+ * panels stay near the top. Loaded by the shell only while not dismissed, after the first-load code.
  */
 @customElement('petal-first-steps')
 export class PetalFirstSteps extends LitElement {
@@ -138,7 +127,7 @@ export class PetalFirstSteps extends LitElement {
     `,
   ];
 
-  @state() private dismissed = wasDismissed();
+  @state() private dismissed = firstStepsDismissed();
 
   override render() {
     if (this.dismissed) return html``;
@@ -162,11 +151,7 @@ export class PetalFirstSteps extends LitElement {
 
   #dismiss() {
     this.dismissed = true;
-    try {
-      localStorage.setItem(DISMISSED_KEY, '1');
-    } catch {
-      // Not remembered when storage is blocked; hidden for this visit all the same.
-    }
+    dismissFirstSteps();
     // The button that had focus is gone: focus goes to the tabs, the next thing in reading order.
     this.dispatchEvent(new Event('petal-first-steps-dismissed', { bubbles: true, composed: true }));
   }
