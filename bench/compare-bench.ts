@@ -3,6 +3,7 @@
 // Its peer, scikit-learn on the same protocol and data, is measured in the same run (sklearn-peer.ts).
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { settledPrediction } from '../e2e/app-page';
 import { type PeerModel, type PeerResult, sklearnPeer } from './sklearn-peer';
 
 type Row = [figure: string, measured: string, target: string];
@@ -53,7 +54,7 @@ export async function compareBench(browser: Browser, url: string): Promise<Row[]
     await page.goto(url);
     await page.getByRole('spinbutton', { name: 'Sepal length', exact: true }).waitFor();
     // Let the default model load, so the worker has started before the clock does.
-    await page.getByText(/\d%/).first().waitFor({ timeout: 30_000 });
+    await settledPrediction(page, 30_000);
     await page.getByRole('tab', { name: 'Compare', exact: true }).click();
     const started = Date.now();
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
@@ -66,7 +67,7 @@ export async function compareBench(browser: Browser, url: string): Promise<Row[]
       '≤ 10 s',
     ]);
     for (const row of await table.locator('tbody tr').all()) {
-      const name = ((await row.locator('th').textContent()) ?? '').trim();
+      const name = rowName(await row.locator('th').textContent());
       const cells = await row.locator('td').allInnerTexts();
       rows.push(
         ...petalRows(
@@ -84,11 +85,11 @@ export async function compareBench(browser: Browser, url: string): Promise<Row[]
     await page.getByRole('textbox', { name: 'Dense network hidden layers', exact: true }).fill('64, 32');
     const again = Date.now();
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /fold/ }).first().waitFor();
+    await page.getByRole('progressbar').first().waitFor();
     await page.getByRole('table', { name: 'Comparison', exact: true }).waitFor({ timeout: 180_000 });
     const mlpSeconds = (Date.now() - again) / 1000;
     const mlp = table.locator('tbody tr').first();
-    const mlpName = ((await mlp.locator('th').textContent()) ?? '').trim();
+    const mlpName = rowName(await mlp.locator('th').textContent());
     const mlpCells = await mlp.locator('td').allInnerTexts();
     rows.push(
       ...petalRows(`  ${mlpName} alone, 5 × 3 (${mlpSeconds.toFixed(1)} s)`, mlpName, mlpCells, peer),
@@ -99,8 +100,14 @@ export async function compareBench(browser: Browser, url: string): Promise<Row[]
   }
 }
 
+/** A results row's algorithm name, without the "Best" mark the best row carries. */
+function rowName(text: string | null): string {
+  return (text ?? '').trim().replace(/\s*Best$/, '');
+}
+
 /**
- * A Compare row (cells: accuracy, macro F1, fit time, predict time per 1,000 rows, size) with its peer's
+ * A Compare row (cells: accuracy in %, macro F1 in %, log loss, fit time, predict time per 1,000 rows,
+ * size) with its peer's
  * accuracy and the difference in points, then Petal's fit and predict times against the peer's.
  */
 function petalRows(
@@ -109,13 +116,13 @@ function petalRows(
   cells: readonly string[],
   peer: PeerResult | { unavailable: string },
 ): Row[] {
-  const measured = `${cells[0]}, ${cells[2]}, ${cells[3]}, ${cells[4]}`;
+  const measured = `${cells[0]}, ${cells[3]}, ${cells[4]}, ${cells[5]}`;
   if ('unavailable' in peer) return [[figure, measured, 'scikit-learn peer unavailable (see above)']];
   const match = PEERS.find(([prefix]) => name.startsWith(prefix));
   const score = match && peer.models[match[1]];
   if (!match || !score) return [[figure, measured, 'no scikit-learn peer for these settings']];
   const label = match[2];
-  const points = (Number.parseFloat(cells[0]) - score.accuracy.mean) * 100;
+  const points = Number.parseFloat(cells[0]) - score.accuracy.mean * 100;
   const raw = match[1] === 'knn' ? peer.models['knn-raw'] : undefined;
   const target =
     `scikit-learn ${label} ${meanSd(score.accuracy)}${raw ? ` (raw ${raw.accuracy.mean.toFixed(3)})` : ''}: ` +
@@ -129,8 +136,8 @@ function petalRows(
       : '';
   return [
     [figure, measured, target],
-    ['    fit per fold', versus(milliseconds(cells[2]), score.fitMs.mean), stopped],
-    ['    predict per 1,000 rows', versus(milliseconds(cells[3]), score.predictMsPer1000), ''],
+    ['    fit per fold', versus(milliseconds(cells[3]), score.fitMs.mean), stopped],
+    ['    predict per 1,000 rows', versus(milliseconds(cells[4]), score.predictMsPer1000), ''],
   ];
 }
 
