@@ -63,6 +63,15 @@ export class PetalDriftTable extends LitElement {
     controlStyles,
     dataTableStyles,
     css`
+      /* A flagged feature stands out in words and in colour. */
+      td.drift {
+        font-weight: 700;
+        color: var(--petal-error-text);
+      }
+      td.moderate {
+        font-weight: 600;
+        color: var(--petal-warning-text);
+      }
       /* Reasons and category shares wrap, so the table fits a laptop's card without scrolling. */
       td {
         white-space: normal;
@@ -145,7 +154,7 @@ export class PetalDriftTable extends LitElement {
       <td>${n(d.psi, judgedRows(d))}</td>
       <td>${share(d.outsideRangeShare, d.rows)}</td>
       <td>${share(d.missingShare, d.rows + d.missing)}</td>
-      <td class="reason">${status(d)}</td>
+      <td class="reason ${d.status}">${status(d)}</td>
     </tr>`;
   }
 
@@ -157,7 +166,7 @@ export class PetalDriftTable extends LitElement {
       <td>${n(d.psi, judgedRows(d))}</td>
       <td>${d.unseen > 0 ? `${countOf(d.unseen, 'row')} (${formatPercent(d.unseenShare)}) unseen` : share(0, d.rows)}</td>
       <td>—</td>
-      <td class="reason">${status(d)}</td>
+      <td class="reason ${d.status}">${status(d)}</td>
     </tr>`;
   }
 }

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { scrollCue } from '../shared/data-table-styles';
 import { formatBytes } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
 import type { CompareResult } from '../worker-bridge/protocol';
@@ -51,6 +52,7 @@ export class PetalCompareResults extends LitElement {
       }
       .scroll {
         overflow-x: auto;
+        ${scrollCue}
       }
       table {
         border-collapse: collapse;

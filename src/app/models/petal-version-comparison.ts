@@ -198,7 +198,7 @@ export class PetalVersionComparison extends LitElement {
         ${
           same
             ? 'The same version is chosen twice: pick another one to compare with.'
-            : `${differing} ${differing === 1 ? 'line differs' : 'lines differ'}: each says how (“different”, “+3 points (better)”…) and is highlighted.`
+            : `${differing} ${differing === 1 ? 'line differs' : 'lines differ'}: each says how (“different”, “+3 points (v2 better)”…) and is highlighted.`
         }
       </p>
       <h3>Figures</h3>
@@ -231,7 +231,7 @@ export class PetalVersionComparison extends LitElement {
             <td></td>
             <th scope="col">v${left.version}</th>
             <th scope="col">v${right.version}</th>
-            <th scope="col" class="wide-only">Difference</th>
+            <th scope="col" class="wide-only">Difference (v${right.version} − v${left.version})</th>
           </tr>
         </thead>
         <tbody>

@@ -136,7 +136,7 @@ describe('compareFacts', () => {
     const logLoss = byKey.logLoss;
     if (logLoss.differs) {
       const lower = forest.metadata.metrics.test.logLoss < network.metadata.metrics.test.logLoss;
-      expect(logLoss.difference).toMatch(lower ? /^−[\d.]+ \(better\)$/ : /^\+[\d.]+ \(worse\)$/);
+      expect(logLoss.difference).toMatch(lower ? /^−[\d.]+ \(\S+ better\)$/ : /^\+[\d.]+ \(\S+ worse\)$/);
     }
   });
 
@@ -161,8 +161,14 @@ describe('compareFacts', () => {
         better: 'higher',
       },
     ];
-    expect(compareFacts(a, b)[0]).toMatchObject({ differs: true, difference: '+3.33 points (better)' });
-    expect(compareFacts(b, a)[0]).toMatchObject({ differs: true, difference: '−3.33 points (worse)' });
+    expect(compareFacts(a, b, ['v1', 'v2'])[0]).toMatchObject({
+      differs: true,
+      difference: '+3.33 points (v2 better)',
+    });
+    expect(compareFacts(b, a, ['v2', 'v1'])[0]).toMatchObject({
+      differs: true,
+      difference: '−3.33 points (v1 worse)',
+    });
     expect(compareFacts(a, a)[0]).toMatchObject({ differs: false, difference: 'same' });
   });
 

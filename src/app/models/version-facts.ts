@@ -279,7 +279,7 @@ export function compareFacts(
   });
 }
 
-/** How the right version's figure differs from the left one's, in words. */
+/** How the right version's figure differs from the left one's (right − left), in words. */
 function differenceText(
   a: Fact | undefined,
   b: Fact | undefined,
@@ -297,9 +297,12 @@ function differenceText(
       : a.unit === 'bytes'
         ? formatBytes(Math.abs(delta))
         : formatNumber(Math.abs(delta), 3);
-  // Only measured figures are better or worse; a setting is merely different.
+  // Only measured figures are better or worse; a setting is merely different. The right version is
+  // named, so "(better)" cannot be read as the left one's.
   const better =
-    a.better === undefined ? '' : (a.better === 'lower') === delta < 0 ? ' (better)' : ' (worse)';
+    a.better === undefined
+      ? ''
+      : ` (${names[1]} ${(a.better === 'lower') === delta < 0 ? 'better' : 'worse'})`;
   return `${sign}${size}${better}`;
 }
 

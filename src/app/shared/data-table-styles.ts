@@ -13,6 +13,21 @@ const tableBase = css`
 `;
 
 /**
+ * Shadows at an edge that hides more of the table, so a phone shows there is more to scroll to (the
+ * scrollbar alone is thin or hidden on touch screens). The covers move with the content (`local`) and hide
+ * the shadows (`scroll`) once an edge is reached. In the text colour, so they show in both themes.
+ */
+export const scrollCue = css`
+  background:
+    linear-gradient(to right, var(--petal-surface) 30%, transparent) left center / 2rem 100% no-repeat local,
+    linear-gradient(to left, var(--petal-surface) 30%, transparent) right center / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, color-mix(in srgb, var(--petal-text) 30%, transparent), transparent)
+      left center / 0.8rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, color-mix(in srgb, var(--petal-text) 30%, transparent), transparent)
+      right center / 0.8rem 100% no-repeat scroll;
+`;
+
+/**
  * An element that is one captioned table (the training results' metrics and confusion matrix), scrolling
  * sideways inside itself when it is too wide. The element styles its own cells.
  */
@@ -20,6 +35,7 @@ export const captionedTableStyles = css`
   :host {
     display: block;
     overflow-x: auto;
+    ${scrollCue}
   }
   ${tableBase}
 `;
@@ -32,6 +48,7 @@ export const dataTableStyles = css`
   .scroll {
     overflow: auto;
     max-width: 100%;
+    ${scrollCue}
   }
   ${tableBase}
   table {

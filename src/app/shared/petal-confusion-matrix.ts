@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { captionedTableStyles } from './data-table-styles';
+import { captionedTableStyles, scrollCue } from './data-table-styles';
 import { type CellKind, heatColour } from './heat-colour';
 import { largestClasses, MATRIX_CLASSES } from './largest-classes';
 import { styleProperties } from './style-properties';
@@ -36,9 +36,11 @@ export class PetalConfusionMatrix extends LitElement {
       /* The table scrolls in its own box, which the keyboard can reach (it holds nothing focusable). */
       :host {
         overflow: visible;
+        background: none;
       }
       .scroll {
         overflow-x: auto;
+        ${scrollCue}
       }
       th,
       td {

@@ -168,6 +168,14 @@ export const controlStyles = css`
     outline: 3px solid var(--petal-focus);
     outline-offset: 2px;
   }
+  /* A heading or message given the focus so a screen reader starts there (tabindex -1) is no control: a
+     ring round it looks like a text box. */
+  h2[tabindex='-1']:focus-visible,
+  h3[tabindex='-1']:focus-visible,
+  [role='alert'][tabindex='-1']:focus-visible,
+  [role='status'][tabindex='-1']:focus-visible {
+    outline: none;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -101,14 +101,21 @@ export class PetalApp extends LitElement {
         color: var(--petal-text);
         border-bottom-color: var(--petal-accent);
       }
-      /* Hover shows the tab can be chosen, never the selected underline (controlStyles' button:hover). */
+      /* Hover shows the tab can be chosen, never the selected underline (controlStyles' button:hover); only
+         where there is a pointer that hovers: a tap would leave the tab under the finger looking chosen. */
       [role='tab']:hover {
-        color: var(--petal-text);
-        background: var(--petal-surface);
         border-bottom-color: transparent;
       }
       [role='tab'][aria-selected='true']:hover {
         border-bottom-color: var(--petal-accent);
+      }
+      @media (hover: hover) {
+        [role='tab']:not([aria-selected='true']):hover {
+          color: var(--petal-text);
+          text-decoration: underline;
+          text-decoration-color: var(--petal-border);
+          text-underline-offset: 0.35em;
+        }
       }
       .alert.error {
         margin: 0 0 1rem;

@@ -167,7 +167,7 @@ export class PetalColumnsTable extends LitElement {
     const invalid = this.problemColumn !== '' && profile.name === this.problemColumn;
     return html`<tr class=${isLabel ? 'label' : ''}>
       <th scope="row">
-        ${shorten(profile.name, 40)}${isLabel ? html`<span class="badge">label</span>` : nothing}
+        ${breakable(shorten(profile.name, 40))}${isLabel ? html`<span class="badge">label</span>` : nothing}
       </th>
       <td>
         <select
@@ -214,4 +214,10 @@ declare global {
   interface HTMLElementEventMap {
     'petal-column-use': ColumnUseEvent;
   }
+}
+
+/** A column name that may wrap after each `_` (and nowhere inside a word) on a narrow screen. */
+function breakable(name: string) {
+  const parts = name.split('_');
+  return parts.map((part, i) => (i === 0 ? part : html`_<wbr />${part}`));
 }

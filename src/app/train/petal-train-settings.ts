@@ -174,7 +174,8 @@ export class PetalTrainSettings extends LitElement {
   /** The advanced values in one line, so a closed disclosure still says what training will use. */
   #summary(): string {
     const { draft } = this;
-    const hidden = draft.hidden.trim() === '' ? 'no hidden layer' : `hidden ${draft.hidden.trim()}`;
+    const hidden =
+      draft.hidden.trim() === '' ? 'no hidden layer' : `hidden layers ${draft.hidden.trim()} units`;
     const parts = [
       hidden,
       `learning rate ${draft.learningRate.trim()}`,
