@@ -247,6 +247,7 @@ async function training(browser: Browser, url: string): Promise<Row[]> {
   try {
     const page = await context.newPage();
     const clickToResults: number[] = [];
+    const toView: number[] = [];
     const shown: number[] = [];
     let longest = 0;
     for (let run = 0; run < RUNS; run++) {
@@ -270,10 +271,35 @@ async function training(browser: Browser, url: string): Promise<Row[]> {
         }).observe({ type: 'longtask', buffered: true });
         return from;
       });
+      // When the run first shows in the viewport: the progress bar (or, for a run faster than a frame, the
+      // results) inside the window, polled once a frame from the click (a string: see TIME_BATCH_IN_PAGE).
+      await page.evaluate(`(() => {
+        const panel = document.querySelector('petal-app').shadowRoot.querySelector('petal-train-panel').shadowRoot;
+        const marks = (window.__petalTrainView = {});
+        const inView = (element) => {
+          if (!element) return false;
+          const box = element.getBoundingClientRect();
+          return box.height > 0 && box.top < window.innerHeight && box.bottom > 0;
+        };
+        panel.addEventListener('click', (event) => {
+          if (marks.clicked !== undefined || event.target.textContent.trim() !== 'Train') return;
+          marks.clicked = performance.now();
+          const tick = () => {
+            if (inView(panel.querySelector('petal-progress-bar')) || inView(panel.querySelector('petal-training-results'))) {
+              marks.visible = performance.now();
+              return;
+            }
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }, true);
+      })()`);
       await train.click();
       await page
         .getByRole('button', { name: 'Keep as new version', exact: true })
         .waitFor({ timeout: 60_000 });
+      const view = (await page.evaluate('window.__petalTrainView')) as { clicked?: number; visible?: number };
+      if (view.clicked !== undefined && view.visible !== undefined) toView.push(view.visible - view.clicked);
       const ended = await page.evaluate(() => performance.now());
       clickToResults.push(ended - started);
       const tasks = await page.evaluate(
@@ -295,6 +321,11 @@ async function training(browser: Browser, url: string): Promise<Row[]> {
         `default training in the worker, time shown in results (median of ${RUNS})`,
         shown.length > 0 ? seconds(median(shown)) : 'not shown',
         '≤ 1 s',
+      ],
+      [
+        `Train click → the run's progress visible in the viewport (median of ${RUNS})`,
+        toView.length > 0 ? ms(median(toView), 0) : 'not seen',
+        '≤ 100 ms',
       ],
       [
         `default training, click Train → results visible (median of ${RUNS})`,
