@@ -104,6 +104,11 @@ appTest(
     await page.reload();
     await page.getByText(stoppedText, { exact: true }).waitFor({ timeout: 20_000 });
     assert.equal(await resultsFigure(page, 'Test accuracy'), accuracy, 'the same figures after a reload');
+    await poll(
+      () => page.getByLabel('Epochs', { exact: true }).inputValue(),
+      (value) => value === '10000',
+      'the settings above the results to be the run’s',
+    );
     await page.getByRole('table', { name: 'Confusion matrix' }).waitFor();
     assert.ok(await keepButton(page).isEnabled(), 'Keep is still offered');
     await keepButton(page).click();

@@ -105,8 +105,19 @@ export class PetalTrainPanel extends LitElement {
     // run is read back too, so a reload shows its results as they were.
     if (changed.has('services') && this.services && this.#training.state.phase === 'idle') {
       this.#useChoice(this.choice);
-      void this.#training.restore();
+      void this.#training.restore().then((run) => this.#settingsOf(run));
     }
+  }
+
+  /**
+   * The settings a restored run was trained with, in the form, so the settings and the results below them
+   * agree after a reload; only while the form still holds the defaults (never over what the user typed).
+   */
+  #settingsOf(run: FinishedRun | null): void {
+    const metadata = run?.result.bundle.modelJson.userDefinedMetadata.petal;
+    if (metadata?.kind !== 'dense-network') return;
+    if (JSON.stringify(this.draft) !== JSON.stringify(draftFromSettings())) return;
+    this.draft = draftFromSettings(metadata.settings);
   }
 
   override render() {

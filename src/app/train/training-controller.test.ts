@@ -560,8 +560,10 @@ describe('TrainingController', () => {
     const record = storedRun({ result: real, sourceName: 'iris.csv', save: { status: 'unsaved' } });
     const { controller, store, lastRun } = setup({ stored: structuredClone(record) });
     await controller.inspect(iris);
-    await controller.restore();
+    const restored = await controller.restore();
     const run = controller.lastRun;
+    // What restore returns is what shows (the panel puts its settings in the form).
+    expect(restored).toBe(run);
     expect(run?.sourceName).toBe('iris.csv');
     expect(run?.result.testMetrics).toEqual(real.testMetrics);
     expect(run?.result.history).toEqual(real.history);
@@ -570,7 +572,7 @@ describe('TrainingController', () => {
     expect(controller.lastRun?.save).toEqual({ status: 'saved', version: 2 });
     await vi.waitFor(() => expect(lastRun.written.at(-1)).toMatchObject({ savedVersion: 2 }));
     // Read once: a second restore changes nothing.
-    await controller.restore();
+    await expect(controller.restore()).resolves.toBeNull();
     expect(lastRun.read).toHaveBeenCalledTimes(1);
   });
 
@@ -578,7 +580,7 @@ describe('TrainingController', () => {
     for (const stored of ['garbage', { format: 1, sourceName: 'x.csv', bundle: {} }]) {
       const { controller } = setup({ stored });
       await controller.inspect(iris);
-      await expect(controller.restore()).resolves.toBeUndefined();
+      await expect(controller.restore()).resolves.toBeNull();
       expect(controller.lastRun).toBeNull();
       expect(controller.state.phase).toBe('ready');
     }
@@ -588,7 +590,7 @@ describe('TrainingController', () => {
     await controller.inspect(iris);
     const restoring = controller.restore();
     void controller.train(DEFAULT_SETTINGS);
-    await restoring;
+    await expect(restoring).resolves.toBeNull();
     expect(controller.lastRun).toBeNull();
   });
 

@@ -122,17 +122,18 @@ export class TrainingController implements ReactiveController {
   }
 
   /**
-   * Reads the last run back from storage (once; after a reload it shows as it was, Keep included). A run
-   * started or finished meanwhile wins; a record that cannot be read is ignored.
+   * Reads the last run back from storage (once; after a reload it shows as it was, Keep included) and
+   * returns it, or null. A run started or finished meanwhile wins; a record that cannot be read is ignored.
    */
-  async restore(): Promise<void> {
+  async restore(): Promise<FinishedRun | null> {
     const ports = this.#options.ports();
-    if (!ports || this.#restoreAsked) return;
+    if (!ports || this.#restoreAsked) return null;
     this.#restoreAsked = true;
     const run = await readLastRun(ports.lastRun);
-    if (!run || this.#previous || !showsData(this.#state.phase)) return;
+    if (!run || this.#previous || !showsData(this.#state.phase)) return null;
     this.#previous = run;
     this.#host.requestUpdate();
+    return run;
   }
 
   hostConnected(): void {}
