@@ -265,3 +265,13 @@ export async function waitForModelInUse(page: Page, version: number): Promise<vo
     `the model picker to show v${version}`,
   );
 }
+
+/**
+ * How far the page scrolls sideways, in px (0 when it does not). With the wide-screen scrollbar gutter
+ * (theme.ts) the root's clientWidth includes the gutter, so a page narrower than it counts as 0.
+ */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  );
+}

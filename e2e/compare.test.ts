@@ -14,6 +14,7 @@ import {
   predict,
   predictedClass,
   SETOSA,
+  sidewaysScroll,
   waitForModelInUse,
 } from './app-page';
 import { appTest } from './app-test';
@@ -168,9 +169,7 @@ appTest(
       for (const tick of facts.ticks) assert.ok(tick >= 12, `at ${size.width} px a tick is ${tick} px`);
       // The axis says where it starts.
       assert.match(facts.caption, /Axis from (\d+% to 100%, not from 0|0 to 100%)\./);
-      const overflow = await page.evaluate(
-        'Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)',
-      );
+      const overflow = await sidewaysScroll(page);
       assert.equal(overflow, 0, `at ${size.width} px the page scrolls sideways`);
     }
 

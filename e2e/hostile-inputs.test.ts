@@ -9,7 +9,7 @@ import { after } from 'node:test';
 import type { Page } from 'playwright-core';
 import { listedVersions, openApp, openTab, predict, predictedClass, SETOSA, VIRGINICA } from './app-page';
 import { appTest } from './app-test';
-import { actionsButton, deleteVersion, exportVersion, openMenu } from './models-page';
+import { actionsButton, deleteVersion, exportVersion, openMenu, STORE_DAMAGED_VERSION } from './models-page';
 
 // biome-ignore lint/suspicious/noExplicitAny: crafted files reach into arbitrary JSON.
 type Json = Record<string, any>;
@@ -214,30 +214,6 @@ appTest(
     assert.equal(predictedClass(await predict(page, SETOSA)), 'setosa', 'the active model still predicts');
   },
 );
-
-/**
- * Run in the page: adds a second version whose record lacks settings, as an older Petal could have stored
- * it. A string, because functions handed to `page.evaluate` must not define named inner functions (tsx
- * wraps those in a helper that exists only in Node).
- */
-const STORE_DAMAGED_VERSION = `(async () => {
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('petal');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const store = db.transaction('registry', 'readwrite').objectStore('registry');
-  const index = await new Promise((resolve) => { store.get('index').onsuccess = (e) => resolve(e.target.result); });
-  const bundle = await new Promise((resolve) => {
-    store.get('bundle:' + index.activeId).onsuccess = (e) => resolve(e.target.result);
-  });
-  const damaged = { ...index.versions[0], id: 'older', version: 2, name: 'From an older Petal' };
-  delete damaged.settings;
-  store.put(bundle, 'bundle:older');
-  store.put({ ...index, versions: [...index.versions, damaged], nextVersion: 3 }, 'index');
-  await new Promise((resolve) => { store.transaction.oncomplete = resolve; });
-  db.close();
-})()`;
 
 /** Extreme CSVs for the Train tab, each with what its message must say. */
 function craftedCsvs(): { name: string; text: string; message: RegExp }[] {

@@ -85,3 +85,27 @@ export async function focused(page: Page): Promise<string> {
     return `${active.tagName.toLowerCase()}: ${label.replace(/\s+/g, ' ')}`;
   });
 }
+
+/**
+ * Run in the page (`page.evaluate`): adds a second version whose record lacks settings, as an older Petal
+ * could have stored it — a damaged version. A string, because functions handed to `page.evaluate` must not
+ * define named inner functions (tsx wraps those in a helper that exists only in Node).
+ */
+export const STORE_DAMAGED_VERSION = `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('petal');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const store = db.transaction('registry', 'readwrite').objectStore('registry');
+  const index = await new Promise((resolve) => { store.get('index').onsuccess = (e) => resolve(e.target.result); });
+  const bundle = await new Promise((resolve) => {
+    store.get('bundle:' + index.activeId).onsuccess = (e) => resolve(e.target.result);
+  });
+  const damaged = { ...index.versions[0], id: 'older', version: 2, name: 'From an older Petal' };
+  delete damaged.settings;
+  store.put(bundle, 'bundle:older');
+  store.put({ ...index, versions: [...index.versions, damaged], nextVersion: 3 }, 'index');
+  await new Promise((resolve) => { store.transaction.oncomplete = resolve; });
+  db.close();
+})()`;

@@ -7,7 +7,16 @@ import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { activeVersions, listedVersions, openApp, openTab, poll, predict, SETOSA } from './app-page';
+import {
+  activeVersions,
+  listedVersions,
+  openApp,
+  openTab,
+  poll,
+  predict,
+  SETOSA,
+  sidewaysScroll,
+} from './app-page';
 import { appTest } from './app-test';
 import {
   actionsButton,
@@ -17,14 +26,8 @@ import {
   focused,
   modelsStatus,
   openMenu,
+  STORE_DAMAGED_VERSION,
 } from './models-page';
-
-/** How far the page scrolls sideways. */
-function sideways(page: Page): Promise<number> {
-  return page.evaluate(() =>
-    Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
-  );
-}
 
 async function violations(page: Page, state: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -67,7 +70,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       ]) {
         await page.setViewportSize(size);
         const at = `${size.width} px`;
-        assert.equal(await sideways(page), 0, `the list at ${at} scrolls the page sideways`);
+        assert.equal(await sidewaysScroll(page), 0, `the list at ${at} scrolls the page sideways`);
         const heights = await page
           .locator('petal-models-panel')
           .getByRole('row')
@@ -93,7 +96,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
           'Export (.zip)',
           'Delete',
         ]);
-        assert.equal(await sideways(page), 0, `the open menu at ${at} scrolls the page sideways`);
+        assert.equal(await sidewaysScroll(page), 0, `the open menu at ${at} scrolls the page sideways`);
         const menuBox = await openMenu(page).boundingBox();
         assert.ok(
           menuBox && menuBox.x >= 0 && menuBox.x + menuBox.width <= size.width,
@@ -111,7 +114,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await details.getByText('Curves were not kept for this version.').waitFor();
         await details.getByText('The confusion matrix was not kept for this version.').waitFor();
         await details.getByRole('table', { name: /Per-class precision/ }).waitFor();
-        assert.equal(await sideways(page), 0, `the details at ${at} scroll the page sideways`);
+        assert.equal(await sidewaysScroll(page), 0, `the details at ${at} scroll the page sideways`);
         report.push(...(await violations(page, `details, ${at}`)));
         await details.getByRole('button', { name: 'Close', exact: true }).click();
         assert.equal(
@@ -123,7 +126,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await chooseAction(page, 'v2', 'Compare with…');
         const comparison = page.getByRole('dialog', { name: 'Compare two versions' });
         await comparison.getByRole('heading', { name: 'Curves and test results' }).waitFor();
-        assert.equal(await sideways(page), 0, `the comparison at ${at} scrolls the page sideways`);
+        assert.equal(await sidewaysScroll(page), 0, `the comparison at ${at} scrolls the page sideways`);
         report.push(...(await violations(page, `comparison, ${at}`)));
         await page.keyboard.press('Escape');
         await comparison.waitFor({ state: 'hidden' });
@@ -227,26 +230,6 @@ appTest(
     );
   },
 );
-
-/** What an older Petal could have stored: a second version whose record has no settings (a damaged one). */
-const STORE_DAMAGED_VERSION = `(async () => {
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('petal');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const store = db.transaction('registry', 'readwrite').objectStore('registry');
-  const index = await new Promise((resolve) => { store.get('index').onsuccess = (e) => resolve(e.target.result); });
-  const bundle = await new Promise((resolve) => {
-    store.get('bundle:' + index.activeId).onsuccess = (e) => resolve(e.target.result);
-  });
-  const damaged = { ...index.versions[0], id: 'older', version: 2, name: 'From an older Petal' };
-  delete damaged.settings;
-  store.put(bundle, 'bundle:older');
-  store.put({ ...index, versions: [...index.versions, damaged], nextVersion: 3 }, 'index');
-  await new Promise((resolve) => { store.transaction.oncomplete = resolve; });
-  db.close();
-})()`;
 
 appTest(
   'a damaged version’s menu offers only Rename, Export as it is and Delete; both work',

@@ -1,46 +1,20 @@
 // Deleting a version and undoing it: the index write that unlists it (with a replacement when it was
 // active) leases its data, which `restore` lists again and `discard` or an old lease's sweep removes.
 import 'fake-indexeddb/auto';
-import { createStore, get, keys, type UseStore } from 'idb-keyval';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { get, keys, type UseStore } from 'idb-keyval';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelBundle } from '../../../core/bundle/bundle-format';
+import { freshStore, registryKit, sample } from '../../../test/registry-kit';
 import { trainedBundle } from '../../../test/trained-bundle';
-import { ModelRegistry, type TrainingSample } from './model-registry';
 import { LEASE_MS } from './registry-store';
 
 let bundle: ModelBundle;
-const sample: TrainingSample = { x: [[1, 2, 3, 4]], y: [0] };
 
 beforeAll(async () => {
   bundle = await trainedBundle();
 });
 
-const opened: ModelRegistry[] = [];
-afterEach(() => {
-  for (const registry of opened.splice(0)) registry.close();
-});
-
-/** A database of its own per test, so tests never see each other's models. */
-function freshStore(): UseStore {
-  return createStore(`petal-test-${crypto.randomUUID()}`, 'registry');
-}
-
-function registryOn(
-  store: UseStore,
-  channelName: string | null = null,
-  now: () => number = Date.now,
-): ModelRegistry {
-  const registry = new ModelRegistry({ store, channelName, storage: null, now });
-  opened.push(registry);
-  return registry;
-}
-
-/** A registry with v1 (the default) saved and active. */
-async function withDefault(store = freshStore()) {
-  const registry = registryOn(store);
-  await registry.ensureDefault(async () => ({ bundle, sample }));
-  return { registry, store };
-}
+const { registryOn, withDefault } = registryKit(() => bundle);
 
 async function storedKeys(store: UseStore): Promise<string[]> {
   return ((await keys(store)) as string[]).sort();
