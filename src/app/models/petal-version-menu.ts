@@ -152,6 +152,7 @@ export class PetalVersionMenu extends LitElement {
         role="menu"
         popover="auto"
         aria-label=${this.label}
+        @beforetoggle=${this.#onBeforeToggle}
         @toggle=${this.#onToggle}
         @keydown=${this.#onMenuKey}
       >
@@ -218,12 +219,20 @@ export class PetalVersionMenu extends LitElement {
   }
 
   /**
+   * Fired as the menu opens or closes, before it shows: the button says "expanded" from the moment the
+   * list is visible, not a task later when `toggle` arrives (a screen reader or a test asking in between
+   * would hear "collapsed" over an open menu).
+   */
+  #onBeforeToggle(event: ToggleEvent): void {
+    this.expanded = event.newState === 'open';
+  }
+
+  /**
    * Every way the menu opens or closes ends here: the button (its popovertarget), the arrow keys, Escape
    * or a click outside (an "auto" popover's light dismiss), a choice.
    */
   #onToggle(event: ToggleEvent): void {
     if (event.newState === 'open') {
-      this.expanded = true;
       this.#place();
       window.addEventListener('scroll', this.#reposition, { capture: true, passive: true });
       window.addEventListener('resize', this.#reposition);
