@@ -234,7 +234,7 @@ export class PetalCompareResults extends LitElement {
         ? 'Training and saving the chosen algorithm…'
         : '';
     return html`<div class="saves">
-      <p role="status" class=${said ? 'said' : ''}>${said}</p>
+      <p role="status" class=${said ? 'said success' : ''}>${said}</p>
       ${failed.map(
         ({ index, message }) =>
           html`<p class="error" role="alert">Could not save ${result.scores[index]?.name}: ${message}</p>`,

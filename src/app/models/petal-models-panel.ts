@@ -157,7 +157,9 @@ export class PetalModelsPanel extends LitElement {
     const message = this.#messageAt === place ? this.#actions.message : null;
     const undoable = place === 'list' ? this.#actions.undoable : null;
     return html`<div class="messages">
-      <p role="status">${message?.kind === 'status' ? message.text : ''}</p>
+      <p role="status" class=${message?.kind === 'status' ? 'success' : ''}>
+        ${message?.kind === 'status' ? message.text : ''}
+      </p>
       ${
         undoable
           ? html`<button

@@ -68,6 +68,16 @@ describe('heatColour', () => {
     }
   });
 
+  it('keeps mistakes bright enough to read as orange, not brown, in both themes', () => {
+    for (const theme of THEMES) {
+      for (let count = 1; count <= 50; count++) {
+        const rgb = parse(heatColour(count, 50, 'mistake', theme).background);
+        // HSV value: a dark orange (the brightest channel well under 55%) is what the eye calls brown.
+        expect(Math.max(...rgb) / 255, `${theme} ${count}/50: rgb(${rgb})`).toBeGreaterThanOrEqual(0.55);
+      }
+    }
+  });
+
   it('never makes a dark-theme cell near-white, and keeps dark-theme text white', () => {
     for (const kind of KINDS) {
       for (let count = 0; count <= 50; count++) {

@@ -30,9 +30,14 @@ const SCALES: Readonly<Record<HeatTheme, { surface: Rgb; muted: string; ends: Re
 
 /**
  * The least intensity of a count above 0, so a single row stands out from an empty cell; higher for
- * mistakes, so even one reads as orange (a pale or dark tint of orange looks beige or brown).
+ * mistakes, so even one reads as orange: a pale tint of orange looks beige, and a dark one brown (on the
+ * dark surface 0.4 gave rgb(98 46 22), brown beside a legend saying orange), so the dark theme starts
+ * mistakes at a burnt orange.
  */
-const FLOOR: Readonly<Record<CellKind, number>> = { correct: 0.22, mistake: 0.4 };
+const FLOOR: Readonly<Record<HeatTheme, Record<CellKind, number>>> = {
+  light: { correct: 0.22, mistake: 0.4 },
+  dark: { correct: 0.22, mistake: 0.7 },
+};
 
 function channelLuminance(value: number): number {
   const c = value / 255;
@@ -67,7 +72,7 @@ export function heatColour(count: number, max: number, kind: CellKind, theme: He
   if (!(count > 0) || !(max > 0)) {
     return { background: `rgb(${scale.surface.join(' ')})`, color: scale.muted };
   }
-  const floor = FLOOR[kind];
+  const floor = FLOOR[theme][kind];
   const strength = floor + (1 - floor) * Math.min(1, count / max);
   const end = scale.ends[kind];
   const rgb = scale.surface.map((from, i) => Math.round(from + (end[i] - from) * strength));

@@ -30,6 +30,9 @@ export const themeTokens = css`
     --petal-error-bg: #fde8e8;
     --petal-error-text: #8a1414;
     --petal-error-border: #c62828;
+    --petal-success-bg: #e6f4ea;
+    --petal-success-text: #14532d;
+    --petal-success-border: #2e7d32;
     --petal-class-0: #1f6fb2;
     --petal-class-1: #b3531a;
     --petal-class-2: #1d7d4f;
@@ -60,6 +63,9 @@ export const themeTokens = css`
       --petal-error-bg: #3d1515;
       --petal-error-text: #ffc4c4;
       --petal-error-border: #f07070;
+      --petal-success-bg: #10291a;
+      --petal-success-text: #b4ecc5;
+      --petal-success-border: #4caf6a;
       --petal-class-0: #6cb4f0;
       --petal-class-1: #f2a064;
       --petal-class-2: #5fd39a;
@@ -186,7 +192,8 @@ export const controlStyles = css`
     white-space: nowrap;
   }
   .warning,
-  .error {
+  .error,
+  .success {
     border-radius: 6px;
     padding: 0.4rem 0.6rem;
     margin: 0.35rem 0 0;
@@ -202,6 +209,12 @@ export const controlStyles = css`
     background: var(--petal-error-bg);
     color: var(--petal-error-text);
     border-color: var(--petal-error-border);
+  }
+  /* An action that worked and changed something elsewhere (a version kept and made active). */
+  .success {
+    background: var(--petal-success-bg);
+    color: var(--petal-success-text);
+    border-color: var(--petal-success-border);
   }
   .muted {
     color: var(--petal-muted);

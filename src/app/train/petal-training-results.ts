@@ -155,7 +155,7 @@ export class PetalTrainingResults extends LitElement {
         >
           Keep as new version
         </button>
-        <p role="status" tabindex="-1">
+        <p role="status" tabindex="-1" class=${status === 'saved' ? 'success' : ''}>
           ${status === 'saved' ? savedMessage(save.version) : status === 'saving' ? 'Saving…' : ''}
         </p>
       </div>
