@@ -13,6 +13,7 @@ import { serveStatic } from '../e2e/static-server';
 import { formatTable } from '../training/format-table';
 import { batchScoring } from './batch-bench';
 import { compareBench } from './compare-bench';
+import { WATCH_FIRST_PREDICTION } from './first-prediction-watch';
 import { messyBrowserBench } from './messy-browser-bench';
 
 /** The built app to measure; BENCH_DIST points at another build (an A/B of two builds, say). */
@@ -73,39 +74,6 @@ async function freshContext(browser: Browser): Promise<BrowserContext> {
 }
 
 // ── First prediction ─────────────────────────────────────────────────────────────────────────────────
-
-/**
- * Installed before any page script: on every animation frame, looks (through shadow roots) for the
- * role=status region named "Prediction" and records `performance.now()` — milliseconds since navigation
- * start — the first frame it shows a percentage.
- */
-const WATCH_FIRST_PREDICTION = `(() => {
-  const nameOf = (el) => {
-    const label = el.getAttribute('aria-label');
-    if (label) return label.trim();
-    const ids = (el.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
-    const root = el.getRootNode();
-    return ids.map((id) => (root.getElementById ? root.getElementById(id) : null)?.textContent || '').join(' ').trim();
-  };
-  const findRegion = () => {
-    const roots = [document];
-    while (roots.length > 0) {
-      const root = roots.pop();
-      for (const el of root.querySelectorAll('[role="status"]')) if (nameOf(el) === 'Prediction') return el;
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
-    }
-    return null;
-  };
-  const tick = () => {
-    const region = findRegion();
-    if (region && /\\d%/.test(region.textContent || '')) {
-      window.__petalFirstPrediction = performance.now();
-      return;
-    }
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})();`;
 
 async function firstPrediction(browser: Browser, url: string): Promise<Row[]> {
   const cold: number[] = [];

@@ -3,27 +3,18 @@
 // Prediction region, read inside the page (performance.now(), so no test-driver latency is included).
 import { launchChromium } from '../e2e/chromium';
 import { serveStatic } from '../e2e/static-server';
+import { WATCH_FIRST_PREDICTION } from './first-prediction-watch';
 
 const RUNS = 7;
 
 /** A Markdown table: median and worst of RUNS offline reloads. */
 export async function offlineReloadBench(): Promise<string> {
-  const server = await serveStatic({ dir: 'dist' });
+  // BENCH_DIST: another build, as in the browser bench.
+  const server = await serveStatic({ dir: process.env.BENCH_DIST ?? 'dist' });
   const browser = await launchChromium();
   try {
     const context = await browser.newContext();
-    // Runs before the app's scripts on every load: polls (every 2 ms) the Prediction region, which lives in
-    // two shadow roots, and stamps the first time it shows a percentage.
-    await context.addInitScript(`(() => {
-      const timer = setInterval(() => {
-        const panel = document.querySelector('petal-app')?.shadowRoot?.querySelector('petal-predict-panel');
-        const region = panel?.shadowRoot?.querySelector('[role="status"]');
-        if (region && /\\d%/.test(region.textContent ?? '')) {
-          window.__petalFirstPrediction = performance.now();
-          clearInterval(timer);
-        }
-      }, 2);
-    })();`);
+    await context.addInitScript(WATCH_FIRST_PREDICTION);
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, {
