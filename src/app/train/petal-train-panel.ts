@@ -57,6 +57,26 @@ export class PetalTrainPanel extends LitElement {
         font-size: 0.85rem;
         margin: 0.5rem 0 0;
       }
+      /*
+       * On a laptop the settings sit beside the data, held in view while the columns are read, so Train
+       * is on the first screen (one column put it ~1,700 px down at 1366 px); the run spans both below.
+       */
+      .setup {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        gap: var(--petal-gap);
+      }
+      @media (min-width: 64rem) {
+        /* The run is outside .setup, so the held settings card never slides over it. */
+        .setup {
+          grid-template-columns: minmax(0, 1fr) minmax(19rem, 23rem);
+          align-items: start;
+        }
+        .settings {
+          position: sticky;
+          top: var(--petal-gap);
+        }
+      }
     `,
   ];
 
@@ -127,7 +147,8 @@ export class PetalTrainPanel extends LitElement {
     const canTrain = check.ok && trainableData(state) !== undefined && !training;
     // Something was learnt once an epoch has been reported; a second press would change nothing.
     const canFinish = training && !state.finishing && state.history.length > 0;
-    return html`<section class="card" aria-labelledby="data-heading">
+    return html`<div class="setup">
+      <section class="card" aria-labelledby="data-heading">
         <h2 id="data-heading">Data</h2>
         <petal-data-source
           .choice=${this.choice}
@@ -152,7 +173,7 @@ export class PetalTrainPanel extends LitElement {
             : nothing
         }
       </section>
-      <section class="card" aria-labelledby="settings-heading">
+      <section class="card settings" aria-labelledby="settings-heading">
         <h2 id="settings-heading">Settings</h2>
         <petal-train-settings
           .draft=${this.draft}
@@ -190,6 +211,7 @@ export class PetalTrainPanel extends LitElement {
           }, tested like a finished run.
         </p>
       </section>
+      </div>
       ${this.#run(state)}`;
   }
 
