@@ -60,6 +60,27 @@ appTest(
       assert.match(massRow, /\b20\b/, `the mass row counts its 20 blanks: "${massRow}"`);
       await page.getByText(/2 rows have no label and are\s+left out/).waitFor();
 
+      // On a phone the same facts are a list, one block per column, with nothing off to the right.
+      const wide = page.viewportSize();
+      await page.setViewportSize({ width: 390, height: 844 });
+      const list = page.getByRole('list', { name: 'Columns', exact: true });
+      await list.waitFor();
+      const idItem = normalised(
+        await list.getByRole('listitem').filter({ hasText: 'sample_id' }).textContent(),
+      );
+      assert.match(idItem, /identifier · 0 missing · 180 distinct/, `the ID's block: "${idItem}"`);
+      const boxes = await list
+        .getByRole('listitem')
+        .evaluateAll((items) =>
+          items.flatMap((item) =>
+            [item, ...item.querySelectorAll('*')].map((el) => el.getBoundingClientRect().right),
+          ),
+        );
+      assert.ok(Math.max(...boxes) <= 390, `a column's block reaches ${Math.max(...boxes)} px of 390`);
+      assert.equal(await use('sample_id').inputValue(), 'ignore', 'the menus are the same in the list');
+      if (wide) await page.setViewportSize(wide);
+      await columns.waitFor();
+
       await page.getByLabel('Epochs', { exact: true }).fill('40');
       await poll(() => trainButton(page).isEnabled(), Boolean, 'Train to be enabled');
       await trainButton(page).click();

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { shorten } from '../../core/short-text';
 import { type UseName, usesFor } from '../../csv/column-plan';
@@ -35,10 +35,17 @@ export class ColumnUseEvent extends Event {
 }
 
 /**
- * The Train tab's "Columns" table: per column of the file a "Use as" menu (beside the name, so a phone shows
- * both without scrolling the table), its kind, blanks, distinct values and a sparkline of its values (or its
- * most frequent ones), the label's row marked. Fires `petal-column-use` when a menu changes. Column names,
- * values and reasons are the file's text and render as text only.
+ * Below this width (px) of the element a six-column table would hide the kind, the reason and the values off
+ * to the right (seen at 390 px: "identifie…", nothing past Kind), so each column is shown as a short block.
+ */
+const STACKED_BELOW = 560;
+
+/**
+ * The Train tab's "Columns" table: per column of the file a "Use as" menu (beside the name), its kind,
+ * blanks, distinct values and a sparkline of its values (or its most frequent ones), the label's row marked.
+ * Where the element is narrow (a phone) the same facts are a list named "Columns", one block per column,
+ * with nothing to scroll sideways to. Fires `petal-column-use` when a menu changes. Column names, values and
+ * reasons are the file's text and render as text only.
  */
 @customElement('petal-columns-table')
 export class PetalColumnsTable extends LitElement {
@@ -104,6 +111,51 @@ export class PetalColumnsTable extends LitElement {
       p {
         margin: 0.35rem 0 0;
       }
+      h3 {
+        font-size: 1rem;
+        margin: 0 0 0.25rem;
+      }
+      ul.stacked {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      ul.stacked > li {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 0.15rem 0.75rem;
+        align-items: center;
+        padding: 0.5rem 0.5rem;
+        border-top: 1px solid var(--petal-border);
+      }
+      ul.stacked > li:last-child {
+        border-bottom: 1px solid var(--petal-border);
+      }
+      ul.stacked > li.label {
+        background: var(--petal-accent-soft);
+      }
+      ul.stacked select {
+        /* One width for every menu, so they line up down the list. */
+        min-width: 7.5rem;
+      }
+      ul.stacked .name {
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+      ul.stacked .facts,
+      ul.stacked .reason,
+      ul.stacked .values {
+        grid-column: 1 / -1;
+        max-width: none;
+        min-width: 0;
+        font-size: 0.85rem;
+      }
+      ul.stacked .values {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+      }
     `,
   ];
 
@@ -122,12 +174,43 @@ export class PetalColumnsTable extends LitElement {
   /** True while a new choice is being checked. */
   @property({ type: Boolean }) busy = false;
 
+  /** True when the element is too narrow for the table (see {@link STACKED_BELOW}). */
+  @state() private stacked = false;
+
+  readonly #resize = new ResizeObserver(([entry]) => {
+    this.stacked = entry.contentRect.width < STACKED_BELOW;
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+  }
+
   override render() {
     const { profiles, plan } = this;
     if (profiles.length === 0) return nothing;
     const label = plan ? plan.findIndex((use) => use.use === 'label') : -1;
     const shown = shownColumns(profiles.length, label);
     const more = profiles.length - shown.length;
+    const rest =
+      more > 0
+        ? html`<p class="muted">
+            … and ${formatCount(more)} more ${more === 1 ? 'column, not shown: its' : 'columns, not shown: their'}
+            default uses apply.
+          </p>`
+        : nothing;
+    if (this.stacked) {
+      return html`<h3 id="columns-heading">Columns</h3>
+        <ul class="stacked" aria-labelledby="columns-heading" aria-busy=${this.busy ? 'true' : 'false'}>
+          ${shown.map((column) => this.#block(profiles[column], column, plan?.[column]?.use))}
+        </ul>
+        ${rest}`;
+    }
     return html`<div
         class="scroll"
         tabindex="0"
@@ -152,25 +235,45 @@ export class PetalColumnsTable extends LitElement {
           </tbody>
         </table>
       </div>
-      ${
-        more > 0
-          ? html`<p class="muted">
-            … and ${formatCount(more)} more ${more === 1 ? 'column, not shown: its' : 'columns, not shown: their'}
-            default uses apply.
-          </p>`
-          : nothing
-      }`;
+      ${rest}`;
   }
 
   #row(profile: ColumnProfile, column: number, current: UseName | undefined) {
     const isLabel = current === 'label';
-    const invalid = this.problemColumn !== '' && profile.name === this.problemColumn;
     return html`<tr class=${isLabel ? 'label' : ''}>
       <th scope="row">
         ${breakable(shorten(profile.name, 40))}${isLabel ? html`<span class="badge">label</span>` : nothing}
       </th>
+      <td>${this.#useMenu(profile, column, current)}</td>
       <td>
-        <select
+        ${KIND_WORDS[profile.kind]}
+        ${profile.reason ? html`<div class="reason muted">${profile.reason}</div>` : nothing}
+      </td>
+      <td class="count">${missingText(profile)}</td>
+      <td class="count">${distinctText(profile)}</td>
+      <td class="values">${this.#values(profile)}</td>
+    </tr>`;
+  }
+
+  /** One column as a block of a narrow screen: name and menu, then its facts in a line, its reason, its values. */
+  #block(profile: ColumnProfile, column: number, current: UseName | undefined) {
+    const isLabel = current === 'label';
+    return html`<li class=${isLabel ? 'label' : ''}>
+      <span class="name">
+        ${breakable(shorten(profile.name, 40))}${isLabel ? html`<span class="badge">label</span>` : nothing}
+      </span>
+      ${this.#useMenu(profile, column, current)}
+      <span class="facts">
+        ${KIND_WORDS[profile.kind]} · ${missingText(profile)} missing · ${distinctText(profile)} distinct
+      </span>
+      ${profile.reason ? html`<span class="reason muted">${profile.reason}</span>` : nothing}
+      <span class="values">${this.#values(profile)}</span>
+    </li>`;
+  }
+
+  #useMenu(profile: ColumnProfile, column: number, current: UseName | undefined) {
+    const invalid = this.problemColumn !== '' && profile.name === this.problemColumn;
+    return html`<select
           aria-label="Use ${shorten(profile.name)} as"
           aria-invalid=${invalid ? 'true' : 'false'}
           ?disabled=${this.disabled}
@@ -182,16 +285,7 @@ export class PetalColumnsTable extends LitElement {
               // fails the plan on screen is the old one, and the menu must go back to it.
               html`<option value=${use} .selected=${live(use === current)}>${USE_WORDS[use]}</option>`,
           )}
-        </select>
-      </td>
-      <td>
-        ${KIND_WORDS[profile.kind]}
-        ${profile.reason ? html`<div class="reason muted">${profile.reason}</div>` : nothing}
-      </td>
-      <td class="count">${missingText(profile)}</td>
-      <td class="count">${distinctText(profile)}</td>
-      <td class="values">${this.#values(profile)}</td>
-    </tr>`;
+        </select>`;
   }
 
   #values(profile: ColumnProfile) {
