@@ -3,7 +3,16 @@
 // in view, then to the results.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openApp, openBundledData, openTab, poll, type TabName, tab, trainButton } from './app-page';
+import {
+  openApp,
+  openBundledData,
+  openTab,
+  poll,
+  type TabName,
+  tab,
+  trainButton,
+  trainOnIris,
+} from './app-page';
 import { appTest } from './app-test';
 
 const TABS: readonly TabName[] = ['Predict', 'Train', 'Compare', 'Batch', 'Models'];
@@ -122,5 +131,21 @@ appTest(
     );
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await poll(focused, (name) => /^h2:Training/.test(name), 'focus on the run heading once it stopped');
+  },
+);
+
+appTest(
+  'a three-class run’s confusion matrix and per-class figures fit a 390 px phone unscrolled',
+  async ({ page, server }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page, server.url);
+    await trainOnIris(page, { Epochs: '20' });
+    for (const box of ['petal-confusion-matrix .scroll', 'petal-class-metrics']) {
+      const hidden = await page
+        .locator(box)
+        .first()
+        .evaluate((element) => element.scrollWidth - element.clientWidth);
+      assert.ok(hidden <= 0, `${box} hides ${hidden} px to the right at 390 px`);
+    }
   },
 );

@@ -35,6 +35,14 @@ export class PetalClassMetrics extends LitElement {
         font-size: 0.875rem;
         margin: 0.35rem 0 0;
       }
+      /* A phone shows every figure of a class without scrolling (at 390 px F1 was cut off). */
+      @media (max-width: 30rem) {
+        th,
+        td {
+          padding: 0.3rem 0.25rem;
+          font-size: 0.8125rem;
+        }
+      }
     `,
   ];
 

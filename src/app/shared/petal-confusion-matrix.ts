@@ -92,6 +92,21 @@ export class PetalConfusionMatrix extends LitElement {
       .swatch.correct {
         box-shadow: inset 0 0 0 2px var(--petal-text);
       }
+      /* A phone fits a three-class matrix without scrolling (at 390 px the third column was cut off). */
+      @media (max-width: 30rem) {
+        th,
+        td {
+          padding: 0.3rem 0.25rem;
+          font-size: 0.875rem;
+        }
+        td {
+          min-width: 2.25rem;
+        }
+        .corner {
+          font-size: 0.75rem;
+          max-width: 5rem;
+        }
+      }
       @media (prefers-color-scheme: dark) {
         td,
         .swatch {
