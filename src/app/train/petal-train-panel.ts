@@ -6,6 +6,7 @@ import { controlStyles } from '../shared/theme';
 import { progressText } from '../shared/time-left';
 import type { AppServices } from '../shell/app-services';
 import { engineFailureReporter } from '../shell/engine-error-event';
+import { liveAxisEnd } from './curve-axis';
 import type { FinishedRun } from './last-run';
 import type { BalanceClassesEvent } from './petal-class-balance';
 import type { ColumnUseEvent } from './petal-columns-table';
@@ -232,7 +233,7 @@ export class PetalTrainPanel extends LitElement {
           </p>
           <petal-training-curves
             .history=${state.history}
-            .epochs=${state.epochs}
+            .epochs=${liveAxisEnd(state.history.length, state.epochs)}
             min-interval-ms="250"
           ></petal-training-curves>
         </section>`;
@@ -245,7 +246,7 @@ export class PetalTrainPanel extends LitElement {
             state.history.length > 0
               ? html`<petal-training-curves
                 .history=${state.history}
-                .epochs=${state.history[0].epochs}
+                .epochs=${state.history.length}
               ></petal-training-curves>`
               : nothing
           }

@@ -35,7 +35,7 @@ export class PetalTrainingCurves extends LitElement {
   /** One entry per finished epoch, oldest first. */
   @property({ attribute: false }) history: readonly EpochProgress[] = [];
 
-  /** The planned number of epochs: the charts' x axes end there. */
+  /** Where the charts' x axes end: the epochs run, or a live run's `liveAxisEnd`. */
   @property({ type: Number }) epochs = 1;
 
   /**
