@@ -21,6 +21,7 @@ import {
   trainButton,
 } from './app-page';
 import { appTest } from './app-test';
+import { chooseAction, deleteVersion } from './models-page';
 
 appTest(
   'train on iris, keep as v2, and v2 survives a reload with the same predictions',
@@ -122,6 +123,20 @@ appTest(
     const versions = await listedVersions(page, { open: true });
     assert.deepEqual(activeVersions(versions), ['v2'], 'the kept run is the active model');
     assert.equal(versions.length, 2);
+
+    // The words under the run stay true: another version made active, then the kept one deleted.
+    await chooseAction(page, 'v1', /^Use/);
+    await poll(
+      async () => activeVersions(await listedVersions(page)),
+      (active) => active[0] === 'v1',
+      'v1 to be active',
+    );
+    await openTab(page, 'Train');
+    await page.getByText('Kept as version 2; Predict and Batch now use version 1.').waitFor();
+    await openTab(page, 'Models');
+    await deleteVersion(page, 'v2');
+    await openTab(page, 'Train');
+    await page.getByText('Kept as version 2, since deleted.').waitFor();
   },
 );
 

@@ -235,7 +235,7 @@ export class PetalApp extends LitElement {
           )}
         </div>
         ${this.#panel('predict', html`<petal-predict-panel .services=${this.services}></petal-predict-panel>`)}
-        ${this.#panel('train', html`<petal-train-panel .services=${this.services}></petal-train-panel>`)}
+        ${this.#panel('train', html`<petal-train-panel .services=${this.services} .models=${this.#registry.snapshot}></petal-train-panel>`)}
         ${this.#panel('compare', html`<petal-compare-panel .services=${this.services}></petal-compare-panel>`)}
         ${this.#panel('batch', html`<petal-batch-panel .services=${this.services} .models=${this.#registry.snapshot}></petal-batch-panel>`)}
         ${this.#panel('models', html`<petal-models-panel .services=${this.services}></petal-models-panel>`)}

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { ModelSnapshot } from '../models/model-store';
 import type { CsvFileEvent } from '../shared/file-events';
 import type { DataChoice, DataChoiceEvent } from '../shared/petal-data-source';
 import { controlStyles } from '../shared/theme';
@@ -11,6 +12,7 @@ import type { FinishedRun } from './last-run';
 import type { BalanceClassesEvent } from './petal-class-balance';
 import type { ColumnUseEvent } from './petal-columns-table';
 import type { SettingsChangeEvent } from './petal-train-settings';
+import { type KeptNow, keptNow } from './run-text';
 import { checkSettings, draftFromSettings, type SettingsDraft, type SettingsErrors } from './settings-form';
 import { shownInspection, type TrainState, trainableData } from './train-state';
 import { STOPPED_MESSAGE, TrainingController } from './training-controller';
@@ -83,6 +85,9 @@ export class PetalTrainPanel extends LitElement {
 
   /** The app's bridge and registry. */
   @property({ attribute: false }) services?: AppServices;
+
+  /** The saved models as the app has them, to say what became of a kept run's version. */
+  @property({ attribute: false }) models?: ModelSnapshot;
 
   @state() private choice: DataChoice = 'bundled';
   @state() private file: File | null = null;
@@ -275,8 +280,19 @@ export class PetalTrainPanel extends LitElement {
         .history=${history}
         .epochs=${metadata.kind === 'dense-network' ? metadata.epochsRun : 0}
       ></petal-training-curves>
-      <petal-training-results .run=${run} @petal-keep=${() => this.#training.keep()}></petal-training-results>
+      <petal-training-results
+        .run=${run}
+        .keptNow=${this.#keptNow(run)}
+        @petal-keep=${() => this.#training.keep()}
+      ></petal-training-results>
     </section>`;
+  }
+
+  #keptNow(run: FinishedRun): KeptNow {
+    if (run.save.status !== 'saved') return { kind: 'active' };
+    const versions = this.models?.versions.map((info) => info.version) ?? [];
+    const active = this.models?.versions.find((info) => info.id === this.models?.activeId);
+    return keptNow(run.save.version, versions, active?.version ?? null);
   }
 
   /**

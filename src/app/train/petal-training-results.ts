@@ -5,7 +5,7 @@ import { formatNumber, formatPercent } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
 import { formatDuration } from '../shared/time-left';
 import type { FinishedRun } from './last-run';
-import { epochsText, savedMessage } from './run-text';
+import { epochsText, type KeptNow, savedMessage } from './run-text';
 import '../shared/petal-class-metrics';
 import '../shared/petal-confusion-matrix';
 import '../shared/petal-help';
@@ -85,6 +85,9 @@ export class PetalTrainingResults extends LitElement {
   /** The finished run, with whether it was kept. */
   @property({ attribute: false }) run?: FinishedRun;
 
+  /** What became of the version the run was kept as (when it was kept). */
+  @property({ attribute: false }) keptNow: KeptNow = { kind: 'active' };
+
   override render() {
     const run = this.run;
     if (!run) return nothing;
@@ -155,8 +158,8 @@ export class PetalTrainingResults extends LitElement {
         >
           Keep as new version
         </button>
-        <p role="status" tabindex="-1" class=${status === 'saved' ? 'success' : ''}>
-          ${status === 'saved' ? savedMessage(save.version) : status === 'saving' ? 'Saving…' : ''}
+        <p role="status" tabindex="-1" class=${status !== 'saved' ? '' : this.keptNow.kind === 'active' ? 'success' : 'muted'}>
+          ${status === 'saved' ? savedMessage(save.version, this.keptNow) : status === 'saving' ? 'Saving…' : ''}
         </p>
       </div>
       <p role="alert" class=${status === 'failed' ? 'error' : ''}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PetalMetadata } from '../../core/bundle/bundle-format';
-import { epochsText, savedMessage } from './run-text';
+import { epochsText, keptNow, savedMessage } from './run-text';
 
 type Network = Extract<PetalMetadata, { kind: 'dense-network' }>;
 
@@ -31,5 +31,19 @@ describe('epochsText', () => {
 describe('savedMessage', () => {
   it('names the version and says it is now the active model', () => {
     expect(savedMessage(3)).toBe('Kept as version 3 — now the active model in Predict and Batch.');
+  });
+
+  it('stays true once another version is active or the kept one is deleted', () => {
+    expect(savedMessage(3, keptNow(3, [1, 2, 3], 1))).toBe(
+      'Kept as version 3; Predict and Batch now use version 1.',
+    );
+    expect(savedMessage(3, keptNow(3, [1, 2], 2))).toBe('Kept as version 3, since deleted.');
+    expect(savedMessage(3, keptNow(3, [1, 2, 3], 3))).toBe(
+      'Kept as version 3 — now the active model in Predict and Batch.',
+    );
+  });
+
+  it('takes the run’s own word before the saved versions have loaded', () => {
+    expect(keptNow(3, [], null)).toEqual({ kind: 'active' });
   });
 });
