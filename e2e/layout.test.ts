@@ -147,5 +147,20 @@ appTest(
         .evaluate((element) => element.scrollWidth - element.clientWidth);
       assert.ok(hidden <= 0, `${box} hides ${hidden} px to the right at 390 px`);
     }
+    // The curves' axis labels read alike on a phone and a laptop (a scaled drawing: 11 px, then 19 px).
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: 850 });
+      await page.waitForTimeout(200);
+      const heights = await page
+        .locator('petal-line-chart text.tick')
+        .evaluateAll((labels) => labels.map((label) => label.getBoundingClientRect().height));
+      assert.ok(heights.length > 0, 'the charts have axis labels');
+      for (const height of heights) {
+        assert.ok(
+          height >= 13 && height <= 17,
+          `an axis label is ${height.toFixed(1)} px tall at ${width} px`,
+        );
+      }
+    }
   },
 );

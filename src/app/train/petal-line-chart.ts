@@ -1,5 +1,5 @@
-import { css, html, LitElement, nothing, svg } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, svg, unsafeCSS } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles } from '../shared/theme';
 
 /** One line of a chart: its values at x = 1, 2, 3…, how it is drawn and what the legend calls it. */
@@ -12,13 +12,16 @@ export interface ChartSeries {
   readonly dashed?: boolean;
 }
 
-const WIDTH = 360;
+/** The drawing's width before the element has been measured (and its least and greatest). */
+const DEFAULT_WIDTH = 360;
+const MIN_WIDTH = 200;
+const MAX_WIDTH = 480;
 const HEIGHT = 180;
 const LEFT = 48;
 const RIGHT = 10;
 const TOP = 10;
 const BOTTOM = 28;
-/** More points than this are thinned out: the chart is 300 pixels wide, so more would not show. */
+/** More points than this are thinned out: the chart is at most 480 pixels wide, so more would not show. */
 const MAX_POINTS = 600;
 
 function tick(value: number, percent: boolean): string {
@@ -63,7 +66,7 @@ export class PetalLineChart extends LitElement {
       }
       svg {
         width: 100%;
-        max-width: 30rem;
+        max-width: ${unsafeCSS(MAX_WIDTH)}px;
         height: auto;
         display: block;
       }
@@ -76,10 +79,10 @@ export class PetalLineChart extends LitElement {
         stroke-width: 1;
         stroke-dasharray: 2 3;
       }
-      /* In viewBox units: about 12 px on a 390 px phone, where the chart is drawn smaller than its box. */
+      /* The drawing is as wide as its box (one unit a pixel), so the labels are this size at every width. */
       .tick {
         fill: var(--petal-muted);
-        font-size: 14px;
+        font-size: 13px;
       }
       ul {
         list-style: none;
@@ -114,12 +117,34 @@ export class PetalLineChart extends LitElement {
   /** The values are shares (accuracy): ticks and latest values are written as percentages, as elsewhere. */
   @property({ type: Boolean }) percent = false;
 
+  /**
+   * The drawing's width in pixels, measured: a fixed viewBox scaled to the box made the labels ~11 px on a
+   * phone and ~19 px in a wide dialog; drawn at the box's own width they read the same everywhere.
+   */
+  @state() private width = DEFAULT_WIDTH;
+
+  readonly #resize = new ResizeObserver(([entry]) => {
+    const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, entry.contentRect.width)));
+    if (width !== this.width) this.width = width;
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+  }
+
   override render() {
+    const width = this.width;
     const longest = Math.max(0, ...this.series.map((line) => line.values.length));
     const xMax = Math.max(this.xMax, longest, 2);
     const dataMax = Math.max(0, ...this.series.flatMap((line) => line.values.filter(Number.isFinite)));
     const yMax = this.yMax ?? (dataMax > 0 ? niceCeil(dataMax * 1.05) : 1);
-    const plotWidth = WIDTH - LEFT - RIGHT;
+    const plotWidth = width - LEFT - RIGHT;
     const plotHeight = HEIGHT - TOP - BOTTOM;
     const x = (epoch: number) => LEFT + ((epoch - 1) / (xMax - 1)) * plotWidth;
     const y = (value: number) => TOP + plotHeight - (Math.min(Math.max(value, 0), yMax) / yMax) * plotHeight;
@@ -130,16 +155,16 @@ export class PetalLineChart extends LitElement {
     const name = `${this.label} by epoch${latest ? `: ${latest}` : ''}`;
     return html`<figure>
       <figcaption>${this.label}</figcaption>
-      <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${name}>
+      <svg viewBox="0 0 ${width} ${HEIGHT}" role="img" aria-label=${name}>
         <line class="axis" x1=${LEFT} y1=${TOP} x2=${LEFT} y2=${TOP + plotHeight}></line>
-        <line class="axis" x1=${LEFT} y1=${TOP + plotHeight} x2=${WIDTH - RIGHT} y2=${TOP + plotHeight}></line>
-        <line class="grid" x1=${LEFT} y1=${y(yMax / 2)} x2=${WIDTH - RIGHT} y2=${y(yMax / 2)}></line>
-        <line class="grid" x1=${LEFT} y1=${y(yMax)} x2=${WIDTH - RIGHT} y2=${y(yMax)}></line>
+        <line class="axis" x1=${LEFT} y1=${TOP + plotHeight} x2=${width - RIGHT} y2=${TOP + plotHeight}></line>
+        <line class="grid" x1=${LEFT} y1=${y(yMax / 2)} x2=${width - RIGHT} y2=${y(yMax / 2)}></line>
+        <line class="grid" x1=${LEFT} y1=${y(yMax)} x2=${width - RIGHT} y2=${y(yMax)}></line>
         <text class="tick" x=${LEFT - 6} y=${TOP + 5} text-anchor="end">${tick(yMax, this.percent)}</text>
         <text class="tick" x=${LEFT - 6} y=${y(yMax / 2) + 5} text-anchor="end">${tick(yMax / 2, this.percent)}</text>
         <text class="tick" x=${LEFT - 6} y=${TOP + plotHeight} text-anchor="end">${tick(0, this.percent)}</text>
         <text class="tick" x=${LEFT} y=${HEIGHT - 6} text-anchor="middle">1</text>
-        <text class="tick" x=${WIDTH - RIGHT} y=${HEIGHT - 6} text-anchor="end">${xMax}</text>
+        <text class="tick" x=${width - RIGHT} y=${HEIGHT - 6} text-anchor="end">${xMax}</text>
         <text class="tick" x=${LEFT + plotWidth / 2} y=${HEIGHT - 6} text-anchor="middle">epoch</text>
         ${this.series.map((line) => this.#line(line, x, y))}
       </svg>

@@ -10,11 +10,11 @@ import '../shared/petal-class-metrics';
 import '../shared/petal-confusion-matrix';
 import '../shared/petal-help';
 
-/** "12 Dec, 10:40", in the user's language. */
+/** "Dec 12, 10:40 AM", in the user's language (the hour as Models writes it: no leading zero). */
 const WHEN = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',
   month: 'short',
-  hour: '2-digit',
+  hour: 'numeric',
   minute: '2-digit',
 });
 
