@@ -55,3 +55,44 @@ appTest(
     await details.getByText(/Version \d+\.\d+\.\d+/).waitFor();
   },
 );
+
+appTest(
+  'on a phone, "About this device" opens into view, its lines starting with words',
+  async ({ page, server }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page, server.url);
+    await page.getByText('About this device', { exact: true }).click();
+    const details = page.locator('details.about');
+    await poll(
+      async () => {
+        const box = await details.boundingBox();
+        return box ? box.y + box.height : Number.POSITIVE_INFINITY;
+      },
+      (bottom) => bottom <= 844 + 1,
+      'the opened details to come up into view, their last line included',
+    );
+    const install = details.locator('petal-install-app');
+    await install.getByText(/Version \d/).waitFor();
+    // Each wrapped line of the version and install line, as laid out: none may start with a separator.
+    const lines = await install.evaluate((host) => {
+      const range = document.createRange();
+      const starts: string[] = [];
+      const walker = document.createTreeWalker(host.shadowRoot ?? host, NodeFilter.SHOW_TEXT);
+      let lastTop = Number.NEGATIVE_INFINITY;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i++) {
+          if (/\s/.test(text[i])) continue;
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const top = range.getBoundingClientRect().top;
+          if (top > lastTop + 2) starts.push(text[i]);
+          lastTop = Math.max(lastTop, top);
+        }
+      }
+      return starts;
+    });
+    assert.ok(lines.length > 0);
+    for (const first of lines) assert.doesNotMatch(first, /[·•|,]/, `a line starts with "${first}"`);
+  },
+);

@@ -23,7 +23,8 @@ export class PetalInstallApp extends LitElement {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 0.5rem;
+        /* Parts of the line are flex items: a wrapped part starts its own line, with no separator to strand. */
+        gap: 0.25rem 1rem;
       }
     `,
   ];
@@ -40,7 +41,7 @@ export class PetalInstallApp extends LitElement {
     const { canInstall, installed } = this.#updates.snapshot;
     if (this.offerOnly && (installed || !canInstall)) return nothing;
     const version = html`<span>Version ${__PETAL_VERSION__}</span>`;
-    if (installed) return html`<p>${version} · Installed; works offline.</p>`;
+    if (installed) return html`<p>${version}<span>Installed; works offline.</span></p>`;
     if (canInstall) {
       return html`<p>
         ${version}
@@ -48,7 +49,7 @@ export class PetalInstallApp extends LitElement {
       </p>`;
     }
     return html`<p>
-      ${version} · To install Petal, use your browser's menu → Install app / Add to Home Screen.
+      ${version}<span>To install Petal, use your browser's menu → Install app / Add to Home Screen.</span>
     </p>`;
   }
 }

@@ -131,8 +131,12 @@ export class PetalApp extends LitElement {
           min-height: 11.62rem;
         }
       }
-      /* The footer starts below the fold: moved down as the model loads, it would count as a layout shift. */
-      main {
+      /*
+       * On Predict, where a visit lands, the footer starts below the fold: moved down as the model loads, it
+       * would count as a layout shift. Other tabs are reached by a click (shifts after input do not count)
+       * and keep their own height, with no blank screen under a short Models or Batch tab.
+       */
+      main.predict {
         min-height: 100vh;
       }
       footer {
@@ -217,7 +221,7 @@ export class PetalApp extends LitElement {
             : nothing
         }
       </header>
-      <main>
+      <main class=${this.selected}>
         <div class=${engineError ? 'alert error' : 'alert'} role="alert">${engineError}</div>
         <div role="tablist" aria-label="Sections" @keydown=${this.#onTabKey}>
           ${TABS.map(
@@ -241,7 +245,7 @@ export class PetalApp extends LitElement {
         ${this.#panel('models', html`<petal-models-panel .services=${this.services}></petal-models-panel>`)}
       </main>
       <footer>
-        <details class="about">
+        <details class="about" @toggle=${this.#onAboutToggle}>
           <summary>About this device</summary>
           <dl>
             <dt>Engine</dt>
@@ -270,6 +274,12 @@ export class PetalApp extends LitElement {
     >
       ${content}
     </section>`;
+  }
+
+  /** Opened at the foot of the page, the details would unfold below the fold: bring them into view. */
+  #onAboutToggle(event: Event): void {
+    const details = event.currentTarget as HTMLDetailsElement;
+    if (details.open) details.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }
 
   #backendText() {
