@@ -89,6 +89,8 @@ export class PetalTrainSettings extends LitElement {
       .box input {
         flex: 1;
         min-width: 0;
+        /* A number or two of them: a phone-wide box for "60" looks like a text field. */
+        max-width: 9rem;
       }
       .unit {
         color: var(--petal-muted);
@@ -126,11 +128,13 @@ export class PetalTrainSettings extends LitElement {
         padding: 0.2rem 0;
         width: fit-content;
       }
+      /* The closed settings in a line of their own, under the title, rather than wrapped around it. */
       summary .values {
+        display: block;
         font-weight: normal;
         font-size: 0.85rem;
         color: var(--petal-muted);
-        margin-inline-start: 0.4rem;
+        margin-inline-start: 1.1rem;
       }
       details[open] summary .values {
         display: none;
