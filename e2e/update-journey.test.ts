@@ -52,6 +52,11 @@ after(async () => {
   for (const dir of [buildA, buildB]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** Opens "About this device" (loaded when opened), where the running version is written. */
+async function openAbout(page: Page): Promise<void> {
+  await page.getByText('About this device', { exact: true }).click({ timeout: 30_000 });
+}
+
 function updateRegion(page: Page) {
   return page.getByRole('status', { name: 'App update', exact: true });
 }
@@ -64,8 +69,8 @@ test('a deploy shows "Update ready", held back during training; Reload switches 
     const page = await context.newPage();
     await openApp(page, server.url);
     await waitForServiceWorkerControl(page);
-    // The version is under "About this device", closed: attached is enough to read it.
-    await page.getByText('Version 0.1.0', { exact: false }).first().waitFor({ state: 'attached' });
+    await openAbout(page);
+    await page.getByText('Version 0.1.0', { exact: false }).first().waitFor();
     assert.equal((await updateRegion(page).textContent())?.trim(), '', 'no offer before a deploy');
 
     server.use(buildB);
@@ -87,7 +92,8 @@ test('a deploy shows "Update ready", held back during training; Reload switches 
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await updateRegion(page).getByText('Update ready').waitFor();
     await updateRegion(page).getByRole('button', { name: 'Reload', exact: true }).click();
-    await page.getByText(`Version ${VERSION_B}`).first().waitFor({ state: 'attached', timeout: 30_000 });
+    await openAbout(page);
+    await page.getByText(`Version ${VERSION_B}`).first().waitFor({ timeout: 30_000 });
     await waitForServiceWorkerControl(page);
     assert.equal(await hasWaitingWorker(page), false, 'the new worker took over');
     assert.equal((await updateRegion(page).textContent())?.trim(), '', 'no offer after updating');
@@ -115,7 +121,8 @@ test('an old tab whose worker file is gone offers a reload instead of breaking',
     await page.getByRole('spinbutton', { name: 'Sepal length', exact: true }).fill('5.0');
     await updateRegion(page).getByText('A new version of Petal is available').waitFor({ timeout: 30_000 });
     await updateRegion(page).getByRole('button', { name: 'Reload', exact: true }).click();
-    await page.getByText(`Version ${VERSION_B}`).first().waitFor({ state: 'attached', timeout: 30_000 });
+    await openAbout(page);
+    await page.getByText(`Version ${VERSION_B}`).first().waitFor({ timeout: 30_000 });
     await predict(page, SETOSA);
   } finally {
     await context.close();

@@ -14,9 +14,7 @@ import { type Prediction, PredictionController } from './prediction-controller';
 import type { ScatterSample } from './scatter-axes';
 import { stickyResult, stickyResultStyles } from './sticky-result';
 import { unreliableInput, unreliableInputs } from './unreliable-inputs';
-import './petal-category-field';
 import './petal-class-examples';
-import './petal-date-field';
 import './petal-number-field';
 import './petal-prediction-card';
 import '../shared/petal-model-picker';
@@ -318,6 +316,10 @@ export class PetalPredictPanel extends LitElement {
           .warning=${warning}
         ></petal-number-field>`;
       case 'category':
+        // Category and date fields are loaded the first time a model has one (the bundled model and most
+        // first visits are all numbers, and every kilobyte here delays the first prediction); the element
+        // upgrades when it arrives, keeping the properties set on it before.
+        void import('./petal-category-field');
         return html`<petal-category-field
           .field=${field}
           .value=${text}
@@ -325,6 +327,7 @@ export class PetalPredictPanel extends LitElement {
           .warning=${warning}
         ></petal-category-field>`;
       case 'date':
+        void import('./petal-date-field');
         return html`<petal-date-field
           .field=${field}
           .value=${text}

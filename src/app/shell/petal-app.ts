@@ -1,13 +1,12 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { RegistryController } from '../models/registry-controller';
-import { formatBytes } from '../shared/format-number';
+import { AppUpdatesController } from '../pwa/app-updates-controller';
 import { controlStyles, themeTokens } from '../shared/theme';
 import type { AppServices } from './app-services';
 import { EngineController } from './engine-controller';
 import { firstStepsDismissed } from './first-steps-flag';
 import '../predict/petal-predict-panel';
-import '../pwa/petal-install-app';
 import '../pwa/petal-update-prompt';
 
 const TABS = [
@@ -35,7 +34,7 @@ const PANEL_MODULES: Partial<Record<TabId, () => Promise<unknown>>> = {
 
 /**
  * The shell: the header (name, promise, an install offer, the first-visit steps), the five tabs with their
- * panels, the footer's "About this device" (backend, storage, privacy, version), and the global
+ * panels, the footer's "About this device" (petal-about.ts, loaded when opened), and the global
  * `role="alert"` area for engine failures.
  * Tabs follow the WAI-ARIA tabs pattern: roving tabindex, arrow keys, Home and End, automatic activation.
  */
@@ -150,24 +149,14 @@ export class PetalApp extends LitElement {
         font-weight: 600;
         width: fit-content;
       }
-      .about dl {
-        display: grid;
-        grid-template-columns: max-content minmax(0, 1fr);
-        gap: 0.35rem 1rem;
-        margin: 0.75rem 0 0;
-        max-width: 46rem;
-      }
-      .about dt {
-        font-weight: 600;
-      }
-      .about dd {
-        margin: 0;
-      }
     `,
   ];
 
   /** The app's bridge and registry, created once in `main.ts`. */
   @property({ attribute: false }) services?: AppServices;
+
+  /** "About this device" has been opened (its element is loaded then, and kept). */
+  @state() private aboutOpened = false;
 
   /** The open tab, kept in the URL's hash (#train …) so that a reload, a bookmark or a shared link opens it. */
   @state() private selected: TabId = tabInUrl() ?? 'predict';
@@ -196,6 +185,9 @@ export class PetalApp extends LitElement {
    */
   readonly #showSteps = !firstStepsDismissed();
 
+  /** Whether the browser offers installation, for the header's Install button. */
+  readonly #updates = new AppUpdatesController(this);
+
   readonly #engine = new EngineController(this, () => this.services);
   readonly #registry = new RegistryController(this, () => this.services);
 
@@ -210,7 +202,7 @@ export class PetalApp extends LitElement {
           Train, keep and use a small classifier entirely in your browser. No server: your data never leaves
           this device.
         </p>
-        <petal-install-app offer-only></petal-install-app>
+        ${this.#installOffer()}
         <petal-update-prompt></petal-update-prompt>
         ${
           this.#showSteps
@@ -247,18 +239,18 @@ export class PetalApp extends LitElement {
       <footer>
         <details class="about" @toggle=${this.#onAboutToggle}>
           <summary>About this device</summary>
-          <dl>
-            <dt>Engine</dt>
-            <dd>${this.#backendText()}</dd>
-            <dt>Storage</dt>
-            <dd>${this.#storageText()}</dd>
-            <dt>Privacy</dt>
-            <dd>
-              Files are read on this device and models are kept in this browser's storage. Nothing is sent
-              anywhere; after the first visit Petal works offline.
-            </dd>
-          </dl>
-          <petal-install-app></petal-install-app>
+          ${
+            this.aboutOpened
+              ? html`<petal-about
+                .engine=${{
+                  status: this.#engine.status,
+                  backend: this.#engine.backend,
+                  fallbackReason: this.#engine.fallbackReason,
+                }}
+                .storage=${this.#registry.snapshot.storage}
+              ></petal-about>`
+              : nothing
+          }
         </details>
       </footer>
     </div>`;
@@ -276,33 +268,28 @@ export class PetalApp extends LitElement {
     </section>`;
   }
 
-  /** Opened at the foot of the page, the details would unfold below the fold: bring them into view. */
-  #onAboutToggle(event: Event): void {
+  /**
+   * "About this device" is loaded the first time it is opened (few visits open it, and the first
+   * prediction should not wait for it); opened at the foot of the page it would unfold below the fold, so
+   * it is brought into view once drawn.
+   */
+  async #onAboutToggle(event: Event): Promise<void> {
     const details = event.currentTarget as HTMLDetailsElement;
-    if (details.open) details.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (!details.open) return;
+    this.aboutOpened = true;
+    await import('./petal-about');
+    await this.updateComplete;
+    details.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }
 
-  #backendText() {
-    const { backend, fallbackReason, status } = this.#engine;
-    if (status === 'failed') return html`<span>Backend: unavailable</span>`;
-    if (!backend) return html`<span>Backend: starting…</span>`;
-    return html`<span>Backend: ${backend}${fallbackReason ? ' (fallback)' : ''}</span>
-      <span class="muted"
-        >— TensorFlow.js trains in a background worker, so the page stays responsive.
-        ${fallbackReason ?? ''}</span
-      >`;
-  }
-
-  #storageText() {
-    const storage = this.#registry.snapshot.storage;
-    if (!storage) return html`<span>Checking…</span>`;
-    const usage = storage.usage === undefined ? '' : ` · ${formatBytes(storage.usage)} used`;
-    return storage.persisted
-      ? html`<span>Persistent: the browser keeps saved models${usage}</span>`
-      : html`<span>May be cleared by the browser${usage}</span>
-          <span class="muted"
-            >— when space runs low the browser may remove saved models; export the ones you need.</span
-          >`;
+  /**
+   * The header's Install button, once the browser offers installation: that comes after the service
+   * worker is registered, itself after the first model, so the button's code is loaded only then.
+   */
+  #installOffer() {
+    if (!this.#updates.snapshot.canInstall) return nothing;
+    void import('../pwa/petal-install-app');
+    return html`<petal-install-app offer-only></petal-install-app>`;
   }
 
   #focusSelectedTab() {
