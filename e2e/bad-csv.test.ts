@@ -1,10 +1,13 @@
 // Journey 4: a CSV Petal cannot train on is refused with a message naming its row; nothing stored or active
-// changes. (A word among numbers is not such a file any more: that column is read as a category.)
+// changes. (A word among numbers is not such a file any more: that column is read as a category.) And a
+// file to score of which no row can be scored: one clear alert, its problem listed once, and none of the
+// figures a scored file has.
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listedVersions, openApp, openTab, predict, SETOSA, trainButton } from './app-page';
+import AxeBuilder from '@axe-core/playwright';
+import { listedVersions, normalise, openApp, openTab, poll, predict, SETOSA, trainButton } from './app-page';
 import { appTest } from './app-test';
 
 appTest(
@@ -48,5 +51,65 @@ appTest(
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
+  },
+);
+
+appTest(
+  'Batch: a file of which no row can be scored gets one alert and its problems grouped; no drift, speed or preview',
+  async ({ page, server }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page, server.url);
+    await openTab(page, 'Batch');
+    // Every row has a word in two number columns: the same two problems on every row.
+    const rows = Array.from({ length: 8 }, (_, i) => `n/a,${3 + i / 10},abc,0.${i}`);
+    await page.getByLabel('CSV file to score', { exact: true }).setInputFiles({
+      name: 'all-bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`sepal_length,sepal_width,petal_length,petal_width\n${rows.join('\n')}\n`),
+    });
+    const score = page.getByRole('button', { name: 'Score', exact: true });
+    await poll(() => score.isEnabled(), Boolean, 'the Score button to be enabled');
+    await score.click();
+    const alert = page.getByRole('alert').filter({ hasText: /No row of this file could be scored/ });
+    await alert.waitFor({ timeout: 30_000 });
+    assert.match(normalise((await alert.textContent()) ?? ''), /column "sepal_length": "n\/a"/);
+
+    const facts = normalise((await page.locator('petal-batch-results dl').textContent()) ?? '');
+    assert.match(facts, /^Rows\s*8\s*Scored\s*0\s*Not scored \(bad rows\)\s*8$/, `only the counts: ${facts}`);
+    const problems = page.getByRole('table', { name: 'Rows not scored', exact: true });
+    const lines = await problems.locator('tbody tr').allTextContents();
+    assert.equal(lines.length, 1, `one line for the one problem every row has: ${lines.join(' | ')}`);
+    const [rowsCell, problem] = (await problems.locator('tbody td').allTextContents()).map(normalise);
+    assert.equal(rowsCell, '2–9 (8 rows)', 'the rows it concerns');
+    assert.match(
+      problem,
+      /^column "sepal_length": "n\/a" means no value.*; column "petal_length": "abc" is not a number$/,
+    );
+
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 844 });
+      const fits = await page
+        .locator('petal-batch-results .scroll')
+        .evaluate((box) => box.scrollWidth <= box.clientWidth);
+      assert.ok(fits, `the problems fit a ${width} px screen without scrolling sideways`);
+    }
+    for (const heading of ['Drift', 'Preview of the scored file', 'Predicted classes']) {
+      assert.equal(
+        await page.getByRole('heading', { name: heading, exact: true }).count(),
+        0,
+        `no ${heading}`,
+      );
+    }
+    assert.equal(await page.getByRole('region', { name: 'Scored rows', exact: true }).count(), 0);
+    assert.equal(
+      await page.getByRole('button', { name: 'Download scored CSV', exact: true }).count(),
+      0,
+      'nothing worth downloading',
+    );
+    const axe = await new AxeBuilder({ page }).analyze();
+    const violations = axe.violations.flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id} at ${JSON.stringify(node.target)}: ${violation.help}`),
+    );
+    assert.deepEqual(violations, [], 'axe violations on the Batch tab with nothing scored');
   },
 );

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { IRIS_CLASSES, normalise, openApp, poll, predict, shownProbabilities } from './app-page';
+import {
+  IRIS_CLASSES,
+  normalise,
+  openApp,
+  poll,
+  predict,
+  shownProbabilities,
+  sidewaysScroll,
+} from './app-page';
 import { appTest } from './app-test';
 
 const COLUMNS = ['id', 'petal_width', 'species', 'sepal_length', 'petal_length', 'sepal_width'];
@@ -58,6 +66,90 @@ async function generate(): Promise<Generated> {
   rows.push(['bad-3', '0.2', 'setosa']); // ragged: too few values
   const text = `${[COLUMNS, ...rows].map((row) => row.join(',')).join('\n')}\n`;
   return { text, rows, bad, formulaRow };
+}
+
+/** The lines of text an element's content takes (text boxes at distinct heights). */
+function linesOf(page: Page, selector: string): Promise<number[]> {
+  return page.locator(selector).evaluateAll((elements) =>
+    elements.map((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    }),
+  );
+}
+
+/**
+ * The results read on a phone: the summary's values on one line each and inside their boxes, "Predicted
+ * classes" in line with them, the drift key a list of whole terms, and the preview's first column the
+ * prediction, inside the screen without scrolling sideways.
+ */
+async function checkPhoneLayout(page: Page, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 844 });
+  const at = `at ${width} px`;
+  assert.equal(await sidewaysScroll(page), 0, `the page does not scroll sideways ${at}`);
+  const values = page.locator('petal-batch-results dl dd');
+  const clipped = await values.evaluateAll((dds) =>
+    dds.filter((dd) => dd.scrollWidth > dd.clientWidth).map((dd) => dd.textContent),
+  );
+  assert.deepEqual(clipped, [], `no summary value is cut ${at}`);
+  const lines = await linesOf(page, 'petal-batch-results dl dd');
+  const texts = (await values.allTextContents()).map(normalise);
+  assert.deepEqual(
+    lines.map((count, i) => `${texts[i]}: ${count}`),
+    texts.map((text) => `${text}: 1`),
+    `every summary value on one line ${at} (the time and speed were 3 lines at 390 px)`,
+  );
+  const summaryLeft = (await page.locator('petal-batch-results dl').boundingBox())?.x ?? Number.NaN;
+  const classesLeft =
+    (await page.getByRole('heading', { name: 'Predicted classes', exact: true }).boundingBox())?.x ??
+    Number.NaN;
+  assert.ok(Math.abs(classesLeft - summaryLeft) <= 1, `"Predicted classes" in line with the summary ${at}`);
+
+  const key = page.locator('petal-drift-table .key');
+  const label = await key.locator('p').boundingBox();
+  const terms = await key.locator('li').evaluateAll((items) =>
+    items.map((item) => ({
+      top: item.getBoundingClientRect().top,
+      height: item.getBoundingClientRect().height,
+    })),
+  );
+  assert.equal(terms.length, 4, 'four technical columns explained');
+  assert.ok(
+    label && terms.every((term) => term.top >= label.y + label.height - 1),
+    `the key's label on its own line ${at}`,
+  );
+  assert.ok(
+    terms.every((term) => term.height <= label.height * 1.6),
+    `each term of the drift key stays whole on one line ${at}: ${JSON.stringify(terms)}`,
+  );
+
+  const preview = page.getByRole('region', { name: 'Scored rows', exact: true });
+  await preview.evaluate((element) => element.scrollTo(0, 0));
+  const header = (await preview.locator('thead th').allTextContents()).map(normalise);
+  assert.deepEqual(
+    header,
+    [...ADDED, ...COLUMNS],
+    "the preview shows Petal's columns first, then the file's",
+  );
+  const predicted = await preview
+    .getByRole('columnheader', { name: 'predicted_species', exact: true })
+    .boundingBox();
+  const probability = await preview
+    .locator('tbody tr:not(.spacer)')
+    .first()
+    .locator('td')
+    .nth(1)
+    .boundingBox();
+  for (const [name, box] of [
+    ['predicted class', predicted],
+    ['first probability', probability],
+  ] as const) {
+    assert.ok(
+      box && box.x >= 0 && box.x + box.width <= width,
+      `the ${name} is on screen ${at}: ${JSON.stringify(box)}`,
+    );
+  }
 }
 
 appTest(
@@ -132,12 +224,35 @@ appTest(
         .getByRole('row')
         .count();
       assert.ok(rendered > 10 && rendered <= 32, `the scored-rows table renders a window (${rendered} rows)`);
+      // Probabilities in the preview are readable percentages; the file keeps every digit (below).
+      const firstRow = await page
+        .getByRole('region', { name: 'Scored rows', exact: true })
+        .locator('tbody tr:not(.spacer)')
+        .first()
+        .locator('td')
+        .allTextContents();
+      assert.equal(firstRow[0], 'setosa');
+      for (const cell of firstRow.slice(1, 1 + IRIS_CLASSES.length)) assert.match(cell, /^\d{1,3}\.\d%$/);
+      // The summary's figures in one row where there is room.
+      const termTops = await page
+        .locator('petal-batch-results dl dt')
+        .evaluateAll(
+          (terms) => new Set(terms.map((term) => Math.round(term.getBoundingClientRect().top))).size,
+        );
+      assert.equal(termTops, 1, 'the summary is one row of figures on a laptop');
+      for (const width of [390, 320]) await checkPhoneLayout(page, width);
 
-      const axe = await new AxeBuilder({ page }).analyze();
-      const violations = axe.violations.flatMap((violation) =>
-        violation.nodes.map((node) => `${violation.id} at ${JSON.stringify(node.target)}: ${violation.help}`),
-      );
-      assert.deepEqual(violations, [], 'axe violations on the Batch tab with results');
+      // At a phone's width too: tables that fit a laptop scroll sideways there, and must take the focus.
+      for (const width of [390, 1366]) {
+        await page.setViewportSize({ width, height: 844 });
+        const axe = await new AxeBuilder({ page }).analyze();
+        const violations = axe.violations.flatMap((violation) =>
+          violation.nodes.map(
+            (node) => `${violation.id} at ${JSON.stringify(node.target)}: ${violation.help}`,
+          ),
+        );
+        assert.deepEqual(violations, [], `axe violations on the Batch tab with results at ${width} px`);
+      }
 
       const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
       assert.equal(file.suggestedFilename(), 'flowers-scored.csv');
@@ -219,7 +334,11 @@ appTest(
       assert.match(results, /Not scored \(bad rows\)\s*2\b/, 'one bad row in each half');
       const badTable = page.getByRole('table', { name: 'Rows not scored', exact: true });
       const listed = (await badTable.getByRole('cell').allTextContents()).map(normalise);
-      assert.deepEqual([listed[0], listed[2]], badRows.map(String), 'bad rows keep their file row numbers');
+      assert.deepEqual(
+        listed,
+        [`${badRows.join(', ')} (2 rows)`, 'column "sepal_width": "abc" is not a number'],
+        'the bad rows keep their file row numbers, one problem listed once',
+      );
 
       const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
       const text = await readFile(await file.path(), 'utf8');

@@ -7,11 +7,14 @@ import type { CsvFileEvent } from '../shared/file-events';
 import { controlStyles } from '../shared/theme';
 import type { AppServices } from '../shell/app-services';
 import { engineFailureReporter } from '../shell/engine-error-event';
+import type { ScoreResult } from '../worker-bridge/protocol';
 import { BatchController, type BatchState, CANCELLED_MESSAGE, canScore } from './batch-controller';
 import { batchJobs } from './batch-jobs';
 import { type BatchModel, modelName } from './batch-model';
 import { sampleCsv, templateCsv, templateFileName } from './csv-template';
+import { predictionsFirst, type ShownPreview } from './predictions-first';
 import { progressPercent, scoreProgressText } from './score-progress-text';
+import { nothingScored } from './summary-facts';
 import '../shared/petal-file-drop';
 // <petal-model-picker> is defined with the Predict tab, which the shell always loads first. Importing
 // it (or the registry controller) here too made the bundler split those first-load modules into chunks
@@ -53,6 +56,9 @@ export class PetalBatchPanel extends LitElement {
       }
       .columns {
         overflow-wrap: anywhere;
+      }
+      .note {
+        font-size: 0.9rem;
       }
     `,
   ];
@@ -218,6 +224,21 @@ export class PetalBatchPanel extends LitElement {
     return this.renderRoot.querySelector<HTMLButtonElement>(selector);
   }
 
+  /** The last preview shown and how it is shown: reordered once per result, not at every render. */
+  #shown: { readonly result: ScoreResult; readonly preview: ShownPreview } | null = null;
+
+  #shownPreview(result: ScoreResult): ShownPreview {
+    if (this.#shown?.result !== result) {
+      this.#shown = { result, preview: predictionsFirst(result.preview, result.summary) };
+    }
+    return this.#shown.preview;
+  }
+
+  /**
+   * The results: the summary, then the drift report and the first rows of the scored file. A file in which
+   * no row could be scored has neither (no batch figure to compare, no prediction to show): the summary
+   * says why, and the chosen file's first rows are above.
+   */
   #results(state: BatchState) {
     if (state.phase !== 'scored') return nothing;
     const { summary, preview } = state.result;
@@ -233,19 +254,27 @@ export class PetalBatchPanel extends LitElement {
         </p>
         <petal-batch-results .summary=${summary}></petal-batch-results>
       </section>
-      <section class="card" aria-labelledby="batch-drift-heading">
-        <h2 id="batch-drift-heading">Drift</h2>
-        <petal-drift-table .drift=${summary.drift}></petal-drift-table>
-      </section>
-      <section class="card" aria-labelledby="batch-rows-heading">
-        <h2 id="batch-rows-heading">Preview of the scored file</h2>
-        <petal-scored-rows
-          .columns=${preview.header}
-          .rows=${preview.rows}
-          .total=${summary.rows}
-          .hiddenColumns=${preview.columns - preview.header.length}
-        ></petal-scored-rows>
-      </section>`;
+      ${
+        nothingScored(summary)
+          ? nothing
+          : html`<section class="card" aria-labelledby="batch-drift-heading">
+              <h2 id="batch-drift-heading">Drift</h2>
+              <petal-drift-table .drift=${summary.drift}></petal-drift-table>
+            </section>
+            <section class="card" aria-labelledby="batch-rows-heading">
+              <h2 id="batch-rows-heading">Preview of the scored file</h2>
+              <p class="muted note">
+                Petal's columns come first here, probabilities rounded. The downloaded file keeps the file's
+                columns in their order, then Petal's, in full.
+              </p>
+              <petal-scored-rows
+                .columns=${this.#shownPreview(state.result).header}
+                .rows=${this.#shownPreview(state.result).rows}
+                .total=${summary.rows}
+                .hiddenColumns=${preview.columns - preview.header.length}
+              ></petal-scored-rows>
+            </section>`
+      }`;
   }
 }
 

@@ -5,17 +5,19 @@ import { dataTableStyles } from '../shared/data-table-styles';
 import { formatPercent } from '../shared/format-number';
 import { styleProperties } from '../shared/style-properties';
 import { classColour, controlStyles } from '../shared/theme';
-import { formatDuration } from '../shared/time-left';
+import { groupBadRows, groupRows } from './bad-row-groups';
 import { countOf, formatCount } from './score-progress-text';
+import { nothingScored, summaryFacts } from './summary-facts';
 import '../shared/petal-class-metrics';
 import '../shared/petal-confusion-matrix';
 import '../shared/petal-help';
 
 /**
- * A scored file's summary: row counts and speed, the first rows that could not be scored with their row
- * numbers and reasons, a bar chart of the predicted classes and, when the file had the label column, the
- * accuracy (with short help), confusion matrix and per-class metrics on it. A figure that is not
- * defined (a speed with no time measured, shares of no scored rows) is "—", never NaN or Infinity.
+ * A scored file's summary: row counts and speed, the first rows that could not be scored grouped by
+ * problem with their row numbers, a bar chart of the predicted classes and, when the file had the label
+ * column, the accuracy (with short help), confusion matrix and per-class metrics on it. Of a file in which
+ * no row could be scored, an alert and the counts and problems only (see summaryFacts). A figure that is
+ * not defined is left out or "—", never NaN or Infinity.
  */
 @customElement('petal-batch-results')
 export class PetalBatchResults extends LitElement {
@@ -25,6 +27,49 @@ export class PetalBatchResults extends LitElement {
     css`
       :host > * + * {
         margin-top: 1rem;
+      }
+      :host {
+        container-type: inline-size;
+      }
+      /*
+       * The figures as tiles, each name above its value: two to a row on a phone, 320 px too (side by side
+       * in two columns, the longest name, "Outside the training range", left the values a sliver of a
+       * 390 px screen), and one row as wide as its names where there is room.
+       */
+      dl.facts {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr));
+        gap: 0.75rem 1rem;
+        margin-bottom: 0;
+      }
+      @container (min-width: 44rem) {
+        dl.facts {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.75rem 2.5rem;
+        }
+      }
+      dl.facts > .wide {
+        grid-column: 1 / -1;
+      }
+      dl.facts > div {
+        display: flex;
+        flex-direction: column;
+        justify-content: space-between;
+        gap: 0.1rem;
+      }
+      dl.facts dt {
+        font-size: 0.85rem;
+        font-weight: normal;
+        color: var(--petal-muted);
+      }
+      dl.facts dd {
+        font-size: 1.1rem;
+        font-weight: 600;
+        font-variant-numeric: tabular-nums;
+      }
+      figure {
+        margin: 0;
       }
       ul {
         list-style: none;
@@ -44,8 +89,19 @@ export class PetalBatchResults extends LitElement {
         border-radius: 3px;
         min-width: 1px;
       }
+      /*
+       * The problem wraps, and on a phone the rows too ("2–9" over "(8 rows)"), so the table of bad rows
+       * fits 320 px without scrolling; where there is room the rows stay on one line.
+       */
+      @container (max-width: 30rem) {
+        td.rows {
+          white-space: normal;
+          min-width: 4rem;
+        }
+      }
       td.wrap {
         white-space: normal;
+        min-width: 10rem;
       }
     `,
   ];
@@ -56,46 +112,54 @@ export class PetalBatchResults extends LitElement {
   override render() {
     const s = this.summary;
     if (!s) return nothing;
+    const none = nothingScored(s);
     return html`${
-      s.scoredRows === 0 && s.rows > 0
+      none
         ? html`<p role="alert" class="error">
           No row of this file could be scored: ${s.firstBadRows[0]?.message ?? 'every row has a problem'}. Fix the
-          file (the table below lists the first rows) and choose it again.
+          file (the table below lists the problems by row) and choose it again.
         </p>`
         : nothing
-    }<dl>
-        <dt>Rows</dt>
-        <dd>${formatCount(s.rows)}</dd>
-        <dt>Scored</dt>
-        <dd>${formatCount(s.scoredRows)}</dd>
-        <dt>Not scored (bad rows)</dt>
-        <dd>${formatCount(s.badRows)}</dd>
-        <dt>Outside the training range</dt>
-        <dd>${countOf(s.outsideRangeRows, 'row')}</dd>
-        <dt>Time</dt>
-        <dd>
-          ${formatDuration(s.seconds * 1000)}${Number.isFinite(s.rowsPerSecond) && s.seconds > 0 ? `, ${formatCount(s.rowsPerSecond)} rows/s` : ''}
-        </dd>
+    }<dl class="facts">
+        ${summaryFacts(s).map(
+          // The spaces keep the figures apart in the text (a copy, a find, a screen reader's reading).
+          (fact) =>
+            html`<div class=${fact.wide ? 'wide' : ''}><dt>${fact.term}</dt> <dd>${fact.value}</dd> </div>`,
+        )}
       </dl>
-      ${
-        s.firstBadRows.length > 0
-          ? html`<div class="scroll">
-            <table>
-              <caption>
-                ${s.badRows > s.firstBadRows.length ? `The first ${s.firstBadRows.length} rows not scored` : 'Rows not scored'}
-              </caption>
-              <thead>
-                <tr><th scope="col">Row</th><th scope="col">Problem</th></tr>
-              </thead>
-              <tbody>
-                ${s.firstBadRows.map((bad) => html`<tr><td>${bad.row}</td><td class="wrap">${bad.message}</td></tr>`)}
-              </tbody>
-            </table>
-          </div>`
-          : nothing
-      }
-      ${s.scoredRows > 0 ? this.#predicted(s) : nothing}
-      ${this.#evaluation(s)}`;
+      ${this.#badRows(s)}
+      ${none ? nothing : html`${this.#predicted(s)}${this.#evaluation(s)}`}`;
+  }
+
+  /** The rows not scored, one line per problem: a fault every row shares is listed once, with its rows. */
+  #badRows(s: ScoreSummary) {
+    if (s.firstBadRows.length === 0) return nothing;
+    const listed = s.firstBadRows.length;
+    return html`<div class="scroll">
+      <table>
+        <caption>
+          ${
+            s.badRows <= listed
+              ? 'Rows not scored'
+              : `The first ${formatCount(listed)} rows not scored${
+                  // A file with rows scored can be downloaded, and its error column has every row's reason.
+                  nothingScored(s)
+                    ? ''
+                    : ` (the error column of the downloaded file gives every row's reason)`
+                }`
+          }
+        </caption>
+        <thead>
+          <tr><th scope="col">Rows</th><th scope="col">Problem</th></tr>
+        </thead>
+        <tbody>
+          ${groupBadRows(s.firstBadRows).map(
+            (group) =>
+              html`<tr><td class="rows">${groupRows(group)}</td><td class="wrap">${group.message}</td></tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
   }
 
   #predicted(s: ScoreSummary) {

@@ -38,6 +38,15 @@ export class PetalScoredRows extends LitElement {
         position: sticky;
         top: 0;
         background: var(--petal-surface);
+        /*
+         * A name may wrap after its first underscore (see wrappable): a phone then shows the prediction
+         * and the first probabilities, whose names are longer than their values, side by side. The header
+         * is not one of the fixed-height rows the window counts.
+         */
+        height: auto;
+        padding-block: 0.2rem;
+        white-space: normal;
+        vertical-align: bottom;
       }
       .spacer td {
         padding: 0;
@@ -88,7 +97,9 @@ export class PetalScoredRows extends LitElement {
           }
         </caption>
         <thead>
-          <tr aria-rowindex="1">${this.columns.map((name) => html`<th scope="col" title=${name}>${name}</th>`)}</tr>
+          <tr aria-rowindex="1">
+            ${this.columns.map((name) => html`<th scope="col" title=${name}>${wrappable(name)}</th>`)}
+          </tr>
         </thead>
         <tbody>
           ${spacer(before)}
@@ -103,6 +114,15 @@ export class PetalScoredRows extends LitElement {
       </table>
     </div>`;
   }
+}
+
+/**
+ * A column name with a line-break opportunity after its first underscore: "probability_" over "setosa".
+ * One only, so a header is at most two lines ("outside_" over "training_range").
+ */
+function wrappable(name: string) {
+  const at = name.indexOf('_') + 1;
+  return at === 0 || at === name.length ? name : html`${name.slice(0, at)}<wbr />${name.slice(at)}`;
 }
 
 declare global {

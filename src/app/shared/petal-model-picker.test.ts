@@ -27,18 +27,26 @@ const damaged: DamagedVersion = {
 };
 
 describe('modelChoices', () => {
-  it('lists every version newest first with its name and test accuracy, the active one marked', () => {
+  it('lists every version newest first with its name, its test accuracy apart, the active one marked', () => {
     const versions = [saved(1, 'Default iris model', 0.9333), damaged, saved(3, 'iris', 0.96667)];
     expect(modelChoices(versions, 'id1')).toEqual([
-      { id: 'id3', text: 'v3 · iris · accuracy 96.7%', active: false, damaged: false },
-      { id: 'id2', text: 'v2 · From an older Petal · damaged', active: false, damaged: true },
-      { id: 'id1', text: 'v1 · Default iris model · accuracy 93.3%', active: true, damaged: false },
+      { id: 'id3', text: 'v3 · iris', accuracy: '96.7%', active: false, damaged: false },
+      { id: 'id2', text: 'v2 · From an older Petal (damaged)', accuracy: null, active: false, damaged: true },
+      { id: 'id1', text: 'v1 · Default iris model', accuracy: '93.3%', active: true, damaged: false },
     ]);
+  });
+
+  it('keeps an option short enough for a phone’s select: version and name, no figures', () => {
+    // The select shows its option in one line it cannot wrap: at 390 px "… · accuracy 93.3%" was cut.
+    const [choice] = modelChoices([saved(1, 'Default iris model', 0.9333)], 'id1');
+    expect(choice.text).not.toMatch(/accuracy|%/);
+    expect(choice.text.length).toBeLessThanOrEqual(24);
   });
 
   it('shortens a long name', () => {
     const [choice] = modelChoices([saved(1, 'n'.repeat(200), 1)], null);
-    expect(choice.text).toBe(`v1 · ${'n'.repeat(48)}… (200 characters) · accuracy 100.0%`);
+    expect(choice.text).toBe(`v1 · ${'n'.repeat(48)}… (200 characters)`);
+    expect(choice.accuracy).toBe('100.0%');
     expect(choice.active).toBe(false);
   });
 });

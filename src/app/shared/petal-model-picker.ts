@@ -11,25 +11,35 @@ import { controlStyles } from './theme';
 /** One entry of the picker's list. */
 export interface ModelChoice {
   readonly id: string;
-  /** "v3 · Trained on iris.csv · accuracy 96.7%". */
+  /** "v3 · Trained on iris.csv", "v2 · From an older Petal (damaged)". */
   readonly text: string;
+  /** The version's test accuracy, "96.7%"; null for a damaged version. */
+  readonly accuracy: string | null;
   readonly active: boolean;
   /** A damaged version is listed (so the list matches the Models tab) but cannot be chosen. */
   readonly damaged: boolean;
 }
 
-/** The saved versions as the picker lists them: newest first, the active one marked. */
+/**
+ * The saved versions as the picker lists them: newest first, the active one marked. An option is the
+ * version and its name only: a select shows its option's text in one line it cannot wrap, and with the
+ * accuracy in it too the text was cut at a phone's width ("… accuracy 93"). The chosen version's
+ * accuracy is shown beside the select instead.
+ */
 export function modelChoices(versions: readonly VersionInfo[], activeId: string | null): ModelChoice[] {
   return versions
-    .map((version) => ({
-      id: version.id,
+    .map((version) => {
+      const damaged = version.damaged !== undefined;
       // Names are the user's (or an imported file's) text: shortened so the list stays readable.
-      text: `v${version.version} · ${shorten(version.name, 48)} · ${
-        version.damaged === undefined ? `accuracy ${formatPercent(version.accuracy)}` : 'damaged'
-      }`,
-      active: version.id === activeId,
-      damaged: version.damaged !== undefined,
-    }))
+      const name = `v${version.version} · ${shorten(version.name, 48)}`;
+      return {
+        id: version.id,
+        text: damaged ? `${name} (damaged)` : name,
+        accuracy: version.damaged === undefined ? formatPercent(version.accuracy) : null,
+        active: version.id === activeId,
+        damaged,
+      };
+    })
     .reverse();
 }
 
@@ -50,9 +60,10 @@ export async function activateVersion(
 }
 
 /**
- * The "Model" select of the Predict and Batch tabs: every saved version (version, name, test accuracy),
- * the active one selected; choosing one makes it the active model everywhere, as "Use" in the Models tab
- * does. It stays enabled while the chosen model loads (disabling it would drop the keyboard focus) and says
+ * The "Model" select of the Predict and Batch tabs: every saved version (version and name), the active one
+ * selected with its test accuracy beside it; choosing one makes it the active model everywhere, as "Use"
+ * in the Models tab does. The select keeps its own width and moves under its label when the two do not
+ * fit one line (a 320 px phone's card), so its text is not cut. It stays enabled while the chosen model loads (disabling it would drop the keyboard focus) and says
  * so beside it; a failed activation is shown under it and the select returns to the active version.
  */
 @customElement('petal-model-picker')
@@ -71,6 +82,9 @@ export class PetalModelPicker extends LitElement {
       }
       label {
         font-weight: 600;
+      }
+      .accuracy {
+        white-space: nowrap;
       }
       /* A select is as wide as its longest option: never wider than a phone's screen. */
       select {
@@ -93,16 +107,24 @@ export class PetalModelPicker extends LitElement {
   override render() {
     const { versions, activeId, switching } = this.#registry.snapshot;
     if (versions.length === 0) return nothing;
+    const choices = modelChoices(versions, activeId);
+    const accuracy = choices.find((choice) => choice.active)?.accuracy;
     return html`<div class="row">
         <label for="model">Model</label>
-        <select id="model" ?disabled=${this.disabled} @change=${this.#onChange}>
-          ${modelChoices(versions, activeId).map(
+        <select
+          id="model"
+          aria-describedby="accuracy"
+          ?disabled=${this.disabled}
+          @change=${this.#onChange}
+        >
+          ${choices.map(
             (choice) =>
               html`<option value=${choice.id} .selected=${live(choice.active)} ?disabled=${choice.damaged}>
                 ${choice.text}
               </option>`,
           )}
         </select>
+        <span id="accuracy" class="accuracy muted">${accuracy ? `Test accuracy ${accuracy}` : ''}</span>
         <span class="muted" role="status">${switching ? 'Loading the model…' : ''}</span>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
