@@ -124,6 +124,14 @@ async function checkPhoneLayout(page: Page, width: number): Promise<void> {
     `each term of the drift key stays whole on one line ${at}: ${JSON.stringify(terms)}`,
   );
 
+  // The drift verdict of each feature is on screen, not off to the right behind the figures.
+  const statuses = await page
+    .getByRole('table', { name: 'Drift against the training data', exact: true })
+    .locator('td.reason')
+    .evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().right));
+  assert.ok(statuses.length > 0, 'the drift table has a status per feature');
+  for (const right of statuses) assert.ok(right <= width, `a drift status ends at ${right} px ${at}`);
+
   const preview = page.getByRole('region', { name: 'Scored rows', exact: true });
   await preview.evaluate((element) => element.scrollTo(0, 0));
   const header = (await preview.locator('thead th').allTextContents()).map(normalise);

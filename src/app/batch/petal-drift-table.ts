@@ -26,9 +26,10 @@ const STATUS: Readonly<Record<DriftStatus, string>> = {
 };
 
 /**
- * The drift report: per feature, the training figures against the batch's — for numbers and dates the
+ * The drift report: per feature its status first (the verdict, in view on a phone, where the figures
+ * after it scroll sideways), then the training figures against the batch's — for numbers and dates the
  * mean (sd) and the mean shift in training sds, for categories the shares of their most common values —
- * the PSI, the share of rows outside the training range or with a value never seen, and a status in words
+ * the PSI, the share of rows outside the training range or with a value never seen; the status is in words
  * with its reason (never colour alone). Figures that a feature without rows does not have are "—". The
  * technical columns have short help above the table, with the thresholds the statuses use.
  */
@@ -54,6 +55,12 @@ export class PetalDriftTable extends LitElement {
       }
       td.reason {
         min-width: 11rem;
+      }
+      /* A 320 px phone: the feature and its verdict side by side still fit. */
+      @media (max-width: 22rem) {
+        td.reason {
+          min-width: 8.5rem;
+        }
       }
       /*
        * What the technical columns mean, above the table: a help opened there reads at the card's width. A
@@ -87,6 +94,12 @@ export class PetalDriftTable extends LitElement {
     return html`<div class="key">
         <p id="key-label" class="muted">What the columns mean:</p>
         <ul aria-labelledby="key-label">
+        <li>Status<petal-help topic="status">
+          OK: the batch looks like the training data. Moderate: PSI ${T.psiModerate}–${T.psiDrift}, worth
+          watching. Drift: PSI ${T.psiDrift} or more, a mean shift of ${T.meanShift} sd or more, or over
+          ${PERCENT_FLAGGED} of rows outside the range or unseen — the model may be less accurate here than its
+          test accuracy says. Too few rows: under ${T.minRows} rows with a value, too few to judge.
+        </petal-help></li>
         <li>Mean shift<petal-help topic="mean shift">
           How far the batch's mean moved from the training mean, in training standard deviations (sd): 1 means
           by one typical spread of the training values. A shift of ${T.meanShift} sd or more, either way, counts
@@ -103,12 +116,7 @@ export class PetalDriftTable extends LitElement {
           model never saw in training: there the model guesses beyond what it learnt. Over ${PERCENT_FLAGGED} of
           the rows counts as drift.
         </petal-help></li>
-        <li>Status<petal-help topic="status">
-          OK: the batch looks like the training data. Moderate: PSI ${T.psiModerate}–${T.psiDrift}, worth
-          watching. Drift: PSI ${T.psiDrift} or more, a mean shift of ${T.meanShift} sd or more, or over
-          ${PERCENT_FLAGGED} of rows outside the range or unseen — the model may be less accurate here than its
-          test accuracy says. Too few rows: under ${T.minRows} rows with a value, too few to judge.
-        </petal-help></li>
+
         </ul>
       </div>
       <div class="scroll" tabindex="0" role="region" aria-label="Drift against the training data">
@@ -117,12 +125,12 @@ export class PetalDriftTable extends LitElement {
         <thead>
           <tr>
             <th scope="col">Feature</th>
+            <th scope="col">Status</th>
             <th scope="col">Training → batch</th>
             <th scope="col">Mean shift (sd)</th>
             <th scope="col">PSI</th>
             <th scope="col">Outside range or unseen</th>
             <th scope="col">Missing</th>
-            <th scope="col">Status</th>
           </tr>
         </thead>
         <tbody>
@@ -136,6 +144,7 @@ export class PetalDriftTable extends LitElement {
     const shift = numericShift(d);
     return html`<tr>
       <th scope="row">${d.feature}</th>
+      <td class="reason ${d.status}">${status(d)}</td>
       <td>
         ${shift.mean}${shift.sd ? html`<br /><span class="muted">${shift.sd}</span>` : nothing}
       </td>
@@ -143,19 +152,18 @@ export class PetalDriftTable extends LitElement {
       <td>${figure(d.psi, judged(d))}</td>
       <td>${share(d.outsideRangeShare, d.rows > 0)}</td>
       <td>${share(d.missingShare, d.rows + d.missing > 0)}</td>
-      <td class="reason ${d.status}">${status(d)}</td>
     </tr>`;
   }
 
   #category(d: CategoryDrift) {
     return html`<tr>
       <th scope="row">${d.feature}</th>
+      <td class="reason ${d.status}">${status(d)}</td>
       <td>${categoryShares(d)}</td>
       <td>—</td>
       <td>${figure(d.psi, judged(d))}</td>
       <td>${d.unseen > 0 ? `${countOf(d.unseen, 'row')} (${formatPercent(d.unseenShare)}) unseen` : share(0, d.rows > 0)}</td>
       <td>—</td>
-      <td class="reason ${d.status}">${status(d)}</td>
     </tr>`;
   }
 }
