@@ -38,13 +38,16 @@ async function axeViolations(page: Page, state: string): Promise<string[]> {
   );
 }
 
-/** How each Save button and chart name is laid out: a Save button on one line, every chart name whole. */
+/**
+ * How each shown Save button and chart name is laid out: a Save button on one line, every chart name
+ * whole. (The table or, on a phone, the cards: only one of the two is shown.)
+ */
 async function layoutFacts(page: Page) {
   return page.evaluate(`(() => {
     const results = document.querySelector('petal-app').shadowRoot
       .querySelector('petal-compare-panel').shadowRoot
       .querySelector('petal-compare-results').shadowRoot;
-    const buttons = [...results.querySelectorAll('tbody button')].map((button) => {
+    const buttons = [...results.querySelectorAll('button')].filter((button) => button.checkVisibility()).map((button) => {
       const style = getComputedStyle(button);
       return { text: button.textContent.trim(), height: button.getBoundingClientRect().height,
         lineHeight: parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.45 };
@@ -64,6 +67,35 @@ async function layoutFacts(page: Page) {
     ticks: number[];
     caption: string;
   }>;
+}
+
+/** Each result card (shown on a phone): its name, every figure's box and whether it is cut, its Save box. */
+async function cardFacts(page: Page) {
+  return page.evaluate(`(() => {
+    const results = document.querySelector('petal-app').shadowRoot
+      .querySelector('petal-compare-panel').shadowRoot
+      .querySelector('petal-compare-results').shadowRoot;
+    const place = (element) => {
+      const box = element.getBoundingClientRect();
+      return { left: box.left, right: box.right };
+    };
+    return [...results.querySelectorAll('.cards li')].filter((card) => card.checkVisibility()).map((card) => ({
+      name: card.querySelector('h4').textContent.trim(),
+      cells: [...card.querySelectorAll('dt, dd')].map((cell) => ({
+        text: cell.textContent.replace(/\\s+/g, ' ').trim(),
+        cut: cell.scrollWidth > cell.clientWidth + 1,
+        ...place(cell),
+      })),
+      save: card.querySelector('button') ? place(card.querySelector('button')) : null,
+    }));
+  })()`) as Promise<
+    {
+      name: string;
+      /** Each figure's name, then its value. */
+      cells: { text: string; cut: boolean; left: number; right: number }[];
+      save: { left: number; right: number } | null;
+    }[]
+  >;
 }
 
 /** The element that has focus, through shadow roots: its tag and text. */
@@ -106,10 +138,46 @@ appTest(
     await progress.waitFor();
     assert.equal(await page.locator('progress').count(), 0, 'no native <progress> bar');
     assert.match(await focused(page), /^button Cancel/);
-    const table = page.getByRole('table', { name: 'Comparison', exact: true });
-    await table.waitFor({ timeout: 60_000 });
+    const results = page.getByRole('heading', { name: 'Results', exact: true });
+    await results.waitFor({ timeout: 60_000 });
     const seconds = (Date.now() - started) / 1000;
     assert.match(await focused(page), /^h2 Results/, 'focus moves to the results');
+
+    // A phone shows a card per algorithm instead of the table: every figure and Save button in view
+    // without scrolling sideways, even at 320 px.
+    for (const size of [
+      { width: 390, height: 844 },
+      { width: 320, height: 640 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(200);
+      const at = `${size.width} px`;
+      const table = page.getByRole('table', { name: 'Comparison', exact: true });
+      assert.equal(await table.count(), 0, `the table is not shown at ${at}`);
+      const cards = await cardFacts(page);
+      assert.equal(cards.length, 4, `one card per algorithm at ${at}`);
+      for (const card of cards) {
+        assert.equal(card.cells.length, 12, `${card.name}: six figures and their names at ${at}`);
+        for (const cell of card.cells) {
+          assert.ok(cell.left >= 0 && cell.right <= size.width, `${card.name}: "${cell.text}" at ${at}`);
+          assert.ok(!cell.cut, `${card.name}: "${cell.text}" is cut at ${at}`);
+        }
+        assert.ok(
+          card.save && card.save.left >= 0 && card.save.right <= size.width,
+          `${card.name}: its Save button is out of view at ${at}: ${JSON.stringify(card.save)}`,
+        );
+      }
+      const save = page.getByRole('button', { name: 'Save k-NN as new version', exact: true });
+      const box = await save.boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= size.width, `Save k-NN is in view at ${at}`);
+      assert.equal(await sidewaysScroll(page), 0, `at ${at} the page scrolls sideways`);
+      report.push(...(await axeViolations(page, `Compare results, cards, ${at}`)));
+    }
+
+    // The table, at laptop width: its rows, their figures and the Best mark.
+    await page.setViewportSize({ width: 1366, height: 850 });
+    const table = page.getByRole('table', { name: 'Comparison', exact: true });
+    await table.waitFor();
 
     const rows = await table.locator('tbody tr').all();
     assert.equal(rows.length, 4, 'one row per algorithm');
@@ -173,6 +241,8 @@ appTest(
       assert.equal(overflow, 0, `at ${size.width} px the page scrolls sideways`);
     }
 
+    // Saved from its card on a phone.
+    await page.setViewportSize({ width: 390, height: 844 });
     const save = page.getByRole('button', { name: 'Save k-NN as new version', exact: true });
     await save.click();
     await page
@@ -182,6 +252,7 @@ appTest(
       .waitFor({ timeout: 30_000 });
     // The button says what happened and keeps the focus.
     assert.match(await focused(page), /^button Saved as version 2/);
+    await page.setViewportSize({ width: 1366, height: 850 });
 
     const versions = await poll(
       () => listedVersions(page, { open: true }),
@@ -198,3 +269,102 @@ appTest(
   },
   { timeout: 180_000 },
 );
+
+/** Where each setting's field and its "?" are, by the field's name; and the gap above "Algorithms". */
+async function settingPlaces(page: Page) {
+  return page.evaluate(`(() => {
+    const panel = document.querySelector('petal-app').shadowRoot.querySelector('petal-compare-panel').shadowRoot;
+    const form = panel.querySelector('petal-compare-algorithms').shadowRoot;
+    const zone = panel.querySelector('petal-data-source').shadowRoot
+      .querySelector('petal-file-drop').shadowRoot.querySelector('div');
+    const fields = [...form.querySelectorAll('.setting')].map((setting) => {
+      const field = setting.querySelector('input, select');
+      // The "?" is the setting's own, or the one right after it.
+      const help = (setting.querySelector('petal-help') || setting.nextElementSibling).shadowRoot.querySelector('button');
+      const box = field.getBoundingClientRect();
+      return {
+        name: field.getAttribute('aria-label'),
+        left: box.left,
+        width: box.width,
+        helpGap: help.getBoundingClientRect().left - box.right,
+      };
+    });
+    const legend = form.querySelector('legend').getBoundingClientRect();
+    return { fields, gapAboveAlgorithms: legend.top - zone.getBoundingClientRect().bottom };
+  })()`) as Promise<{
+    fields: { name: string; left: number; width: number; helpGap: number }[];
+    gapAboveAlgorithms: number;
+  }>;
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  appTest(
+    `Compare's settings line up at 390 and 1366 px, ${colorScheme}; a disabled Votes looks like the fields beside it`,
+    async ({ page, server }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openApp(page, server.url);
+      await openCompare(page);
+      const first = [
+        'Dense network hidden layers',
+        'k-NN neighbours (k)',
+        'Logistic regression C',
+        'Random forest trees',
+        'Folds',
+      ];
+      const second = ['Dense network epochs', 'k-NN votes', 'Repeats'];
+      for (const size of [
+        { width: 390, height: 844 },
+        { width: 1366, height: 850 },
+        { width: 320, height: 640 },
+      ]) {
+        await page.setViewportSize(size);
+        await page.waitForTimeout(200);
+        const at = `${size.width} px`;
+        const { fields, gapAboveAlgorithms } = await settingPlaces(page);
+        assert.deepEqual(fields.map((field) => field.name).sort(), [...first, ...second].sort());
+        // One column of fields on a phone, two on a laptop; every field as wide, its "?" as far after it
+        // (to a pixel: boxes fall on fractions of one).
+        const spread = (values: readonly number[]) => Math.max(...values) - Math.min(...values);
+        const lefts = (names: readonly string[]) =>
+          fields.filter((field) => names.includes(field.name)).map((field) => field.left);
+        const facts = JSON.stringify(fields);
+        assert.ok(spread(lefts(first)) <= 1, `the first column's fields at ${at}: ${facts}`);
+        assert.ok(spread(lefts(second)) <= 1, `the second column's fields at ${at}: ${facts}`);
+        if (size.width < 1000) assert.ok(spread(lefts([...first, ...second])) <= 1, `one column at ${at}`);
+        assert.ok(spread(fields.map((field) => field.width)) <= 1, `field widths at ${at}: ${facts}`);
+        assert.ok(
+          spread(fields.map((field) => field.helpGap)) <= 1,
+          `each "?" after its field at ${at}: ${facts}`,
+        );
+        assert.ok(
+          gapAboveAlgorithms >= 8,
+          `"Algorithms" is ${gapAboveAlgorithms} px under the file box at ${at}`,
+        );
+        assert.equal(await sidewaysScroll(page), 0, `the form at ${at} scrolls the page sideways`);
+      }
+
+      // While a comparison runs every field is disabled, and the Votes select looks like the others.
+      await page.setViewportSize({ width: 1366, height: 850 });
+      await page.getByRole('button', { name: 'Compare', exact: true }).click();
+      await page.getByRole('progressbar', { name: 'Comparison progress' }).waitFor();
+      const looks = await Promise.all(
+        ['k-NN votes', 'k-NN neighbours (k)'].map((name) =>
+          page.getByLabel(name, { exact: true }).evaluate((field) => {
+            const style = getComputedStyle(field);
+            return {
+              disabled: field.matches(':disabled'),
+              background: style.backgroundColor,
+              border: style.borderTopColor,
+              color: style.color,
+              opacity: style.opacity,
+            };
+          }),
+        ),
+      );
+      assert.equal(looks[0].disabled, true, 'Votes is disabled while the comparison runs');
+      assert.deepEqual(looks[0], looks[1], 'the disabled Votes select and the disabled k field look alike');
+      await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    },
+  );
+}

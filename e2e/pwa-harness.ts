@@ -146,8 +146,12 @@ export async function cutNetwork(context: BrowserContext): Promise<void> {
   await context.route('**/*', (route) => route.abort('internetdisconnected'));
 }
 
-/** Polls the text of the header's backend pill, e.g. "Backend: wasm". */
-export function waitForBackend(page: Page, backend: 'wasm' | 'cpu'): Promise<unknown> {
+/** Opens "About this device" (its element loads when first opened) and polls its "Backend: wasm" line. */
+export async function waitForBackend(page: Page, backend: 'wasm' | 'cpu'): Promise<unknown> {
+  const about = page.locator('details.about');
+  if (!(await about.evaluate((details) => (details as HTMLDetailsElement).open))) {
+    await page.getByText('About this device', { exact: true }).click();
+  }
   return poll(
     () =>
       page
@@ -155,7 +159,7 @@ export function waitForBackend(page: Page, backend: 'wasm' | 'cpu'): Promise<unk
         .first()
         .textContent(),
     (text) => text?.trim() === `Backend: ${backend}`,
-    `the header to say "Backend: ${backend}"`,
+    `"About this device" to say "Backend: ${backend}"`,
     30_000,
   );
 }

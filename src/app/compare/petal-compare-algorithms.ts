@@ -46,8 +46,13 @@ export class CompareDraftEvent extends Event {
 }
 
 /**
- * The Compare form's choices: a checkbox per algorithm with its key settings beside it, then folds and
+ * The Compare form's choices: a row per algorithm (its checkbox, then its key settings), then folds and
  * repeats. Dumb: renders the draft and its errors, dispatches the edited draft.
+ *
+ * Every setting is the same width, its word in a label column and its field after it, so the fields and
+ * their "?" line up down the form: on a laptop the names take a column of their own and the settings
+ * two columns beside them; on a phone or a narrow window (a container under 51rem) the name heads its
+ * row and the settings stand one under another.
  */
 @customElement('petal-compare-algorithms')
 export class PetalCompareAlgorithms extends LitElement {
@@ -56,47 +61,76 @@ export class PetalCompareAlgorithms extends LitElement {
     css`
       :host {
         display: block;
+        container-type: inline-size;
+        /* Clear of the file drop zone above. */
+        margin-top: 1rem;
+        --label: 8rem;
+        --field: 7.5rem;
+        /* The "?" after a field: its 1.35rem button and 0.3rem margin. */
+        --help: 1.65rem;
       }
       fieldset {
         border: 0;
         padding: 0;
-        margin: 0 0 0.75rem;
+        margin: 0;
+        min-width: 0;
       }
       legend {
         font-weight: 600;
         margin-bottom: 0.35rem;
         padding: 0;
       }
-      .algorithm {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.4rem 1rem;
-        padding: 0.4rem 0;
+      .row {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        align-items: start;
+        gap: 0.5rem 1.5rem;
+        padding: 0.5rem 0;
         border-bottom: 1px solid var(--petal-border);
       }
-      .kind {
-        min-width: 11rem;
+      .row.protocol {
+        border-bottom: 0;
+        margin-top: 0.5rem;
       }
-      .kind label {
+      /* The name, its first line centred on the fields' line beside it (2.25rem high); inline, so its "?"
+         follows the last word however the name wraps. */
+      .kind {
+        padding-block: 0.4rem;
         font-weight: 600;
       }
-      /* Inline blocks, not flex boxes: an opened help's text drops below its setting at full width. */
+      .kind input {
+        margin: 0 0.4rem 0 0;
+      }
+      /* A block, so an opened help's text drops below its setting, as wide as the setting. */
       .setting {
+        min-width: 0;
+      }
+      .setting .label {
         display: inline-block;
+        width: var(--label);
+        padding-inline-end: 0.5rem;
+        vertical-align: middle;
       }
-      .setting > input,
-      .setting > select {
-        margin-inline-start: 0.35rem;
+      .setting input,
+      .setting select {
+        width: var(--field);
+        /* A 320 px phone leaves less than the two columns: the field gives way, not the page. */
+        max-width: calc(100% - var(--label) - var(--help));
+        vertical-align: middle;
       }
-      input[type='text'],
-      input[type='number'] {
-        width: 6.5rem;
+      .nowrap {
+        white-space: nowrap;
       }
-      .protocol {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 1rem;
+      /* Room for the names' column and two settings' (50.5rem), else the phone's layout. */
+      @container (min-width: 51rem) {
+        .row {
+          grid-template-columns: 15rem repeat(2, calc(var(--label) + var(--field) + var(--help)));
+          column-gap: 1.25rem;
+        }
+        .setting input,
+        .setting select {
+          max-width: none;
+        }
       }
     `,
   ];
@@ -116,87 +150,98 @@ export class PetalCompareAlgorithms extends LitElement {
         <legend>Algorithms</legend>
         ${this.#algorithm(
           'dense-network',
-          html`${this.#text('hidden', 'Hidden layers', 'Dense network hidden layers')}
-          ${this.#number('epochs', 'Epochs', 'Dense network epochs')}`,
+          html`${this.#input('hidden', 'Hidden layers', 'Dense network hidden layers', 'text')}
+          ${this.#input('epochs', 'Epochs', 'Dense network epochs', 'number')}`,
         )}
         ${this.#algorithm(
           'knn',
-          html`${this.#number('k', 'k', 'k-NN neighbours (k)')}
-            <label class="setting"
-              >Votes
-              <select
-                aria-label="k-NN votes"
-                .value=${d.weighting}
-                @change=${(event: Event) =>
-                  this.#emit({
-                    ...d,
-                    weighting:
-                      (event.target as HTMLSelectElement).value === 'distance' ? 'distance' : 'uniform',
-                  })}
-              >
-                <option value="uniform" ?selected=${d.weighting === 'uniform'}>uniform</option>
-                <option value="distance" ?selected=${d.weighting === 'distance'}>by distance</option>
-              </select></label
-            ><petal-help topic="Votes">${SETTING_HELP.weighting}</petal-help>`,
+          html`${this.#input('k', 'k', 'k-NN neighbours (k)', 'number')}
+          ${this.#setting(
+            'Votes',
+            html`<select
+              aria-label="k-NN votes"
+              .value=${d.weighting}
+              @change=${(event: Event) =>
+                this.#emit({
+                  ...d,
+                  weighting:
+                    (event.target as HTMLSelectElement).value === 'distance' ? 'distance' : 'uniform',
+                })}
+            >
+              <option value="uniform" ?selected=${d.weighting === 'uniform'}>uniform</option>
+              <option value="distance" ?selected=${d.weighting === 'distance'}>by distance</option>
+            </select>`,
+            'k-NN votes',
+            SETTING_HELP.weighting,
+          )}`,
         )}
-        ${this.#algorithm('logistic-regression', this.#text('c', 'C', 'Logistic regression C'))}
-        ${this.#algorithm('random-forest', this.#number('trees', 'Trees', 'Random forest trees'))}
+        ${this.#algorithm('logistic-regression', this.#input('c', 'C', 'Logistic regression C', 'text'))}
+        ${this.#algorithm('random-forest', this.#input('trees', 'Trees', 'Random forest trees', 'number'))}
       </fieldset>
-      <fieldset ?disabled=${this.disabled} class="protocol">
-        <legend>
-          Repeated stratified k-fold cross-validation<petal-help topic="Repeated stratified k-fold"
-            >Every algorithm is trained and tested on the same splits of the rows, never tested on rows it
-            learnt from. Folds × repeats models are made per algorithm; the table shows their average and
-            spread.</petal-help
-          >
-        </legend>
-        ${this.#number('folds', 'Folds', 'Folds')} ${this.#number('repeats', 'Repeats', 'Repeats')}
+      <fieldset
+        ?disabled=${this.disabled}
+        class="row protocol"
+        aria-label="Repeated stratified k-fold cross-validation"
+      >
+        <span class="kind"
+          >Repeated stratified <span class="nowrap">k-fold</span>
+          <span class="nowrap"
+            >cross-validation<petal-help topic="Repeated stratified k-fold"
+              >Every algorithm is trained and tested on the same splits of the rows, never tested on rows it
+              learnt from. Folds × repeats models are made per algorithm; the table shows their average and
+              spread.</petal-help
+            ></span
+          ></span
+        >
+        ${this.#input('folds', 'Folds', 'Folds', 'number')} ${this.#input('repeats', 'Repeats', 'Repeats', 'number')}
       </fieldset>
       ${this.#errorList()}`;
   }
 
   #algorithm(kind: ClassifierKind, settings: unknown) {
     const d = this.draft;
-    return html`<div class="algorithm">
-      <span class="kind"><label
-        ><input
-          type="checkbox"
-          .checked=${d.enabled[kind]}
-          @change=${(event: Event) =>
-            this.#emit({
-              ...d,
-              enabled: { ...d.enabled, [kind]: (event.target as HTMLInputElement).checked },
-            })}
-        />
-        ${ALGORITHM_LABELS[kind]}</label
-      ><petal-help topic=${ALGORITHM_LABELS[kind]}>${ALGORITHM_HELP[kind]}</petal-help></span>
+    return html`<div class="row">
+      <span class="kind"
+        ><label
+          ><input
+            type="checkbox"
+            .checked=${d.enabled[kind]}
+            @change=${(event: Event) =>
+              this.#emit({
+                ...d,
+                enabled: { ...d.enabled, [kind]: (event.target as HTMLInputElement).checked },
+              })}
+          />${ALGORITHM_LABELS[kind]}</label
+        ><petal-help topic=${ALGORITHM_LABELS[kind]}>${ALGORITHM_HELP[kind]}</petal-help></span
+      >
       ${settings}
     </div>`;
   }
 
-  #text(field: DraftField, label: string, name: string) {
-    return this.#input(field, label, name, 'text');
-  }
-
-  #number(field: DraftField, label: string, name: string) {
-    return this.#input(field, label, name, 'number');
+  /** One setting: its word in the label column, its field, its help. */
+  #setting(label: string, field: unknown, topic: string, help: string) {
+    return html`<div class="setting">
+      <span class="label">${label}</span>${field}<petal-help topic=${topic}>${help}</petal-help>
+    </div>`;
   }
 
   #input(field: DraftField, label: string, name: string, type: 'text' | 'number') {
     const error = this.errors[field];
     // The visible word is not a <label>: hidden tabs stay in the page, and another tab's "Epochs" field
     // must stay the only one labelled exactly that. The aria-label names the algorithm as well.
-    return html`<span class="setting"
-      >${label}
-      <input
+    return this.#setting(
+      label,
+      html`<input
         type=${type}
         aria-label=${name}
         .value=${this.draft[field]}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${error ? `error-${field}` : nothing}
         @input=${(event: Event) => this.#emit({ ...this.draft, [field]: (event.target as HTMLInputElement).value })}
-      /><petal-help topic=${name}>${SETTING_HELP[field]}</petal-help></span
-    >`;
+      />`,
+      name,
+      SETTING_HELP[field],
+    );
   }
 
   #errorList() {

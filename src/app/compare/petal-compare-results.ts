@@ -1,14 +1,13 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { scrollCue } from '../shared/data-table-styles';
-import { formatBytes } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
-import type { CompareResult } from '../worker-bridge/protocol';
+import type { AlgorithmScore, CompareResult } from '../worker-bridge/protocol';
 import { ALGORITHM_LABELS } from './algorithm-draft';
 import { bestBadge, bestBadgeStyles } from './best-badge';
 import { bestSummary, pickBest } from './best-model';
 import type { RowSave } from './compare-controller';
-import { lossMeanSd, milliseconds, percentMeanSd } from './compare-figures';
+import { RESULT_FIGURES, type ResultFigure } from './compare-figures';
 import './petal-compare-chart';
 import '../shared/petal-help';
 
@@ -28,6 +27,10 @@ export function savedMessage(name: string, version: number): string {
  * The comparison's results: which algorithm is best and why, the "Comparison" table (mean ± sd accuracy,
  * macro F1 and log loss, fit time, prediction time per 1,000 rows, model size, and a save button per row)
  * and the accuracy chart with error bars. Each figure's name has a short help.
+ *
+ * Where the table does not fit (a container under 46rem: a phone, a narrow window) the same figures and
+ * Save buttons are a card per algorithm instead, so nothing is off to the side behind a scroll. Only one
+ * of the two is displayed; the other is `display: none`, out of the accessibility tree too.
  */
 @customElement('petal-compare-results')
 export class PetalCompareResults extends LitElement {
@@ -40,6 +43,7 @@ export class PetalCompareResults extends LitElement {
         /* Tracks no wider than the card: the table scrolls inside its box instead of widening the page. */
         grid-template-columns: minmax(0, 1fr);
         gap: 1rem;
+        container-type: inline-size;
       }
       p {
         margin: 0;
@@ -109,6 +113,56 @@ export class PetalCompareResults extends LitElement {
       .saves .error {
         margin-top: 0.5rem;
       }
+      .cards ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
+        gap: 0.75rem;
+      }
+      .cards li {
+        border: 1px solid var(--petal-border);
+        border-radius: 8px;
+        padding: 0.6rem 0.75rem 0.75rem;
+        min-width: 0;
+      }
+      .cards li.best {
+        background: var(--petal-accent-soft);
+        border-color: var(--petal-accent);
+      }
+      .cards h4 {
+        margin: 0 0 0.35rem;
+        font-size: 1rem;
+        overflow-wrap: anywhere;
+      }
+      .last-word {
+        white-space: nowrap;
+      }
+      .cards dl {
+        margin: 0 0 0.6rem;
+      }
+      /* A figure's value beside its name, or under it, to the right, where both do not fit one line. */
+      .cards dl > div {
+        display: flex;
+        flex-wrap: wrap;
+        column-gap: 0.75rem;
+      }
+      .cards dd {
+        margin: 0 0 0 auto;
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      @container (max-width: 46rem) {
+        .table {
+          display: none;
+        }
+      }
+      @container (min-width: 46.01rem) {
+        .cards {
+          display: none;
+        }
+      }
     `,
   ];
 
@@ -129,8 +183,8 @@ export class PetalCompareResults extends LitElement {
       </p>
       ${pick ? html`<p class="best-summary">${bestSummary(result.scores, pick)}</p>` : nothing}
       <div>
-        <div class="scroll">${this.#table(result, best)}</div>
-        ${this.#saveMessages(result)}
+        <div class="scroll table">${this.#table(result, best)}</div>
+        ${this.#cards(result, best)} ${this.#saveMessages(result)}
       </div>
       <petal-compare-chart .scores=${result.scores} .best=${best}></petal-compare-chart>`;
   }
@@ -141,35 +195,12 @@ export class PetalCompareResults extends LitElement {
       <thead>
         <tr>
           <th scope="col">Algorithm</th>
-          <th scope="col">
-            Accuracy<petal-help topic="Accuracy"
-              >The share of the held-out rows predicted right, averaged over every fold. ± is the
-              standard deviation across folds: how much it changes with the rows.</petal-help
-            >
-          </th>
-          <th scope="col">
-            Macro F1<petal-help topic="Macro F1"
-              >F1 (precision and recall in one figure) of each class, averaged with every class counting
-              the same, so a rare class weighs as much as a common one.</petal-help
-            >
-          </th>
-          <th scope="col">
-            Log loss<petal-help topic="Log loss"
-              >How much probability the model gave the right class: 0 is perfect, lower is better. A
-              confident wrong answer costs a lot.</petal-help
-            >
-          </th>
-          <th scope="col">
-            Fit time<petal-help topic="Fit time">Time to train one fold's model, on this device.</petal-help>
-          </th>
-          <th scope="col">
-            Predict 1,000 rows<petal-help topic="Predict time"
-              >Time one fold's model takes to predict 1,000 rows, on this device.</petal-help
-            >
-          </th>
-          <th scope="col">
-            Size<petal-help topic="Model size">Size of the saved model: its settings and weights.</petal-help>
-          </th>
+          ${RESULT_FIGURES.map(
+            (figure) =>
+              html`<th scope="col">
+                ${figureName(figure)}
+              </th>`,
+          )}
           <th scope="col">Keep</th>
         </tr>
       </thead>
@@ -180,20 +211,40 @@ export class PetalCompareResults extends LitElement {
             <th scope="row">
               ${score.name}${isBest ? bestBadge : nothing}
             </th>
-            <td class="number">${percentMeanSd(score.accuracy)}</td>
-            <td class="number">${percentMeanSd(score.macroF1)}</td>
-            <td class="number">${lossMeanSd(score.logLoss)}</td>
-            <td class="number">${milliseconds(score.fitMs.mean)}</td>
-            <td class="number">${milliseconds(score.predictMsPer1000)}</td>
-            <td class="number">${formatBytes(score.sizeBytes)}</td>
-            <td>${this.#saveButton(index, ALGORITHM_LABELS[score.spec.kind])}</td>
+            ${RESULT_FIGURES.map((figure) => html`<td class="number">${figure.text(score)}</td>`)}
+            <td>${this.#saveButton(index, score)}</td>
           </tr>`;
         })}
       </tbody>
     </table>`;
   }
 
-  #saveButton(index: number, label: string) {
+  /** The table's rows as cards, one per algorithm: its name (and Best), every figure, its Save button. */
+  #cards(result: CompareResult, best: readonly number[]) {
+    return html`<section class="cards" aria-labelledby="cards-heading">
+      <h3 id="cards-heading">Comparison</h3>
+      <ul>
+        ${result.scores.map((score, index) => {
+          const isBest = best.includes(index);
+          return html`<li class=${isBest ? 'best' : ''}>
+            <h4>${score.name}${isBest ? bestBadge : nothing}</h4>
+            <dl>
+              ${RESULT_FIGURES.map(
+                (figure) => html`<div>
+                  <dt>${figureName(figure)}</dt>
+                  <dd>${figure.text(score)}</dd>
+                </div>`,
+              )}
+            </dl>
+            ${this.#saveButton(index, score)}
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  #saveButton(index: number, score: AlgorithmScore) {
+    const label = ALGORITHM_LABELS[score.spec.kind];
     const save = this.saves.get(index);
     const busy = save?.status === 'saving' || save?.status === 'saved';
     const text =
@@ -241,6 +292,14 @@ export class PetalCompareResults extends LitElement {
       )}
     </div>`;
   }
+}
+
+/** A figure's name and its help, the "?" kept on the line of the name's last word, never on its own. */
+function figureName(figure: ResultFigure) {
+  const cut = figure.label.lastIndexOf(' ') + 1;
+  return html`${figure.label.slice(0, cut)}<span class="last-word"
+      >${figure.label.slice(cut)}<petal-help topic=${figure.topic}>${figure.help}</petal-help></span
+    >`;
 }
 
 declare global {

@@ -50,6 +50,10 @@ export const modelsPanelStyles = css`
     font-size: 0.76rem;
     color: var(--petal-muted);
   }
+  /* The line breaks between its parts, never inside one ("Nov" above "23"). */
+  .meta > span {
+    white-space: nowrap;
+  }
   .meta.error {
     color: var(--petal-error-text);
   }
@@ -120,11 +124,13 @@ export const modelsPanelStyles = css`
     align-items: center;
     gap: 0 0.75rem;
   }
+  /* A message takes room only while it says something (it then has its colour class); an empty live
+     region stays in place, so that what it says next is announced. */
   .messages p {
-    margin: 0 0 0.5rem;
-  }
-  .messages p:empty {
     margin: 0;
+  }
+  .messages p:is(.success, .error) {
+    margin-bottom: 0.5rem;
   }
   .messages [role='status'] {
     flex: 1 1 14rem;
@@ -136,26 +142,7 @@ export const modelsPanelStyles = css`
     margin-bottom: 0.5rem;
     font-weight: 600;
   }
-  .import {
-    display: flex;
-    flex-direction: column;
-    gap: 0.35rem;
-    align-items: flex-start;
-  }
-  .import label {
-    font-weight: 600;
-  }
-  .import p {
-    margin: 0;
-  }
-  /* Chromium gives a file input a fixed width that is wider than a 320 px phone's card. */
-  input[type='file'] {
-    max-width: 100%;
-    min-width: 0;
-  }
-  @media (max-width: 30rem) {
-    .card {
-      padding: 0.85rem 0.75rem;
-    }
+  .import .messages p:is(.success, .error) {
+    margin: 0.5rem 0 0;
   }
 `;

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { downloadFile } from '../shared/download-file';
+import type { FilesEvent } from '../shared/file-events';
 import { controlStyles } from '../shared/theme';
 import type { AppServices } from '../shell/app-services';
 import { ActiveNotice } from './active-notice';
@@ -16,6 +17,7 @@ import { RegistryController } from './registry-controller';
 import { VersionDetailsController } from './version-details-controller';
 import { type VersionAction, versionRow } from './version-row';
 import './petal-delete-dialog';
+import '../shared/petal-file-drop';
 import './petal-version-comparison';
 import './petal-version-details';
 
@@ -128,19 +130,14 @@ export class PetalModelsPanel extends LitElement {
       </section>
       <section class="card import" aria-labelledby="import-heading">
         <h2 id="import-heading">Import a model</h2>
-        <label for="import-files">Import model files</label>
-        <input
-          id="import-files"
-          type="file"
+        <petal-file-drop
           multiple
+          label="Import model files"
           accept=".zip,.json,.bin,application/zip,application/json,application/octet-stream"
-          aria-describedby="import-hint"
-          @change=${this.#onImport}
-        />
-        <p class="muted" id="import-hint">
-          Choose the .zip file Petal exported. A TensorFlow.js model's .json file and weights file, chosen
-          together, work too.
-        </p>
+          empty="The .zip file Petal exported, or a TensorFlow.js model's .json and weights files together."
+          hint="You can also drop them here."
+          @petal-files=${this.#onImport}
+        ></petal-file-drop>
         ${this.#messages('import')}
       </section>
       <petal-delete-dialog
@@ -299,13 +296,9 @@ export class PetalModelsPanel extends LitElement {
     return this.renderRoot.querySelector<PetalVersionMenu>(`petal-version-menu[data-version-id="${id}"]`);
   }
 
-  async #onImport(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    if (files.length === 0) return;
+  #onImport(event: FilesEvent): void {
     this.#messageAt = 'import';
-    await this.#actions.import(files);
-    input.value = '';
+    void this.#actions.import(event.files);
   }
 }
 

@@ -1,18 +1,12 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { controlStyles } from '../shared/theme';
-import { viewDialogStyles } from './petal-version-details';
+import { type ComparedFact, compareFacts, differenceDirection, differenceExample } from './compare-facts';
 import type { SavedVersion, VersionDetails } from './registry/model-registry';
 import type { DetailsState } from './version-details-controller';
-import {
-  type ComparedFact,
-  columnFacts,
-  compareFacts,
-  type Fact,
-  settingFacts,
-  summaryFacts,
-} from './version-facts';
-import { curvesSection, sectionStyles, testSection } from './version-sections';
+import { columnFacts, type Fact, settingFacts, summaryFacts } from './version-facts';
+import { curvesSection, factValue, sectionStyles, testSection } from './version-sections';
+import { viewDialogHeader, viewDialogStyles } from './view-dialog';
 
 /** Fired when the user picks another pair of versions to compare. */
 export class ComparePickEvent extends Event {
@@ -26,7 +20,8 @@ export class ComparePickEvent extends Event {
 
 /**
  * Two saved versions side by side in a modal dialog: their figures and settings in one table with a
- * "Difference" column that says in words what differs (the highlight is only a second cue), then each
+ * "Difference" column that says in words what differs (the highlight is only a second cue; on a phone
+ * the difference goes under each row's name, and the top-left cell says which way it reads), then each
  * version's curves, confusion matrix and per-class metrics in two columns (one above the other on a
  * phone), then their columns.
  */
@@ -71,9 +66,13 @@ export class PetalVersionComparison extends LitElement {
       table.compare th[scope='col'] {
         vertical-align: bottom;
       }
-      .inline-difference {
+      .inline-difference,
+      .direction {
         display: block;
         font-size: 0.85rem;
+      }
+      .direction {
+        font-weight: 600;
       }
       table.compare tr.differs .inline-difference {
         font-weight: 600;
@@ -140,10 +139,7 @@ export class PetalVersionComparison extends LitElement {
     const left = this.versions.find((v) => v.id === this.leftId);
     const right = this.versions.find((v) => v.id === this.rightId);
     return html`<dialog aria-labelledby="compare-title">
-      <header>
-        <h2 id="compare-title" tabindex="-1">Compare two versions</h2>
-        <button type="button" @click=${() => this.close()}>Close</button>
-      </header>
+      ${viewDialogHeader({ titleId: 'compare-title', title: 'Compare two versions', onClose: () => this.close() })}
       <div class="body">
         <div class="pickers">
           ${this.#picker('compare-left', 'Compare', this.leftId, (id) => this.#pick(id, this.rightId))}
@@ -198,7 +194,7 @@ export class PetalVersionComparison extends LitElement {
         ${
           same
             ? 'The same version is chosen twice: pick another one to compare with.'
-            : `${differing} ${differing === 1 ? 'line differs' : 'lines differ'}: each says how (“different”, “+3 points (v2 better)”…) and is highlighted.`
+            : `${differing} ${differing === 1 ? 'line differs and is' : 'lines differ and are'} highlighted. Differences read ${differenceDirection(names)} and name the better version, as in “${differenceExample(names)}”.`
         }
       </p>
       <h3>Figures</h3>
@@ -222,16 +218,18 @@ export class PetalVersionComparison extends LitElement {
   }
 
   #table(rows: readonly ComparedFact[], left: SavedVersion, right: SavedVersion, caption: string) {
-    // On a phone the Difference column folds into the row's label, so the table keeps to three columns.
+    // On a phone the Difference column folds into the row's label, so the table keeps to three columns;
+    // the top-left cell, above those labels, then says which way the differences read.
+    const direction = differenceDirection([`v${left.version}`, `v${right.version}`]);
     return html`<div class="scroll" role="region" aria-label=${caption} tabindex="0">
       <table class="plain compare">
         <caption class="visually-hidden">${caption}</caption>
         <thead>
           <tr>
-            <td></td>
+            <td><span class="narrow-only direction">Difference (${direction})</span></td>
             <th scope="col">v${left.version}</th>
             <th scope="col">v${right.version}</th>
-            <th scope="col" class="wide-only">Difference (v${right.version} − v${left.version})</th>
+            <th scope="col" class="wide-only">Difference (${direction})</th>
           </tr>
         </thead>
         <tbody>
@@ -242,8 +240,8 @@ export class PetalVersionComparison extends LitElement {
                   >${row.difference}</span
                 >
               </th>
-              <td>${row.left}</td>
-              <td>${row.right}</td>
+              <td>${factValue({ key: row.key, value: row.left })}</td>
+              <td>${factValue({ key: row.key, value: row.right })}</td>
               <td class="wide-only ${row.differs ? 'difference' : 'difference muted'}">${row.difference}</td>
             </tr>`,
           )}

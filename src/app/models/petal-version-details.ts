@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { controlStyles } from '../shared/theme';
 import type { SavedVersion } from './registry/model-registry';
@@ -12,52 +12,7 @@ import {
   settingsTable,
   testSection,
 } from './version-sections';
-
-/** The dialog frame both views share: nearly the whole screen on a phone, a wide sheet on a laptop. */
-export const viewDialogStyles = css`
-  dialog {
-    border: 1px solid var(--petal-border);
-    border-radius: var(--petal-radius);
-    background: var(--petal-surface);
-    color: var(--petal-text);
-    width: min(64rem, calc(100vw - 1rem));
-    max-width: none;
-    max-height: calc(100dvh - 1rem);
-    padding: 0;
-    overflow: auto;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
-  header {
-    position: sticky;
-    top: 0;
-    z-index: 1;
-    display: flex;
-    align-items: center;
-    gap: 0.5rem 0.75rem;
-    flex-wrap: wrap;
-    padding: 0.75rem 1rem;
-    background: var(--petal-surface);
-    border-bottom: 1px solid var(--petal-border);
-  }
-  header h2 {
-    margin: 0;
-    flex: 1 1 12rem;
-    min-width: 0;
-    overflow-wrap: anywhere;
-  }
-  .body {
-    padding: 0.25rem 1rem 1rem;
-  }
-  .badge {
-    border: 1px solid var(--petal-accent);
-    border-radius: 999px;
-    padding: 0 0.5rem;
-    font-size: 0.85rem;
-    font-weight: 600;
-  }
-`;
+import { viewDialogHeader, viewDialogStyles } from './view-dialog';
 
 /**
  * One saved version in full, in a modal dialog: its figures, curves, confusion matrix and per-class
@@ -100,11 +55,12 @@ export class PetalVersionDetails extends LitElement {
   #content(version: SavedVersion) {
     const v = `v${version.version}`;
     const state = this.details;
-    return html`<header>
-        <h2 id="details-title" tabindex="-1">${v} · ${version.name}</h2>
-        ${this.active ? html`<strong class="badge">Active</strong>` : nothing}
-        <button type="button" @click=${() => this.close()}>Close</button>
-      </header>
+    return html`${viewDialogHeader({
+      titleId: 'details-title',
+      title: `${v} · ${version.name}`,
+      badge: this.active ? 'Active' : undefined,
+      onClose: () => this.close(),
+    })}
       <div class="body">
         ${
           state === null || state.status === 'loading'

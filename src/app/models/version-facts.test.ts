@@ -6,9 +6,10 @@ import { trainClassifier } from '../../core/train-classifier';
 import { trainingTableFromCsv } from '../../csv/csv-training-table';
 import { parseCsvText } from '../../csv/parse-csv';
 import { blobs } from '../../test/blobs';
+import { compareFacts } from './compare-facts';
 import type { SavedVersion } from './registry/model-registry';
 import { versionInfoFor } from './registry/version-info';
-import { columnFacts, compareFacts, type Fact, settingFacts, summaryFacts } from './version-facts';
+import { columnFacts, type Fact, formatCreated, settingFacts, summaryFacts } from './version-facts';
 
 let network: { version: SavedVersion; metadata: PetalMetadata };
 let forest: { version: SavedVersion; metadata: PetalMetadata };
@@ -72,6 +73,17 @@ describe('summaryFacts', () => {
   });
 });
 
+describe('formatCreated', () => {
+  it('keeps the time in one piece, so a narrow column never puts "PM" on a line of its own', () => {
+    const text = formatCreated('2026-12-02T14:52:00');
+    const time = text.slice(text.search(/\d{1,2}[:.]\d{2}/));
+    expect(time).toMatch(/\d{2}/);
+    expect(time).not.toMatch(/[ \t]/);
+    // The date may still break from the time.
+    expect(text.slice(0, text.length - time.length)).toMatch(/ /);
+  });
+});
+
 describe('settingFacts', () => {
   it('lists every recorded setting in words', () => {
     const facts = settingFacts(network.metadata);
@@ -116,12 +128,13 @@ describe('columnFacts', () => {
     expect(facts[0].usedAs).toBe('date: year, month, day of year, day of week');
     expect(facts[1]).toMatchObject({ usedAs: 'category: 3 values', range: '—' });
     expect(facts[2].usedAs).toMatch(/^number; a blank becomes \d+(\.\d+)? and sets a “was missing” input$/);
-    expect(facts[2].range).toMatch(/^\d+ to \d+$/);
+    // An en dash, as Predict writes a training range.
+    expect(facts[2].range).toMatch(/^\d+–\d+$/);
   });
 });
 
-describe('compareFacts', () => {
-  it('says in words what differs, by how much, and which way is better', () => {
+describe('two real versions compared', () => {
+  it('says in words what differs, by how much, and which version is better', () => {
     const rows = compareFacts(
       summaryFacts(network.version, network.metadata),
       summaryFacts(forest.version, forest.metadata),
@@ -131,58 +144,31 @@ describe('compareFacts', () => {
     expect(byKey.kind).toMatchObject({ differs: true, difference: 'different' });
     expect(byKey.source).toMatchObject({ differs: false, difference: 'same' });
     expect(byKey.dataFingerprint).toMatchObject({ differs: false, difference: 'same' });
-    expect(byKey.epochsRun).toMatchObject({ differs: true, right: '—', difference: 'only v2 has it' });
-    expect(byKey.size.difference).toMatch(/^[+−]\d+\.\d KB$/);
+    expect(byKey.epochsRun).toMatchObject({ differs: true, right: '—', difference: 'only in\u00a0v2' });
+    expect(byKey.size.difference).toMatch(/^[+−]\d+\.\d\sKB$/);
     const logLoss = byKey.logLoss;
+    expect(logLoss.left).toMatch(/^\d+\.\d{3}$/);
     if (logLoss.differs) {
-      const lower = forest.metadata.metrics.test.logLoss < network.metadata.metrics.test.logLoss;
-      expect(logLoss.difference).toMatch(lower ? /^−[\d.]+ \(\S+ better\)$/ : /^\+[\d.]+ \(\S+ worse\)$/);
+      const higher = network.metadata.metrics.test.logLoss > forest.metadata.metrics.test.logLoss;
+      // Log loss is shown with three decimals; so is its difference, which names the lower as better.
+      expect(logLoss.difference).toMatch(
+        higher ? /^\+\d+\.\d{3} \(v5\sbetter\)$/ : /^−\d+\.\d{3} \(v2\sbetter\)$/,
+      );
     }
   });
 
-  it('gives percentage-point differences for accuracies', () => {
-    const a: Fact[] = [
-      {
-        key: 'accuracy',
-        label: 'Test accuracy',
-        value: '90.0%',
-        number: 0.9,
-        unit: 'points',
-        better: 'higher',
-      },
-    ];
-    const b: Fact[] = [
-      {
-        key: 'accuracy',
-        label: 'Test accuracy',
-        value: '93.3%',
-        number: 0.9333,
-        unit: 'points',
-        better: 'higher',
-      },
-    ];
-    expect(compareFacts(a, b, ['v1', 'v2'])[0]).toMatchObject({
-      differs: true,
-      difference: '+3.33 points (v2 better)',
-    });
-    expect(compareFacts(b, a, ['v2', 'v1'])[0]).toMatchObject({
-      differs: true,
-      difference: '−3.33 points (v1 worse)',
-    });
-    expect(compareFacts(a, a)[0]).toMatchObject({ differs: false, difference: 'same' });
-  });
-
-  it('compares settings by value and lists what only one version has', () => {
-    const rows = compareFacts(settingFacts(network.metadata), settingFacts(forest.metadata));
+  it('compares settings by value; one that is off, or only one version has, has no amount', () => {
+    const rows = compareFacts(settingFacts(network.metadata), settingFacts(forest.metadata), ['v2', 'v5']);
     const byKey = Object.fromEntries(rows.map((row) => [row.key, row]));
     expect(byKey.seed).toMatchObject({ differs: false, difference: 'same' });
+    expect(byKey.testFraction).toMatchObject({ left: '30.0%', right: '30.0%', difference: 'same' });
     expect(byKey.validationFraction).toMatchObject({
       left: '20.0%',
       right: 'none',
       differs: true,
-      difference: '−20 points',
+      difference: 'only in\u00a0v2',
     });
-    expect(byKey.trees).toMatchObject({ left: '—', right: '4', difference: 'only the second has it' });
-    expect(byKey.hidden).toMatchObject({ left: '6 → 3', right: '—', difference: 'only the first has it' });
+    expect(byKey.trees).toMatchObject({ left: '—', right: '4', difference: 'only in\u00a0v5' });
+    expect(byKey.hidden).toMatchObject({ left: '6 → 3', right: '—', difference: 'only in\u00a0v2' });
   });
 });

@@ -18,8 +18,22 @@ const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' 
 export function formatCreated(iso: string, short = false): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  if (!short) return DATE_TIME.format(date);
+  if (!short) return timeKeptTogether(DATE_TIME.formatToParts(date));
   return (date.getFullYear() === new Date().getFullYear() ? DAY : DATE).format(date);
+}
+
+/**
+ * The parts joined with the spaces inside the time made non-breaking, so that a narrow column breaks
+ * between the date and the time, never before "PM". (V8 writes an ordinary space there, not ICU's
+ * narrow no-break space.) The time starts at its hour or day period, whichever comes first.
+ */
+function timeKeptTogether(parts: readonly Intl.DateTimeFormatPart[]): string {
+  const start = parts.findIndex((part) => part.type === 'hour' || part.type === 'dayPeriod');
+  return parts
+    .map((part, i) =>
+      start >= 0 && i > start && part.type === 'literal' ? part.value.replace(/\s/g, '\u00a0') : part.value,
+    )
+    .join('');
 }
 
 /** One line of a facts table: a stable key (to line two versions up), its label and its value as text. */
@@ -27,15 +41,33 @@ export interface Fact {
   readonly key: string;
   readonly label: string;
   readonly value: string;
-  /** The number behind `value`, for a comparison's difference; absent for text. */
-  readonly number?: number;
-  /** How `number` differences read: percentage points, bytes, or a plain number. */
-  readonly unit?: 'points' | 'bytes' | 'plain';
-  /** For a measured figure, which way is better: a comparison then says "(better)" or "(worse)". */
-  readonly better?: 'higher' | 'lower';
+  /** How a comparison reads the value beside another version's; absent for text (same or different). */
+  readonly reading?: Reading;
   /** What a comparison compares when `value` is cut short (a long list of classes); `value` otherwise. */
   readonly identity?: string;
 }
+
+/** Which way a measured figure is better. */
+export type Better = 'higher' | 'lower';
+
+/**
+ * The number behind a fact's value and how the value shows it, so that a comparison can write the
+ * difference with the values' own precision (compare-facts.ts); or a setting that is off.
+ */
+export type Reading =
+  /** A 0–1 share shown as a percentage with one decimal ("93.3%"): differences in percentage points. */
+  | { readonly kind: 'share'; readonly number: number; readonly better?: Better }
+  /** A figure shown with a fixed number of decimals (log loss: "0.121"). */
+  | { readonly kind: 'fixed'; readonly number: number; readonly decimals: number; readonly better?: Better }
+  /** A setting's number, shown with all its digits (`formatNumber`). */
+  | { readonly kind: 'plain'; readonly number: number }
+  /** A size in bytes, shown in KB or MB with one decimal (`formatBytes`). */
+  | { readonly kind: 'bytes'; readonly number: number }
+  /** A setting turned off ("off", "none"): beside one that is on, only one version has it. */
+  | { readonly kind: 'off' };
+
+/** Log loss is shown with three decimals, as the Compare tab shows it. */
+const LOSS_DECIMALS = 3;
 
 /** Short help for the figures that need it (shown with petal-help). */
 export const FACT_HELP: Readonly<Record<string, string>> = {
@@ -62,25 +94,19 @@ export function summaryFacts(version: SavedVersion, metadata: PetalMetadata): Fa
       key: 'accuracy',
       label: 'Test accuracy',
       value: formatPercent(test.accuracy),
-      number: test.accuracy,
-      unit: 'points',
-      better: 'higher',
+      reading: { kind: 'share', number: test.accuracy, better: 'higher' },
     },
     {
       key: 'macroF1',
       label: 'Macro F1',
       value: formatPercent(test.macroF1),
-      number: test.macroF1,
-      unit: 'points',
-      better: 'higher',
+      reading: { kind: 'share', number: test.macroF1, better: 'higher' },
     },
     {
       key: 'logLoss',
       label: 'Log loss',
-      value: formatNumber(test.logLoss, 3),
-      number: test.logLoss,
-      unit: 'plain',
-      better: 'lower',
+      value: test.logLoss.toFixed(LOSS_DECIMALS),
+      reading: { kind: 'fixed', number: test.logLoss, decimals: LOSS_DECIMALS, better: 'lower' },
     },
   ];
   if (cv) {
@@ -88,9 +114,7 @@ export function summaryFacts(version: SavedVersion, metadata: PetalMetadata): Fa
       key: 'crossValidation',
       label: 'Cross-validated accuracy',
       value: `${formatPercent(cv.accuracy.mean)} ± ${formatPercent(cv.accuracy.sd)} (${cv.folds} folds × ${cv.repeats} ${cv.repeats === 1 ? 'repeat' : 'repeats'})`,
-      number: cv.accuracy.mean,
-      unit: 'points',
-      better: 'higher',
+      reading: { kind: 'share', number: cv.accuracy.mean, better: 'higher' },
     });
   }
   const rowParts = [
@@ -108,8 +132,7 @@ export function summaryFacts(version: SavedVersion, metadata: PetalMetadata): Fa
       key: 'size',
       label: 'Size',
       value: formatBytes(version.sizeBytes),
-      number: version.sizeBytes,
-      unit: 'bytes',
+      reading: { kind: 'bytes', number: version.sizeBytes },
     },
     {
       key: 'engine',
@@ -167,9 +190,15 @@ export function settingFacts(metadata: PetalMetadata): Fact[] {
         value: settingText(key, value),
       };
       if (typeof value !== 'number') return fact;
-      const share = key === 'testFraction' || key === 'validationFraction';
-      return { ...fact, number: value, unit: share ? 'points' : 'plain' };
+      return { ...fact, reading: settingReading(key, value) };
     });
+}
+
+/** The shares and the patience are "none" and "off" at 0: a setting not used, not an amount of it. */
+function settingReading(key: string, value: number): Reading {
+  const share = key === 'testFraction' || key === 'validationFraction';
+  if (value === 0 && (share || key === 'patience')) return { kind: 'off' };
+  return share ? { kind: 'share', number: value } : { kind: 'plain', number: value };
 }
 
 function settingText(key: string, value: unknown): string {
@@ -207,7 +236,7 @@ export function columnFacts(metadata: PetalMetadata): ColumnFact[] {
   return features.slice(0, SHOWN_COLUMNS).map((name, i) => {
     const profile = metadata.featureProfiles[i];
     const range =
-      profile?.kind === 'numeric' ? `${formatNumber(profile.min)} to ${formatNumber(profile.max)}` : '—';
+      profile?.kind === 'numeric' ? `${formatNumber(profile.min)}–${formatNumber(profile.max)}` : '—';
     return { name, usedAs: stepText(metadata.pipeline.steps[i]), range };
   });
 }
@@ -236,75 +265,6 @@ const DATE_PART_WORDS: Readonly<Record<string, string>> = {
   dayOfWeek: 'day of week',
   timeOfDay: 'time of day',
 };
-
-/** A row of a comparison: a fact of each version (absent when one has no such fact) and how they differ. */
-export interface ComparedFact {
-  readonly key: string;
-  readonly label: string;
-  readonly left: string;
-  readonly right: string;
-  readonly differs: boolean;
-  /** In words, for a reader who cannot see the highlight: "same", "different", "+3.3 points"… */
-  readonly difference: string;
-}
-
-/**
- * Two versions' facts side by side, in the left one's order, then what only the right one has. `names`
- * say which version is which in the differences ("only v2 has it").
- */
-export function compareFacts(
-  left: readonly Fact[],
-  right: readonly Fact[],
-  names: readonly [string, string] = ['the first', 'the second'],
-): ComparedFact[] {
-  const rightByKey = new Map(right.map((fact) => [fact.key, fact]));
-  const keys = [
-    ...left.map((fact) => fact.key),
-    ...right.map((fact) => fact.key).filter((key) => !left.some((fact) => fact.key === key)),
-  ];
-  const leftByKey = new Map(left.map((fact) => [fact.key, fact]));
-  return keys.map((key) => {
-    const a = leftByKey.get(key);
-    const b = rightByKey.get(key);
-    const label = (a ?? b)!.label;
-    const differs = (a?.identity ?? a?.value) !== (b?.identity ?? b?.value);
-    return {
-      key,
-      label,
-      left: a?.value ?? '—',
-      right: b?.value ?? '—',
-      differs,
-      difference: differenceText(a, b, differs, names),
-    };
-  });
-}
-
-/** How the right version's figure differs from the left one's (right − left), in words. */
-function differenceText(
-  a: Fact | undefined,
-  b: Fact | undefined,
-  differs: boolean,
-  names: readonly [string, string],
-): string {
-  if (!differs) return 'same';
-  if (!a || !b) return `only ${a ? names[0] : names[1]} has it`;
-  if (a.number === undefined || b.number === undefined || a.number === b.number) return 'different';
-  const delta = b.number - a.number;
-  const sign = delta > 0 ? '+' : '−';
-  const size =
-    a.unit === 'points'
-      ? `${formatNumber(Math.abs(delta) * 100, 3)} points`
-      : a.unit === 'bytes'
-        ? formatBytes(Math.abs(delta))
-        : formatNumber(Math.abs(delta), 3);
-  // Only measured figures are better or worse; a setting is merely different. The right version is
-  // named, so "(better)" cannot be read as the left one's.
-  const better =
-    a.better === undefined
-      ? ''
-      : ` (${names[1]} ${(a.better === 'lower') === delta < 0 ? 'better' : 'worse'})`;
-  return `${sign}${size}${better}`;
-}
 
 function count(n: number, noun: string): string {
   return `${n.toLocaleString('en')} ${n === 1 ? noun : `${noun}s`}`;

@@ -57,8 +57,8 @@ export function versionRow(version: VersionInfo, options: VersionRowOptions) {
       ${
         intact
           ? html`<span class="meta narrow-only"
-              >${modelKindName(intact.kind)} · ${formatPercent(intact.accuracy)} accuracy ·
-              ${formatCreated(intact.createdAt, true)}</span
+              ><span>${modelKindName(intact.kind)}</span> · <span>${formatPercent(intact.accuracy)} accuracy</span>
+              · <span>${formatCreated(intact.createdAt, true)}</span></span
             >`
           : html`<span class="meta error">Damaged: ${version.damaged}</span>`
       }

@@ -9,14 +9,19 @@ import '../shared/petal-help';
 import '../train/petal-training-curves';
 
 export const sectionStyles = css`
+  /* The names take what they need up to half the width (a long one wraps), so a phone's values keep the
+     other half rather than a sliver beside "Cross-validated accuracy". */
   dl.facts {
     display: grid;
-    grid-template-columns: minmax(7rem, max-content) minmax(0, 1fr);
+    grid-template-columns: fit-content(50%) minmax(0, 1fr);
     gap: 0.3rem 1rem;
     margin: 0;
   }
   dl.facts dt {
     font-weight: 600;
+  }
+  .last-word {
+    white-space: nowrap;
   }
   dl.facts dd {
     margin: 0;
@@ -47,19 +52,54 @@ export const sectionStyles = css`
     font-size: 1rem;
     margin: 1.1rem 0 0.5rem;
   }
+  /* The data fingerprint in groups of four, breaking only between its halves (never one digit alone on a
+     line); one click selects all of it for copying, without the gaps, which are margins, not spaces. */
+  .fingerprint {
+    font-family: var(--petal-mono);
+    font-size: 0.95em;
+    overflow-wrap: normal;
+    user-select: all;
+  }
+  .fingerprint .half {
+    white-space: nowrap;
+  }
+  .fingerprint .half:not(:last-child),
+  .fingerprint .group:not(:last-child) {
+    margin-inline-end: 0.4ch;
+  }
   .note {
     margin: 0.25rem 0;
   }
 `;
 
+/** A fact's value as shown: the data fingerprint as code in groups of four, anything else as text. */
+export function factValue(fact: { readonly key: string; readonly value: string }) {
+  if (fact.key !== 'dataFingerprint' || fact.value === '—') return fact.value;
+  const groups = fact.value.match(/.{1,4}/g) ?? [fact.value];
+  const middle = Math.ceil(groups.length / 2);
+  const half = (part: readonly string[]) =>
+    html`<span class="half">${part.map((group) => html`<span class="group">${group}</span>`)}</span>`;
+  return html`<code class="fingerprint" translate="no"
+    >${half(groups.slice(0, middle))}<wbr />${half(groups.slice(middle))}</code
+  >`;
+}
+
+/** A fact's name and its help, if it has one: the "?" stays on the line of the name's last word. */
+function nameWithHelp(fact: Fact) {
+  const help = FACT_HELP[fact.key];
+  if (!help) return fact.label;
+  const cut = fact.label.lastIndexOf(' ') + 1;
+  return html`${fact.label.slice(0, cut)}<span class="last-word"
+      >${fact.label.slice(cut)}<petal-help topic=${fact.label}>${help}</petal-help></span
+    >`;
+}
+
 /** A definition list of facts, with short help for the figures that need it. */
 export function factsList(facts: readonly Fact[], label: string) {
   return html`<dl class="facts" aria-label=${label}>
     ${facts.map(
-      (fact) => html`<dt>
-          ${fact.label}${FACT_HELP[fact.key] ? html`<petal-help topic=${fact.label}>${FACT_HELP[fact.key]}</petal-help>` : nothing}
-        </dt>
-        <dd>${fact.value}</dd>`,
+      (fact) => html`<dt>${nameWithHelp(fact)}</dt>
+        <dd>${factValue(fact)}</dd>`,
     )}
   </dl>`;
 }

@@ -5,19 +5,29 @@ export class CsvFileEvent extends Event {
   }
 }
 
-/** The first file of a drop, with the browser's default (opening the dropped file) prevented. */
-export function droppedFile(event: DragEvent): File | undefined {
+/**
+ * Fired when several files are chosen or dropped together on a `multiple` petal-file-drop (the Models
+ * tab's import: one exported .zip, or a model's .json and weights).
+ */
+export class FilesEvent extends Event {
+  constructor(readonly files: readonly File[]) {
+    super('petal-files', { bubbles: true, composed: true });
+  }
+}
+
+/** The files of a drop, with the browser's default (opening the dropped file in place of the app) prevented. */
+export function droppedFiles(event: DragEvent): File[] {
   event.preventDefault();
-  return event.dataTransfer?.files[0];
+  return [...(event.dataTransfer?.files ?? [])];
 }
 
 /**
- * The file chosen in an `<input type="file">`. The input is cleared so that choosing the same file again
- * (after editing it) fires `change` again.
+ * The files chosen in an `<input type="file">`. The input is cleared so that choosing the same file again
+ * (after editing it, or after a failed import) fires `change` again.
  */
-export function chosenFile(event: Event): File | undefined {
+export function chosenFiles(event: Event): File[] {
   const input = event.target as HTMLInputElement;
-  const file = input.files?.[0];
+  const files = [...(input.files ?? [])];
   input.value = '';
-  return file;
+  return files;
 }

@@ -1,12 +1,13 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { CsvFileEvent, chosenFile, droppedFile } from './file-events';
+import { CsvFileEvent, chosenFiles, droppedFiles, FilesEvent } from './file-events';
 import { controlStyles } from './theme';
 
 /**
- * A CSV file chooser: a labelled file input (keyboard reachable) inside a zone that also takes a dropped
- * file. Fires `petal-csv-file` (CsvFileEvent) either way; ignores drops while disabled. The Train and
- * Compare tabs (inside petal-data-source) and the Batch tab use it.
+ * The file chooser: a labelled file input (keyboard reachable) inside a zone that also takes a dropped
+ * file. Fires `petal-csv-file` (CsvFileEvent) either way, or with `multiple` `petal-files` (FilesEvent)
+ * with every file chosen or dropped; ignores drops while disabled. The Train and Compare tabs (inside
+ * petal-data-source) and the Batch tab choose a CSV with it, the Models tab the files of a model.
  *
  * The native input is visually hidden and its label is drawn as the button: the browser's own "No file
  * chosen" / file name text cannot be styled or replaced, and beside the zone's "Chosen: …" it said the
@@ -78,8 +79,14 @@ export class PetalFileDrop extends LitElement {
   /** What the zone says while no file is chosen. */
   @property() empty = 'No file chosen yet.';
 
+  /** What the zone adds about dropping. */
+  @property() hint = 'You can also drop a CSV file here.';
+
   /** The file input's `accept`. */
   @property() accept = '.csv,text/csv';
+
+  /** Several files at once: fires `petal-files` rather than `petal-csv-file`. */
+  @property({ type: Boolean }) multiple = false;
 
   /** True while the file cannot change (a job is running). */
   @property({ type: Boolean }) disabled = false;
@@ -102,6 +109,7 @@ export class PetalFileDrop extends LitElement {
         class="visually-hidden"
         type="file"
         accept=${this.accept}
+        ?multiple=${this.multiple}
         aria-labelledby="name"
         aria-describedby="chosen"
         ?disabled=${this.disabled}
@@ -114,7 +122,7 @@ export class PetalFileDrop extends LitElement {
       >
       <p id="chosen" class="chosen">
         ${this.fileName ? html`Chosen: <strong>${this.fileName}</strong>.` : html`<span class="muted">${this.empty}</span>`}
-        <span class="muted">You can also drop a CSV file here.</span>
+        <span class="muted">${this.hint}</span>
       </p>
     </div>`;
   }
@@ -128,13 +136,17 @@ export class PetalFileDrop extends LitElement {
 
   #onDrop(event: DragEvent): void {
     this.over = false;
-    const file = droppedFile(event);
-    if (file && !this.disabled) this.dispatchEvent(new CsvFileEvent(file));
+    const files = droppedFiles(event);
+    if (!this.disabled) this.#send(files);
   }
 
   #onChange(event: Event): void {
-    const file = chosenFile(event);
-    if (file) this.dispatchEvent(new CsvFileEvent(file));
+    this.#send(chosenFiles(event));
+  }
+
+  #send(files: readonly File[]): void {
+    if (files.length === 0) return;
+    this.dispatchEvent(this.multiple ? new FilesEvent(files) : new CsvFileEvent(files[0]));
   }
 }
 
@@ -144,5 +156,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'petal-csv-file': CsvFileEvent;
+    'petal-files': FilesEvent;
   }
 }

@@ -137,23 +137,6 @@ export const controlStyles = css`
     color: var(--petal-accent-text);
     border-color: var(--petal-accent);
   }
-  /* A control that does nothing now looks it: grey, no hover, a not-allowed cursor. Solid colours, not
-     opacity, so its text stays legible (muted on the track colour is over 5:1 in both themes). */
-  button:disabled,
-  input:disabled,
-  select:disabled {
-    cursor: not-allowed;
-    color: var(--petal-muted);
-    background: var(--petal-track);
-    border-color: var(--petal-border);
-  }
-  button:disabled:hover,
-  button.primary:disabled,
-  button.primary:disabled:hover {
-    color: var(--petal-muted);
-    background: var(--petal-track);
-    border-color: var(--petal-border);
-  }
   input[type='number'],
   input[type='text'],
   select {
@@ -165,6 +148,26 @@ export const controlStyles = css`
   }
   input[type='range'] {
     accent-color: var(--petal-accent);
+  }
+  /* A control that does nothing now looks it: grey, no hover, a not-allowed cursor. Solid colours, not
+     opacity, so its text stays legible (muted on the track colour is over 5:1 in both themes); after the
+     fields' own rule, so a disabled input greys as a disabled select does, and Chromium's dimming of a
+     disabled select (opacity 0.7) is undone. */
+  button:disabled,
+  input:disabled,
+  select:disabled {
+    cursor: not-allowed;
+    opacity: 1;
+    color: var(--petal-muted);
+    background: var(--petal-track);
+    border-color: var(--petal-border);
+  }
+  button:disabled:hover,
+  button.primary:disabled,
+  button.primary:disabled:hover {
+    color: var(--petal-muted);
+    background: var(--petal-track);
+    border-color: var(--petal-border);
   }
   input[aria-invalid='true'] {
     border-color: var(--petal-error-border);
