@@ -152,8 +152,9 @@ export function columnsSection(details: VersionDetails, caption: string) {
 export function curvesSection(version: SavedVersion, details: VersionDetails) {
   const history = details.figures.history;
   if (history && history.length > 0) {
-    const planned = (details.metadata.settings as { readonly epochs?: number }).epochs ?? history.length;
-    return html`<petal-training-curves .history=${history} .epochs=${Math.max(planned, history.length)}></petal-training-curves>`;
+    // The axis ends where the run did, as under the Train tab's results: a run stopped early at epoch 40
+    // of 5,000 planned would otherwise be a sliver at the left.
+    return html`<petal-training-curves .history=${history} .epochs=${history.length}></petal-training-curves>`;
   }
   if ((version.kind ?? 'dense-network') !== 'dense-network') {
     return html`<p class="note muted">This kind of model is fitted in one go, not epoch by epoch, so it has no curves.</p>`;
