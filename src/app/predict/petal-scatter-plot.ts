@@ -4,6 +4,7 @@ import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { formatNumber } from '../shared/format-number';
 import { CLASS_COLOUR_COUNT, controlStyles } from '../shared/theme';
+import { WidthController } from '../shared/width-controller';
 import { nextFrame } from './next-frame';
 import { defaultAxes, leftMargin, niceTicks, type ScatterSample, tickLabels } from './scatter-axes';
 
@@ -135,23 +136,14 @@ export class PetalScatterPlot extends LitElement {
   /** The drawing's width in SVG units: the plot's CSS width, within WIDTH's bounds. */
   @state() private width: number = WIDTH.initial;
 
-  readonly #resize = new ResizeObserver((entries) => {
-    const shown = entries[0]?.contentRect.width ?? 0;
-    // A hidden tab measures 0: keep the last width until it shows again.
-    if (shown <= 0) return;
-    const width = Math.round(Math.min(WIDTH.most, Math.max(WIDTH.least, shown)));
-    // Small changes are left to the browser's scaling: redrawing the sample costs more than it shows.
-    if (Math.abs(width - this.width) >= 8) this.width = width;
-  });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resize.disconnect();
+  constructor() {
+    super();
+    // Registers itself with this element, which holds it from then on.
+    new WidthController(this, (shown) => {
+      const width = Math.round(Math.min(WIDTH.most, Math.max(WIDTH.least, shown)));
+      // Small changes are left to the browser's scaling: redrawing the sample costs more than it shows.
+      if (Math.abs(width - this.width) >= 8) this.width = width;
+    });
   }
 
   @state() private xIndex = 0;

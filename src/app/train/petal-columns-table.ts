@@ -8,6 +8,7 @@ import type { TrainingPlan } from '../../csv/training-table-builder';
 import { formatCount } from '../batch/score-progress-text';
 import { dataTableStyles } from '../shared/data-table-styles';
 import { controlStyles } from '../shared/theme';
+import { WidthController } from '../shared/width-controller';
 import {
   distinctText,
   KIND_WORDS,
@@ -177,18 +178,12 @@ export class PetalColumnsTable extends LitElement {
   /** True when the element is too narrow for the table (see {@link STACKED_BELOW}). */
   @state() private stacked = false;
 
-  readonly #resize = new ResizeObserver(([entry]) => {
-    this.stacked = entry.contentRect.width < STACKED_BELOW;
-  });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resize.disconnect();
+  constructor() {
+    super();
+    // Registers itself with this element, which holds it from then on.
+    new WidthController(this, (width) => {
+      this.stacked = width < STACKED_BELOW;
+    });
   }
 
   override render() {

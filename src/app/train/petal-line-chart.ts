@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, svg, unsafeCSS } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles } from '../shared/theme';
+import { WidthController } from '../shared/width-controller';
 
 /** One line of a chart: its values at x = 1, 2, 3…, how it is drawn and what the legend calls it. */
 export interface ChartSeries {
@@ -123,19 +124,13 @@ export class PetalLineChart extends LitElement {
    */
   @state() private width = DEFAULT_WIDTH;
 
-  readonly #resize = new ResizeObserver(([entry]) => {
-    const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, entry.contentRect.width)));
-    if (width !== this.width) this.width = width;
-  });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resize.disconnect();
+  constructor() {
+    super();
+    // Registers itself with this element, which holds it from then on.
+    new WidthController(this, (shown) => {
+      const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, shown)));
+      if (width !== this.width) this.width = width;
+    });
   }
 
   override render() {
