@@ -57,11 +57,12 @@ const TIME_COLUMNS_IN_PAGE = `(() => {
   window.__petalChosen = performance.now();
   const panel = document.querySelector('petal-app').shadowRoot.querySelector('petal-train-panel').shadowRoot;
   const tick = () => {
-    const table = panel
+    // The table, or the list of blocks it becomes where it would not fit the card.
+    const columns = panel
       .querySelector('petal-csv-preview')
       ?.shadowRoot?.querySelector('petal-columns-table')
-      ?.shadowRoot?.querySelector('table');
-    if (table && table.querySelectorAll('tbody tr').length > 0) {
+      ?.shadowRoot;
+    if (columns && columns.querySelectorAll('tbody tr, ul.stacked > li').length > 0) {
       window.__petalColumnsShown = performance.now();
       return;
     }

@@ -137,6 +137,11 @@ appTest(
     await deleteVersion(page, 'v2');
     await openTab(page, 'Train');
     await page.getByText('Kept as version 2, since deleted.').waitFor();
+    // Other data chosen: the run stays on show, headed as the last run on its own file.
+    await page.getByRole('radio', { name: 'My CSV file', exact: true }).check();
+    await page.getByRole('heading', { name: 'Last run, on iris.csv', exact: true }).waitFor();
+    await page.getByRole('radio', { name: 'Bundled iris data', exact: true }).check();
+    await page.getByRole('heading', { name: 'Results', exact: true }).waitFor();
   },
 );
 

@@ -90,6 +90,13 @@ export const documentStyles = css`
       scrollbar-gutter: stable;
     }
   }
+  /* Where Predict's answer bar sticks at the top (below 860 px), a field given the focus scrolls into view
+     below the bar, not under it. */
+  @media (max-width: 859.98px) {
+    html {
+      scroll-padding-top: 3.5rem;
+    }
+  }
   body {
     margin: 0;
   }

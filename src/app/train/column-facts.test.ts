@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ColumnProfiler } from '../../csv/column-profile';
-import { distinctText, missingText, rangeText, topValues, useChoices } from './column-facts';
+import { distinctText, missingText, rangeText, topValues, useChoices, valuesText } from './column-facts';
 
 /** Real profiles of a small file: the table's words are tested on what the profiler produces. */
 function profiles(header: string[], rows: string[][]) {
@@ -33,6 +33,11 @@ describe('column facts', () => {
   it('lists the top values with their rows, each clipped', () => {
     expect(topValues(colours)).toEqual(['red (14)', 'green (13)', 'a very long colour… (13)']);
     expect(topValues(numbers, 1)).toHaveLength(1);
+  });
+
+  it('writes the values as a line that says when there are more than it shows', () => {
+    expect(valuesText(colours)).toBe('red (14), green (13), a very long colour… (13)');
+    expect(valuesText(colours, 2)).toBe('red (14), green (13), …');
   });
 
   it('offers the allowed uses, and the current one when the plan has a use the values do not allow', () => {

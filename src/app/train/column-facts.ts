@@ -15,6 +15,16 @@ export const KIND_WORDS: Readonly<Record<ColumnKind, string>> = {
   empty: 'empty',
 };
 
+/**
+ * A text column's most frequent values as one line, "East (61), West (45), South (40), …", the "…" saying
+ * there are more values than shown (a column of 4 listing 3 read as if it had 3); '' for none.
+ */
+export function valuesText(profile: ColumnProfile, count = 3): string {
+  const top = topValues(profile, count);
+  const more = profile.distinctCapped || profile.distinct > top.length;
+  return top.length === 0 ? '' : `${top.join(', ')}${more ? ', …' : ''}`;
+}
+
 /** The "Use as" choices in words: a date column becomes its parts (year, month, weekday…), not one number. */
 export const USE_WORDS: Readonly<Record<UseName, string>> = {
   number: 'number',

@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { shorten } from '../../core/short-text';
@@ -14,9 +14,9 @@ import {
   KIND_WORDS,
   missingText,
   rangeText,
-  topValues,
   USE_WORDS,
   useChoices,
+  valuesText,
 } from './column-facts';
 import { columnSparkline } from './column-sparkline';
 import { shownColumns } from './shown-columns';
@@ -38,6 +38,8 @@ export class ColumnUseEvent extends Event {
 /**
  * Below this width (px) of the element a six-column table would hide the kind, the reason and the values off
  * to the right (seen at 390 px: "identifie…", nothing past Kind), so each column is shown as a short block.
+ * Wider, the table is tried and kept only if it fits: a messy file's reasons and values made it 727 px in a
+ * 662 px card at 1366 px, the values cut off.
  */
 const STACKED_BELOW = 560;
 
@@ -178,12 +180,40 @@ export class PetalColumnsTable extends LitElement {
   /** True when the element is too narrow for the table (see {@link STACKED_BELOW}). */
   @state() private stacked = false;
 
+  /** The element's width, as last measured (0 before). */
+  #width = 0;
+
+  /** The width these profiles' table needed when it did not fit (0: it fitted, or was not tried). */
+  #tableNeeds = 0;
+
   constructor() {
     super();
     // Registers itself with this element, which holds it from then on.
     new WidthController(this, (width) => {
-      this.stacked = width < STACKED_BELOW;
+      this.#width = width;
+      this.stacked = this.#tooNarrow();
     });
+  }
+
+  #tooNarrow(): boolean {
+    return this.#width > 0 && this.#width < Math.max(STACKED_BELOW, this.#tableNeeds);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another file: its table is tried afresh.
+    if (changed.has('profiles')) {
+      this.#tableNeeds = 0;
+      this.stacked = this.#tooNarrow();
+    }
+  }
+
+  protected override updated(): void {
+    if (this.stacked) return;
+    const scroll = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    if (scroll && scroll.scrollWidth > scroll.clientWidth + 1) {
+      this.#tableNeeds = scroll.scrollWidth;
+      this.stacked = true;
+    }
   }
 
   override render() {
@@ -286,8 +316,7 @@ export class PetalColumnsTable extends LitElement {
   #values(profile: ColumnProfile) {
     const range = rangeText(profile);
     if (range) return html`${columnSparkline(profile)}<span class="muted">${range}</span>`;
-    const top = topValues(profile);
-    return top.length > 0 ? top.join(', ') : html`<span class="muted">none</span>`;
+    return valuesText(profile) || html`<span class="muted">none</span>`;
   }
 
   #onUse(column: number, event: Event): void {

@@ -262,20 +262,24 @@ export class PetalTrainPanel extends LitElement {
           <p role="alert" class="error">Training failed: ${state.problem.message}</p>
         </section>`;
       case 'trained':
-        return this.#results(state.run);
+        return this.#results(state.run, 'Results');
       default: {
-        // The data is on show: the last finished run stays below it (another file, or after a reload).
+        // The data is on show: the last finished run stays below it (another file, or after a reload),
+        // headed so that it is not read as the results of a file it was not trained on.
         const run = this.#training.lastRun;
-        return run ? this.#results(run) : nothing;
+        if (!run) return nothing;
+        const shown =
+          state.phase === 'ready' ? state.data.source.name : 'source' in state ? state.source.name : '';
+        return this.#results(run, shown === run.sourceName ? 'Results' : `Last run, on ${run.sourceName}`);
       }
     }
   }
 
   /** A finished run's curves (their axis ends where the run did, stopped or not) and results. */
-  #results(run: FinishedRun) {
+  #results(run: FinishedRun, heading: string) {
     const { metadata, history } = run.result;
     return html`<section class="card run" aria-labelledby="run-heading">
-      <h2 id="run-heading" tabindex="-1">Results</h2>
+      <h2 id="run-heading" tabindex="-1">${heading}</h2>
       <petal-training-curves
         .history=${history}
         .epochs=${metadata.kind === 'dense-network' ? metadata.epochsRun : 0}
