@@ -60,6 +60,9 @@ export class PetalTrainPanel extends LitElement {
         font-size: 0.85rem;
         margin: 0.5rem 0 0;
       }
+      .progress {
+        margin-top: 0.75rem;
+      }
       /*
        * On a laptop the settings sit beside the data, held in view while the columns are read, so Train
        * is on the first screen (one column put it ~1,700 px down at 1366 px); the run spans both below.
@@ -106,8 +109,8 @@ export class PetalTrainPanel extends LitElement {
 
   /**
    * Every action answers where the user looks: when a run starts, focus moves from Train (now disabled) to
-   * Stop and the run's card scrolls into view; when it ends, focus moves to the card's heading (read out by
-   * screen readers) and the card comes into view.
+   * Stop, and the progress shows under it, in view; when it ends, focus moves to the run card's heading
+   * (read out by screen readers) and the card comes into view.
    */
   protected override updated(): void {
     const phase = this.#training.state.phase;
@@ -117,7 +120,10 @@ export class PetalTrainPanel extends LitElement {
     const run = this.renderRoot.querySelector<HTMLElement>('.run');
     if (phase === 'training') {
       this.renderRoot.querySelector<HTMLButtonElement>('button.stop')?.focus({ preventScroll: true });
-      run?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      // The progress is right under Stop, brought into view (a minimal scroll, at once) where the button
+      // was near the bottom edge. The curves below are a scroll away; scrolling to them would take Stop and
+      // the progress out of view (side by side, the curves are under the data).
+      this.renderRoot.querySelector('.progress')?.scrollIntoView({ block: 'nearest' });
     } else if (was === 'training' && run) {
       run.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
       // A frame later, once the results' own elements have drawn: scrolled in this same task, Chromium
@@ -211,6 +217,7 @@ export class PetalTrainPanel extends LitElement {
             Stop and keep
           </button>
         </div>
+        ${training ? this.#progress(state) : nothing}
         <p class="muted hint" id="finish-hint">
           Stop throws the run away; Stop and keep ends it now and keeps what it learnt${
             this.draft.earlyStopping ? ' (its best epoch so far)' : ''
@@ -224,15 +231,8 @@ export class PetalTrainPanel extends LitElement {
   #run(state: TrainState) {
     switch (state.phase) {
       case 'training': {
-        const last = state.history[state.history.length - 1];
         return html`<section class="card run" aria-labelledby="run-heading">
           <h2 id="run-heading" tabindex="-1">Training</h2>
-          <petal-progress-bar
-            label="Training progress"
-            .value=${last?.epoch ?? 0}
-            .max=${state.epochs}
-            .text=${progressText(last?.epoch ?? 0, state.epochs, state.timeLeftMs)}
-          ></petal-progress-bar>
           <p role="status">
             ${state.finishing ? 'Stopping and keeping what was learnt: testing the model as it is now…' : ''}
           </p>
@@ -273,6 +273,18 @@ export class PetalTrainPanel extends LitElement {
         return this.#results(run, shown === run.sourceName ? 'Results' : `Last run, on ${run.sourceName}`);
       }
     }
+  }
+
+  /** The run's progress, under the buttons that started it and can stop it, where the user looks. */
+  #progress(state: Extract<TrainState, { phase: 'training' }>) {
+    const done = state.history[state.history.length - 1]?.epoch ?? 0;
+    return html`<petal-progress-bar
+      class="progress"
+      label="Training progress"
+      .value=${done}
+      .max=${state.epochs}
+      .text=${progressText(done, state.epochs, state.timeLeftMs)}
+    ></petal-progress-bar>`;
   }
 
   /** A finished run's curves (their axis ends where the run did, stopped or not) and results. */
