@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CategoryDrift, NumericDrift } from '../../score/drift';
-import { categoryShares, figure, judged, numericShift } from './drift-figures';
+import { categoryShares, figure, judged, numericShift, sharedTooFewRows } from './drift-figures';
 
 /** A number feature's drift: `rows` batch rows with a value. */
 function numeric(rows: number, changes: Partial<NumericDrift> = {}): NumericDrift {
@@ -78,5 +78,20 @@ describe('figure and judged', () => {
     expect(judged(numeric(36))).toBe(true);
     expect(judged(numeric(3, { status: 'too-few-rows' }))).toBe(false);
     expect(judged(numeric(0))).toBe(false);
+  });
+});
+
+describe('sharedTooFewRows', () => {
+  const tooFew = (feature: string) =>
+    numeric(36, { feature, status: 'too-few-rows', reasons: ['36 of the 50 rows needed'] });
+
+  it('says the reason once when every feature has too few rows for the same reason', () => {
+    expect(sharedTooFewRows([tooFew('a'), tooFew('b')])).toBe('36 of the 50 rows needed');
+  });
+
+  it('leaves the rows to speak when the features differ, or there are none', () => {
+    expect(sharedTooFewRows([tooFew('a'), numeric(60)])).toBeNull();
+    expect(sharedTooFewRows([numeric(0), numeric(0)])).toBeNull();
+    expect(sharedTooFewRows([])).toBeNull();
   });
 });

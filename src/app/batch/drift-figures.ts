@@ -48,3 +48,13 @@ export function categoryShares(drift: CategoryDrift): string {
 export function judged(drift: FeatureDrift): boolean {
   return drift.status !== 'too-few-rows' && drift.rows > 0;
 }
+
+/**
+ * The one reason every feature was too few rows to judge ("36 of the 50 rows needed"), said once above
+ * the table rather than in every row of a small file; null when the features differ.
+ */
+export function sharedTooFewRows(drift: readonly FeatureDrift[]): string | null {
+  const reasons = new Set(drift.map((d) => (d.status === 'too-few-rows' ? d.reasons.join('; ') : null)));
+  const [only] = reasons;
+  return drift.length > 0 && reasons.size === 1 && only ? only : null;
+}

@@ -10,7 +10,7 @@ import {
 import { dataTableStyles } from '../shared/data-table-styles';
 import { formatPercent } from '../shared/format-number';
 import { controlStyles } from '../shared/theme';
-import { categoryShares, figure, judged, numericShift, share } from './drift-figures';
+import { categoryShares, figure, judged, numericShift, share, sharedTooFewRows } from './drift-figures';
 import { countOf } from './score-progress-text';
 import '../shared/petal-help';
 
@@ -90,7 +90,11 @@ export class PetalDriftTable extends LitElement {
   /** One entry per feature, in the model's feature order. */
   @property({ attribute: false }) drift: readonly FeatureDrift[] = [];
 
+  /** Every feature's one reason for "too few rows", said once above the table; null otherwise. */
+  #tooFew: string | null = null;
+
   override render() {
+    this.#tooFew = sharedTooFewRows(this.drift);
     return html`<div class="key">
         <p id="key-label" class="muted">What the columns mean:</p>
         <ul aria-labelledby="key-label">
@@ -119,6 +123,13 @@ export class PetalDriftTable extends LitElement {
 
         </ul>
       </div>
+      ${
+        this.#tooFew
+          ? html`<p class="muted">
+            Too few rows to judge drift: ${this.#tooFew}. The means are compared below.
+          </p>`
+          : nothing
+      }
       <div class="scroll" tabindex="0" role="region" aria-label="Drift against the training data">
       <table>
         <caption>Drift against the training data</caption>
@@ -144,7 +155,7 @@ export class PetalDriftTable extends LitElement {
     const shift = numericShift(d);
     return html`<tr>
       <th scope="row">${d.feature}</th>
-      <td class="reason ${d.status}">${status(d)}</td>
+      <td class="reason ${d.status}">${status(d, this.#tooFew !== null)}</td>
       <td>
         ${shift.mean}${shift.sd ? html`<br /><span class="muted">${shift.sd}</span>` : nothing}
       </td>
@@ -158,7 +169,7 @@ export class PetalDriftTable extends LitElement {
   #category(d: CategoryDrift) {
     return html`<tr>
       <th scope="row">${d.feature}</th>
-      <td class="reason ${d.status}">${status(d)}</td>
+      <td class="reason ${d.status}">${status(d, this.#tooFew !== null)}</td>
       <td>${categoryShares(d)}</td>
       <td>—</td>
       <td>${figure(d.psi, judged(d))}</td>
@@ -168,8 +179,8 @@ export class PetalDriftTable extends LitElement {
   }
 }
 
-function status(d: FeatureDrift): string {
-  return `${STATUS[d.status]}${d.reasons.length > 0 ? `: ${d.reasons.join('; ')}` : ''}`;
+function status(d: FeatureDrift, reasonSaidAbove: boolean): string {
+  return `${STATUS[d.status]}${d.reasons.length > 0 && !reasonSaidAbove ? `: ${d.reasons.join('; ')}` : ''}`;
 }
 
 declare global {

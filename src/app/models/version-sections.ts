@@ -27,6 +27,11 @@ export const sectionStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
+  /* The per-class table and the matrix each start a block of their own, clear of the legend or curves above. */
+  petal-confusion-matrix,
+  petal-class-metrics {
+    margin-top: 1rem;
+  }
   /* Focusable, so a keyboard can scroll a table wider than a phone. */
   .scroll {
     overflow-x: auto;
