@@ -32,11 +32,12 @@ const SCALES: Readonly<Record<HeatTheme, { surface: Rgb; muted: string; ends: Re
  * The least intensity of a count above 0, so a single row stands out from an empty cell; higher for
  * mistakes, so even one reads as orange: a pale tint of orange looks beige, and a dark one brown (on the
  * dark surface 0.4 gave rgb(98 46 22), brown beside a legend saying orange), so the dark theme starts
- * mistakes at a burnt orange.
+ * mistakes at a burnt orange, and right answers at a clear purple beside them (0.22 was a dull dark
+ * violet that the mistakes outshone).
  */
 const FLOOR: Readonly<Record<HeatTheme, Record<CellKind, number>>> = {
   light: { correct: 0.22, mistake: 0.4 },
-  dark: { correct: 0.22, mistake: 0.7 },
+  dark: { correct: 0.4, mistake: 0.7 },
 };
 
 function channelLuminance(value: number): number {
