@@ -42,6 +42,14 @@ export const EMPTY_LAYOUT: OutputLayout = {
 };
 
 /**
+ * How many columns the scored file adds after the input's: the predicted class, one probability per
+ * class, the range flag and the error (the order `outputLayout` writes them in).
+ */
+export function addedColumnCount(classes: number): number {
+  return classes + 3;
+}
+
+/**
  * The layout of the scored file for an input `header`: its columns, then `predicted_<label>`, one
  * `probability_<class>` per class, `outside_training_range` and `error`, each renamed `_2` (`_3`…) when the
  * input has a column of that name.
@@ -76,7 +84,7 @@ export function outputLayout(
     inRange: encoded(`${delimiter}false${delimiter}${NEWLINE}`),
     outOfRange: encoded(`${delimiter}true${delimiter}${NEWLINE}`),
     // predicted, one per class, outside_training_range, then the error cell follows its delimiter.
-    emptyPredictions: delimiter.repeat(classes.length + 3),
+    emptyPredictions: delimiter.repeat(addedColumnCount(classes.length)),
     otherColumns: Int32Array.from(header.keys()).filter((column) => !numbers.has(column)),
   };
 }

@@ -7,6 +7,7 @@ import { CsvError } from '../csv/csv-error';
 import { PREVIEW_LIMITS, type PreviewTable, previewTable } from '../csv/preview-table';
 import { streamCsv } from '../csv/stream-csv';
 import { type ColumnMapping, ColumnMappingError, mapColumns } from '../score/map-columns';
+import { addedColumnCount } from '../score/output-layout';
 import {
   mergeScores,
   type Predictor,
@@ -315,7 +316,7 @@ class PreviewCollector {
     const { delimiter, outputColumns } = summary;
     const classes = summary.classCounts.length;
     const parsed = Papa.parse<string[]>(text, { delimiter, newline: '\n', skipEmptyLines: true });
-    const keep = previewedColumns(outputColumns.length - classes - 3, classes);
+    const keep = previewedColumns(outputColumns.length - addedColumnCount(classes), classes);
     return previewTable(outputColumns, parsed.data.slice(1, PREVIEW_ROWS + 1), keep);
   }
 }
@@ -326,7 +327,7 @@ class PreviewCollector {
  * what was predicted must never be cut off by a wide input.
  */
 export function previewedColumns(inputs: number, classes: number): number[] {
-  const total = inputs + classes + 3;
+  const total = inputs + addedColumnCount(classes);
   const all = Array.from({ length: total }, (_, at) => at);
   if (total <= PREVIEW_LIMITS.columns) return all;
   const half = Math.floor((PREVIEW_LIMITS.columns - 3) / 2);

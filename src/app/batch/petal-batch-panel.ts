@@ -7,12 +7,11 @@ import type { CsvFileEvent } from '../shared/file-events';
 import { controlStyles } from '../shared/theme';
 import type { AppServices } from '../shell/app-services';
 import { engineFailureReporter } from '../shell/engine-error-event';
-import type { ScoreResult } from '../worker-bridge/protocol';
 import { BatchController, type BatchState, CANCELLED_MESSAGE, canScore } from './batch-controller';
 import { batchJobs } from './batch-jobs';
 import { type BatchModel, modelName } from './batch-model';
 import { sampleCsv, templateCsv, templateFileName } from './csv-template';
-import { predictionsFirst, type ShownPreview } from './predictions-first';
+import { predictionsFirst } from './predictions-first';
 import { progressPercent, scoreProgressText } from './score-progress-text';
 import { nothingScored } from './summary-facts';
 import '../shared/petal-file-drop';
@@ -224,16 +223,6 @@ export class PetalBatchPanel extends LitElement {
     return this.renderRoot.querySelector<HTMLButtonElement>(selector);
   }
 
-  /** The last preview shown and how it is shown: reordered once per result, not at every render. */
-  #shown: { readonly result: ScoreResult; readonly preview: ShownPreview } | null = null;
-
-  #shownPreview(result: ScoreResult): ShownPreview {
-    if (this.#shown?.result !== result) {
-      this.#shown = { result, preview: predictionsFirst(result.preview, result.summary) };
-    }
-    return this.#shown.preview;
-  }
-
   /**
    * The results: the summary, then the drift report and the first rows of the scored file. A file in which
    * no row could be scored has neither (no batch figure to compare, no prediction to show): the summary
@@ -242,6 +231,8 @@ export class PetalBatchPanel extends LitElement {
   #results(state: BatchState) {
     if (state.phase !== 'scored') return nothing;
     const { summary, preview } = state.result;
+    // At most a few hundred cells, reordered at each render of a scored file.
+    const shown = predictionsFirst(preview, summary);
     const active = this.#batch.model();
     return html`<section class="card" aria-labelledby="batch-results-heading">
         <h2 id="batch-results-heading" tabindex="-1">Results for ${state.chosen.name}</h2>
@@ -268,8 +259,8 @@ export class PetalBatchPanel extends LitElement {
                 columns in their order, then Petal's, in full.
               </p>
               <petal-scored-rows
-                .columns=${this.#shownPreview(state.result).header}
-                .rows=${this.#shownPreview(state.result).rows}
+                .columns=${shown.header}
+                .rows=${shown.rows}
                 .total=${summary.rows}
                 .hiddenColumns=${preview.columns - preview.header.length}
               ></petal-scored-rows>

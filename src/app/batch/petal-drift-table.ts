@@ -90,11 +90,10 @@ export class PetalDriftTable extends LitElement {
   /** One entry per feature, in the model's feature order. */
   @property({ attribute: false }) drift: readonly FeatureDrift[] = [];
 
-  /** Every feature's one reason for "too few rows", said once above the table; null otherwise. */
-  #tooFew: string | null = null;
-
   override render() {
-    this.#tooFew = sharedTooFewRows(this.drift);
+    // Every feature's one reason for "too few rows", said once above the table rather than in each row.
+    const tooFew = sharedTooFewRows(this.drift);
+    const saidAbove = tooFew !== null;
     return html`<div class="key">
         <p id="key-label" class="muted">What the columns mean:</p>
         <ul aria-labelledby="key-label">
@@ -120,13 +119,12 @@ export class PetalDriftTable extends LitElement {
           model never saw in training: there the model guesses beyond what it learnt. Over ${PERCENT_FLAGGED} of
           the rows counts as drift.
         </petal-help></li>
-
         </ul>
       </div>
       ${
-        this.#tooFew
+        tooFew
           ? html`<p class="muted">
-            Too few rows to judge drift: ${this.#tooFew}. The means are compared below.
+            Too few rows to judge drift: ${tooFew}. The means are compared below.
           </p>`
           : nothing
       }
@@ -145,17 +143,17 @@ export class PetalDriftTable extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${this.drift.map((d) => (d.kind === 'category' ? this.#category(d) : this.#numeric(d)))}
+          ${this.drift.map((d) => (d.kind === 'category' ? this.#category(d, saidAbove) : this.#numeric(d, saidAbove)))}
         </tbody>
       </table>
     </div>`;
   }
 
-  #numeric(d: NumericDrift) {
+  #numeric(d: NumericDrift, reasonSaidAbove: boolean) {
     const shift = numericShift(d);
     return html`<tr>
       <th scope="row">${d.feature}</th>
-      <td class="reason ${d.status}">${status(d, this.#tooFew !== null)}</td>
+      <td class="reason ${d.status}">${status(d, reasonSaidAbove)}</td>
       <td>
         ${shift.mean}${shift.sd ? html`<br /><span class="muted">${shift.sd}</span>` : nothing}
       </td>
@@ -166,10 +164,10 @@ export class PetalDriftTable extends LitElement {
     </tr>`;
   }
 
-  #category(d: CategoryDrift) {
+  #category(d: CategoryDrift, reasonSaidAbove: boolean) {
     return html`<tr>
       <th scope="row">${d.feature}</th>
-      <td class="reason ${d.status}">${status(d, this.#tooFew !== null)}</td>
+      <td class="reason ${d.status}">${status(d, reasonSaidAbove)}</td>
       <td>${categoryShares(d)}</td>
       <td>—</td>
       <td>${figure(d.psi, judged(d))}</td>

@@ -1,5 +1,6 @@
 import { shorten } from '../../core/short-text';
 import { PREVIEW_LIMITS, type PreviewTable } from '../../csv/preview-table';
+import { addedColumnCount } from '../../score/output-layout';
 import type { ScoreSummary } from '../../score/score-csv';
 import { formatPercent } from '../shared/format-number';
 
@@ -25,7 +26,7 @@ export function predictionsFirst(
   summary: Pick<ScoreSummary, 'outputColumns' | 'classCounts'>,
 ): ShownPreview {
   const { outputColumns, classCounts } = summary;
-  const predicted = outputColumns[outputColumns.length - classCounts.length - 3];
+  const predicted = outputColumns[outputColumns.length - addedColumnCount(classCounts.length)];
   // From the end: the columns after it are named probability_…, outside_training_range and error.
   const at =
     predicted === undefined ? -1 : preview.header.lastIndexOf(shorten(predicted, PREVIEW_LIMITS.chars));

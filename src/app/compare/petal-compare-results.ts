@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { scrollCue } from '../shared/data-table-styles';
+import { labelWithHelp, labelWithHelpStyles } from '../shared/petal-help';
 import { controlStyles } from '../shared/theme';
 import type { AlgorithmScore, CompareResult } from '../worker-bridge/protocol';
 import { ALGORITHM_LABELS } from './algorithm-draft';
@@ -9,7 +10,6 @@ import { bestSummary, pickBest } from './best-model';
 import type { RowSave } from './compare-controller';
 import { RESULT_FIGURES, type ResultFigure } from './compare-figures';
 import './petal-compare-chart';
-import '../shared/petal-help';
 
 /** Fired when a row's "Save as new version" button is pressed. */
 export class SaveComparedEvent extends Event {
@@ -37,6 +37,7 @@ export class PetalCompareResults extends LitElement {
   static override styles = [
     controlStyles,
     bestBadgeStyles,
+    labelWithHelpStyles,
     css`
       :host {
         display: grid;
@@ -135,9 +136,6 @@ export class PetalCompareResults extends LitElement {
         margin: 0 0 0.35rem;
         font-size: 1rem;
         overflow-wrap: anywhere;
-      }
-      .last-word {
-        white-space: nowrap;
       }
       .cards dl {
         margin: 0 0 0.6rem;
@@ -294,12 +292,9 @@ export class PetalCompareResults extends LitElement {
   }
 }
 
-/** A figure's name and its help, the "?" kept on the line of the name's last word, never on its own. */
+/** A figure's name and its help. */
 function figureName(figure: ResultFigure) {
-  const cut = figure.label.lastIndexOf(' ') + 1;
-  return html`${figure.label.slice(0, cut)}<span class="last-word"
-      >${figure.label.slice(cut)}<petal-help topic=${figure.topic}>${figure.help}</petal-help></span
-    >`;
+  return labelWithHelp(figure.label, figure.topic, figure.help);
 }
 
 declare global {

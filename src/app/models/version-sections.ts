@@ -5,10 +5,11 @@ import type { SavedVersion, VersionDetails } from './registry/model-registry';
 import { columnFacts, FACT_HELP, type Fact, SHOWN_COLUMNS } from './version-facts';
 import '../shared/petal-class-metrics';
 import '../shared/petal-confusion-matrix';
-import '../shared/petal-help';
+import { labelWithHelp, labelWithHelpStyles } from '../shared/petal-help';
 import '../train/petal-training-curves';
 
 export const sectionStyles = css`
+  ${labelWithHelpStyles}
   /* The names take what they need up to half the width (a long one wraps), so a phone's values keep the
      other half rather than a sliver beside "Cross-validated accuracy". */
   dl.facts {
@@ -19,9 +20,6 @@ export const sectionStyles = css`
   }
   dl.facts dt {
     font-weight: 600;
-  }
-  .last-word {
-    white-space: nowrap;
   }
   dl.facts dd {
     margin: 0;
@@ -89,14 +87,10 @@ export function factValue(fact: { readonly key: string; readonly value: string }
   >`;
 }
 
-/** A fact's name and its help, if it has one: the "?" stays on the line of the name's last word. */
+/** A fact's name and its help, if it has one. */
 function nameWithHelp(fact: Fact) {
   const help = FACT_HELP[fact.key];
-  if (!help) return fact.label;
-  const cut = fact.label.lastIndexOf(' ') + 1;
-  return html`${fact.label.slice(0, cut)}<span class="last-word"
-      >${fact.label.slice(cut)}<petal-help topic=${fact.label}>${help}</petal-help></span
-    >`;
+  return help ? labelWithHelp(fact.label, fact.label, help) : fact.label;
 }
 
 /** A definition list of facts, with short help for the figures that need it. */

@@ -2,6 +2,24 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles } from './theme';
 
+/** The style `labelWithHelp` needs in the stylesheet of the element that shows it. */
+export const labelWithHelpStyles = css`
+  .last-word {
+    white-space: nowrap;
+  }
+`;
+
+/**
+ * A name followed by its help, the "?" kept on the line of the name's last word: a narrow column then
+ * wraps the name, never leaving the "?" alone on a line of its own.
+ */
+export function labelWithHelp(label: string, topic: string, help: string) {
+  const cut = label.lastIndexOf(' ') + 1;
+  return html`${label.slice(0, cut)}<span class="last-word"
+      >${label.slice(cut)}<petal-help topic=${topic}>${help}</petal-help></span
+    >`;
+}
+
 /**
  * Short help for one technical setting or figure: a small "?" button after its name that shows or hides
  * a sentence or two (the element's text). A disclosure rather than a tooltip, so it works by touch and

@@ -35,7 +35,7 @@ export function modelChoices(versions: readonly VersionInfo[], activeId: string 
       return {
         id: version.id,
         text: damaged ? `${name} (damaged)` : name,
-        accuracy: version.damaged === undefined ? formatPercent(version.accuracy) : null,
+        accuracy: damaged ? null : formatPercent(version.accuracy),
         active: version.id === activeId,
         damaged,
       };
@@ -63,8 +63,9 @@ export async function activateVersion(
  * The "Model" select of the Predict and Batch tabs: every saved version (version and name), the active one
  * selected with its test accuracy beside it; choosing one makes it the active model everywhere, as "Use"
  * in the Models tab does. The select keeps its own width and moves under its label when the two do not
- * fit one line (a 320 px phone's card), so its text is not cut. It stays enabled while the chosen model loads (disabling it would drop the keyboard focus) and says
- * so beside it; a failed activation is shown under it and the select returns to the active version.
+ * fit one line (a 320 px phone's card), so its text is not cut. It stays enabled while the chosen model
+ * loads (disabling it would drop the keyboard focus) and says so beside it; a failed activation is shown
+ * under it and the select returns to the active version.
  */
 @customElement('petal-model-picker')
 export class PetalModelPicker extends LitElement {
